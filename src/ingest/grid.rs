@@ -1,0 +1,146 @@
+//! A sheet's cells in Excel coordinates (0-based absolute row/column, so `cell_ref(row, col)` is what
+//! Excel shows), with every merged area's value copied into all of its cells.
+
+use calamine::{Data, Dimensions, Range};
+
+/// One sheet of a workbook. `grid` is `None` for a hidden sheet that was not read.
+#[derive(Debug)]
+pub struct Sheet {
+    pub name: String,
+    pub visible: bool,
+    pub grid: Option<Grid>,
+}
+
+/// Dense row-major cells from (first_row, first_col) to (end_row, end_col), exclusive ends.
+#[derive(Debug, Default, Clone)]
+pub struct Grid {
+    first_row: u32,
+    first_col: u32,
+    width: u32,
+    height: u32,
+    cells: Vec<Data>,
+}
+
+static EMPTY: Data = Data::Empty;
+
+impl Grid {
+    /// Takes calamine's range (which starts at its first used cell) and the sheet's merged areas.
+    pub fn from_range(range: Range<Data>, merges: &[Dimensions]) -> Grid {
+        let Some((r0, c0)) = range.start() else {
+            return Grid::default();
+        };
+        let (h, w) = range.get_size();
+        let mut g = Grid {
+            first_row: r0,
+            first_col: c0,
+            width: w as u32,
+            height: h as u32,
+            cells: Vec::new(),
+        };
+        g.cells = range.rows().flat_map(|r| r.iter().cloned()).collect();
+        debug_assert_eq!(g.cells.len(), h * w);
+        for m in merges {
+            g.fill_merge(m);
+        }
+        g
+    }
+
+    /// Builds a grid from rows of cells starting at A1 (tests and generated data).
+    pub fn from_rows(rows: Vec<Vec<Data>>) -> Grid {
+        let width = rows.iter().map(|r| r.len()).max().unwrap_or(0) as u32;
+        let height = rows.len() as u32;
+        let mut cells = Vec::with_capacity((width * height) as usize);
+        for mut r in rows {
+            r.resize(width as usize, Data::Empty);
+            cells.extend(r);
+        }
+        Grid {
+            first_row: 0,
+            first_col: 0,
+            width,
+            height,
+            cells,
+        }
+    }
+
+    fn fill_merge(&mut self, m: &Dimensions) {
+        let value = self.get(m.start.0, m.start.1).clone();
+        if matches!(value, Data::Empty) {
+            return;
+        }
+        let r_end = m.end.0.min(self.end_row().saturating_sub(1));
+        let c_end = m.end.1.min(self.end_col().saturating_sub(1));
+        for r in m.start.0.max(self.first_row)..=r_end {
+            for c in m.start.1.max(self.first_col)..=c_end {
+                let i = self.index(r, c);
+                if let Some(i) = i {
+                    self.cells[i] = value.clone();
+                }
+            }
+        }
+    }
+
+    fn index(&self, row: u32, col: u32) -> Option<usize> {
+        if row < self.first_row || col < self.first_col {
+            return None;
+        }
+        let (r, c) = (row - self.first_row, col - self.first_col);
+        if r >= self.height || c >= self.width {
+            return None;
+        }
+        Some((r * self.width + c) as usize)
+    }
+
+    pub fn first_row(&self) -> u32 {
+        self.first_row
+    }
+    pub fn end_row(&self) -> u32 {
+        self.first_row + self.height
+    }
+    pub fn first_col(&self) -> u32 {
+        self.first_col
+    }
+    pub fn end_col(&self) -> u32 {
+        self.first_col + self.width
+    }
+    pub fn is_empty(&self) -> bool {
+        self.cells.iter().all(|d| matches!(d, Data::Empty))
+    }
+
+    /// The cell at absolute (row, col); `Empty` outside the used area.
+    pub fn get(&self, row: u32, col: u32) -> &Data {
+        match self.index(row, col) {
+            Some(i) => &self.cells[i],
+            None => &EMPTY,
+        }
+    }
+
+    /// The cells of absolute row `row`, from `first_col()`.
+    pub fn row(&self, row: u32) -> &[Data] {
+        if row < self.first_row || row >= self.end_row() {
+            return &[];
+        }
+        let s = ((row - self.first_row) * self.width) as usize;
+        &self.cells[s..s + self.width as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merged_area_is_filled_and_coordinates_are_absolute() {
+        let mut range: Range<Data> = Range::new((2, 1), (4, 3));
+        range.set_value((2, 1), Data::String("化解情况".into()));
+        range.set_value((3, 1), Data::String("化解状态".into()));
+        range.set_value((3, 2), Data::String("化解日期".into()));
+        let merges = [Dimensions::new((2, 1), (2, 2))];
+        let g = Grid::from_range(range, &merges);
+        assert_eq!(g.first_row(), 2);
+        assert_eq!(g.get(2, 2), &Data::String("化解情况".into()));
+        assert_eq!(g.get(3, 2), &Data::String("化解日期".into()));
+        assert_eq!(g.get(0, 0), &Data::Empty);
+        assert_eq!(g.row(3).len(), 3);
+    }
+}

@@ -1,0 +1,3 @@
+//! Ledgers: the declarations of every kind, recognising a sheet's header, and reading its rows.
+
+pub mod schema;

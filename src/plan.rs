@@ -1,0 +1,351 @@
+//! The plan in force: every date, threshold, slogan, questionnaire option and weight the tool uses.
+//!
+//! It is read from `templates/plan.toml` (embedded as the default) or from `--plan FILE`. Unknown keys,
+//! bad dates and wrong types are refused with the key and line, so a typo in the plan never silently
+//! turns into a default.
+
+use chrono::{NaiveDate, NaiveTime};
+use indexmap::IndexMap;
+use serde::{Deserialize, Deserializer};
+use std::path::Path;
+
+/// The embedded 2021 Shuiquan plan.
+pub const DEFAULT_PLAN: &str = include_str!("../templates/plan.toml");
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    pub town: Town,
+    pub calendar: Calendar,
+    pub phases: Vec<Phase>,
+    pub deadlines: Deadlines,
+    pub survey_windows: Vec<SurveyWindow>,
+    pub minimums: Minimums,
+    pub slogans: Vec<String>,
+    pub disputes: Disputes,
+    pub score: Score,
+    pub suggestions: Suggestions,
+    pub notice: Notice,
+    pub survey: Survey,
+    /// The text the plan was read from (printed by `shuangti plan`).
+    #[serde(skip)]
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Town {
+    pub name: String,
+    pub year: i32,
+    pub document: String,
+    pub office: String,
+    pub title: String,
+    pub report_to: String,
+    pub copy_to: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Calendar {
+    #[serde(deserialize_with = "de_date")]
+    pub first_week: NaiveDate,
+    #[serde(deserialize_with = "de_date")]
+    pub campaign_end: NaiveDate,
+    pub weekly_report_weekday: u32,
+    #[serde(deserialize_with = "de_time")]
+    pub weekly_report_time: NaiveTime,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub name: String,
+    #[serde(deserialize_with = "de_date")]
+    pub start: NaiveDate,
+    #[serde(deserialize_with = "de_date")]
+    pub end: NaiveDate,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deadlines {
+    #[serde(deserialize_with = "de_date")]
+    pub liaison: NaiveDate,
+    #[serde(deserialize_with = "de_date")]
+    pub mobilisation: NaiveDate,
+    #[serde(deserialize_with = "de_date")]
+    pub summary: NaiveDate,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyWindow {
+    pub name: String,
+    #[serde(deserialize_with = "de_date")]
+    pub start: NaiveDate,
+    #[serde(deserialize_with = "de_date")]
+    pub end: NaiveDate,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Minimums {
+    pub village_slogans: u32,
+    pub town_unit_screen_slogans: u32,
+    pub dispute_overdue_days: i64,
+    pub survey_min_base: u32,
+    pub supervision_per_month: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Disputes {
+    pub types: Vec<String>,
+    pub statuses: Vec<String>,
+    pub resolved: String,
+    pub transferred: String,
+    pub zero_report_types: Vec<String>,
+    pub zero_report_phrases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Score {
+    pub weekly_report: f64,
+    pub weekly_report_late: f64,
+    pub visits: f64,
+    pub disputes: f64,
+    pub slogans: f64,
+    pub survey: f64,
+    pub quality: f64,
+    pub quality_cost_per_error: f64,
+    pub quality_cost_per_warning: f64,
+    pub green: f64,
+    pub yellow: f64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Suggestions {
+    pub interview_red_weeks_in_row: u32,
+    pub key_management_red_weeks_in_month: u32,
+    pub security_floor: f64,
+    pub veto_security_floor: f64,
+    pub veto_red_weeks_in_month: u32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    pub next_steps: Vec<String>,
+    pub monthly_requirements: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Survey {
+    pub age_groups: Vec<String>,
+    pub genders: Vec<String>,
+    pub questions: Vec<Question>,
+    pub rates: Vec<Rate>,
+    pub ranked: Ranked,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub no: u32,
+    pub text: String,
+    pub options: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rate {
+    /// Stable JSON key (SPEC §6), e.g. `security`.
+    pub key: String,
+    pub name: String,
+    pub question: u32,
+    pub positive: Vec<String>,
+    #[serde(default)]
+    pub excluded: Vec<String>,
+    #[serde(default)]
+    pub weak_point: bool,
+    #[serde(default)]
+    pub headline: bool,
+    /// Optional option weights for a points index (0..100).
+    #[serde(default)]
+    pub weights: IndexMap<String, f64>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ranked {
+    pub question: u32,
+    pub name: String,
+}
+
+/// Why a plan was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum PlanError {
+    #[error("无法读取方案文件 {path}：{source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("方案文件 {path} 有误：{message}")]
+    Parse { path: String, message: String },
+    #[error("方案文件 {path} 有误：{message}")]
+    Invalid { path: String, message: String },
+}
+
+impl Plan {
+    /// The embedded default plan.
+    pub fn embedded() -> Plan {
+        Plan::parse(DEFAULT_PLAN, "templates/plan.toml").expect("the embedded plan is valid")
+    }
+
+    /// `--plan FILE`, or the embedded plan.
+    pub fn load(path: Option<&Path>) -> Result<Plan, PlanError> {
+        match path {
+            None => Ok(Plan::embedded()),
+            Some(p) => {
+                let text = std::fs::read_to_string(p).map_err(|source| PlanError::Read {
+                    path: p.display().to_string(),
+                    source,
+                })?;
+                Plan::parse(&text, &p.display().to_string())
+            }
+        }
+    }
+
+    pub fn parse(text: &str, path: &str) -> Result<Plan, PlanError> {
+        let mut plan: Plan = toml::from_str(text).map_err(|e| PlanError::Parse {
+            path: path.to_string(),
+            message: describe_toml_error(text, &e),
+        })?;
+        plan.source = text.to_string();
+        plan.validate().map_err(|message| PlanError::Invalid {
+            path: path.to_string(),
+            message,
+        })?;
+        Ok(plan)
+    }
+
+    /// Checks that the parts of the plan agree with each other.
+    fn validate(&self) -> Result<(), String> {
+        if !(1..=7).contains(&self.calendar.weekly_report_weekday) {
+            return Err("calendar.weekly_report_weekday 应为 1（周一）到 7（周日）".into());
+        }
+        if chrono::Datelike::weekday(&self.calendar.first_week) != chrono::Weekday::Mon {
+            return Err(format!(
+                "calendar.first_week = {} 不是周一：第1期须从周一开始",
+                self.calendar.first_week
+            ));
+        }
+        for s in &self.disputes.statuses {
+            if s.trim().is_empty() {
+                return Err("disputes.statuses 中有空值".into());
+            }
+        }
+        for key in [&self.disputes.resolved, &self.disputes.transferred] {
+            if !self.disputes.statuses.contains(key) {
+                return Err(format!("disputes 中的“{key}”不在 disputes.statuses 里"));
+            }
+        }
+        for r in &self.survey.rates {
+            let q = self
+                .question(r.question)
+                .ok_or_else(|| format!("survey.rates “{}” 引用的第{}题不存在", r.key, r.question))?;
+            for o in r.positive.iter().chain(&r.excluded).chain(r.weights.keys()) {
+                if !q.options.contains(o) {
+                    return Err(format!(
+                        "survey.rates “{}” 的选项“{o}”不是第{}题的选项（{}）",
+                        r.key,
+                        r.question,
+                        q.options.join("、")
+                    ));
+                }
+            }
+        }
+        if self.question(self.survey.ranked.question).is_none() {
+            return Err(format!("survey.ranked 引用的第{}题不存在", self.survey.ranked.question));
+        }
+        for w in &self.survey_windows {
+            if w.end < w.start {
+                return Err(format!("survey_windows “{}” 的结束日期早于开始日期", w.name));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn question(&self, no: u32) -> Option<&Question> {
+        self.survey.questions.iter().find(|q| q.no == no)
+    }
+}
+
+/// A toml error with its line number spelled out in Chinese.
+fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
+    let msg = e.message().to_string();
+    match e.span() {
+        Some(span) => {
+            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+            let src = text.lines().nth(line - 1).unwrap_or("").trim();
+            format!("第{line}行 `{src}`：{msg}")
+        }
+        None => msg,
+    }
+}
+
+fn de_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    use serde::de::Error;
+    let v = toml::value::Datetime::deserialize(d)?;
+    match (v.date, v.time) {
+        (Some(date), None) => NaiveDate::from_ymd_opt(date.year as i32, date.month as u32, date.day as u32)
+            .ok_or_else(|| D::Error::custom(format!("日期 {v} 不存在"))),
+        _ => Err(D::Error::custom(format!("应为日期（如 2021-04-07），不是 {v}"))),
+    }
+}
+
+fn de_time<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
+    use serde::de::Error;
+    let s = String::deserialize(d)?;
+    NaiveTime::parse_from_str(&s, "%H:%M")
+        .map_err(|_| D::Error::custom(format!("应为时间（如 \"17:30\"），不是 \"{s}\"")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_plan_parses() {
+        let p = Plan::embedded();
+        assert_eq!(p.town.name, "水泉镇");
+        assert_eq!(p.slogans.len(), 6);
+        assert_eq!(p.survey.questions.len(), 14);
+        assert_eq!(p.survey.rates.len(), 13);
+    }
+
+    #[test]
+    fn unknown_key_is_refused_with_line() {
+        let text = DEFAULT_PLAN.replace("[minimums]\n", "[minimums]\nvilage_slogans = 3\n");
+        let err = Plan::parse(&text, "p.toml").unwrap_err().to_string();
+        assert!(err.contains("vilage_slogans"), "{err}");
+        assert!(err.contains("第"), "{err}");
+    }
+
+    #[test]
+    fn bad_date_is_refused() {
+        let text = DEFAULT_PLAN.replace("liaison = 2021-04-07", "liaison = \"4月7日\"");
+        let err = Plan::parse(&text, "p.toml").unwrap_err().to_string();
+        assert!(err.contains("liaison = \"4月7日\""), "{err}");
+    }
+
+    #[test]
+    fn wrong_type_is_refused() {
+        let text = DEFAULT_PLAN.replace("village_slogans = 3 ", "village_slogans = \"三\" ");
+        let err = Plan::parse(&text, "p.toml").unwrap_err().to_string();
+        assert!(err.contains("village_slogans"), "{err}");
+    }
+}
