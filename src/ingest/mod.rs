@@ -8,7 +8,7 @@ pub mod scan;
 pub mod sniff;
 
 pub use grid::{Grid, Sheet};
-pub use open::{open_workbook, OpenFailure, Opened};
+// pub use open::{open_workbook, OpenFailure, Opened};  (once open.rs is filled in)
 pub use sniff::Format;
 
 use serde::Serialize;
