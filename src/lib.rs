@@ -3,10 +3,19 @@
 //!
 //! The pipeline: scan → open → recognise → parse → resolve → rules → figures → render.
 
+pub mod app;
+pub mod asof;
 pub mod calendar;
 pub mod cells;
+pub mod check;
+pub mod cli;
+pub mod commands;
 pub mod diag;
 pub mod ingest;
 pub mod ledger;
+pub mod load;
 pub mod plan;
+pub mod summary;
 pub mod text;
+pub mod units;
+pub mod validate;

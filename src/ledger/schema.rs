@@ -314,13 +314,16 @@ impl Specs {
             min_columns: 3,
         };
         let disputes = &plan.disputes;
+        // A zero report writes one of the zero-report words in the type column.
+        let mut dispute_types = disputes.types.clone();
+        dispute_types.extend(disputes.zero_report_types.iter().cloned());
         let dispute = Spec {
             kind: Kind::Dispute,
             columns: vec![
                 unit(),
                 req("排查日期", &["摸排时间", "摸排日期", "登记日期", "排查时间", "受理日期"], Ty::Date),
                 req("当事人", &["双方当事人", "当事人姓名", "纠纷当事人"], Ty::Person),
-                req("纠纷类型", &["类型", "纠纷类别"], Ty::Choice(disputes.types.clone())),
+                req("纠纷类型", &["类型", "纠纷类别"], Ty::Choice(dispute_types)),
                 opt("简要情况", &["纠纷简要情况", "基本情况", "主要情况", "纠纷情况"], Ty::Text),
                 req(
                     "化解状态",

@@ -1,0 +1,111 @@
+//! The command line (clap derive types only). Validated settings are built from these in `app.rs`.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "shuangti",
+    version,
+    about = "水泉镇“双提升”台账核查与通报生成工具",
+    long_about = "读取各村（社区）报送的台账（.xlsx/.xls/.ods，原样读取，不修改），按实施方案核查，\n\
+                  告诉每个村该改哪个单元格，并生成周通报（一周一通报）和月度督导表（一月一督导/一月一调度）。"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// 方案文件（默认使用内置的2021年水泉镇方案）
+    #[arg(long, global = true, value_name = "FILE")]
+    pub plan: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 读取收件箱中的全部台账，列出每个问题（文件、工作表、单元格、问题、怎么改）
+    Check(CheckArgs),
+    /// 生成周通报（一周一通报）
+    Weekly(WeeklyArgs),
+    /// 生成月度督导表（一月一督导/一月一调度）
+    Monthly(MonthlyArgs),
+    /// 生成下发各村的空白台账模板（带下拉选项）和 plan.toml
+    Template(TemplateArgs),
+    /// 打印正在使用的方案（TOML）
+    Plan,
+}
+
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// 收件箱文件夹（可含子文件夹）
+    #[arg(value_name = "INBOX")]
+    pub inbox: PathBuf,
+    /// 也读取隐藏的工作表
+    #[arg(long)]
+    pub include_hidden: bool,
+    /// 只统计此日期及以前的数据（如 2021-05-16）
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// 另存机器可读的 JSON 汇总
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// 为每个村（社区）生成一份“退回修改清单”工作簿，放在此文件夹
+    #[arg(long, value_name = "DIR")]
+    pub feedback: Option<PathBuf>,
+    /// 覆盖已存在的同名文件
+    #[arg(long)]
+    pub force: bool,
+    /// 不隐去姓名和电话（仅供镇提升办内部使用）
+    #[arg(long)]
+    pub no_mask: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// 报表输出文件夹
+    #[arg(short, long, value_name = "DIR", default_value = "reports")]
+    pub out: PathBuf,
+    /// 覆盖已存在的同名报表
+    #[arg(long)]
+    pub force: bool,
+    /// 不隐去姓名和电话（镇提升办内部留存版）
+    #[arg(long)]
+    pub no_mask: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct WeeklyArgs {
+    #[command(flatten)]
+    pub report: ReportArgs,
+    /// 周次：该周内任一日期（如 2021-05-12），或期数（如 6）
+    #[arg(long, value_name = "DATE|N")]
+    pub week: String,
+}
+
+#[derive(Debug, Args)]
+pub struct MonthlyArgs {
+    #[command(flatten)]
+    pub report: ReportArgs,
+    /// 月份，如 2021-05
+    #[arg(long, value_name = "YYYY-MM")]
+    pub month: String,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// 模板输出文件夹
+    #[arg(short, long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// 村居名册文件：用其中的村（社区）名称做“村居”下拉选项
+    #[arg(long, value_name = "FILE")]
+    pub register: Option<PathBuf>,
+    /// 覆盖已存在的同名文件
+    #[arg(long)]
+    pub force: bool,
+}

@@ -1,0 +1,259 @@
+//! Recognising a sheet: find its header row (below title rows, notes and blank rows; one row, or a
+//! two-row grouped header under merged parent cells), decide which ledger kind it is, and map each
+//! canonical column to the Excel column that holds it.
+
+use super::schema::{Kind, Spec, Specs, Ty};
+use crate::cells::cell_text;
+use crate::ingest::Grid;
+use crate::text::{alias_key, header_keys};
+use std::collections::HashMap;
+
+/// How far down a sheet the header may be.
+const HEADER_SEARCH_ROWS: u32 = 30;
+
+/// Words clerks swap freely in headers: each alias is also accepted with these exchanged.
+const SWAPS: [(&str, &str); 6] = [
+    ("日期", "时间"),
+    ("纠纷", "矛盾"),
+    ("类型", "类别"),
+    ("状态", "情况"),
+    ("村居", "村社区"),
+    ("姓名", "名字"),
+];
+
+/// Aliases of one kind, by normalised key → column index.
+#[derive(Debug)]
+pub struct Matcher {
+    pub kind: Kind,
+    keys: HashMap<String, usize>,
+    /// (question number, column index) for survey answer columns.
+    questions: Vec<(u32, usize)>,
+}
+
+impl Matcher {
+    pub fn new(spec: &Spec) -> Matcher {
+        let mut keys = HashMap::new();
+        // Canonical names first so they win over another column's alias.
+        for (i, c) in spec.columns.iter().enumerate() {
+            keys.entry(alias_key(&c.name)).or_insert(i);
+        }
+        for (i, c) in spec.columns.iter().enumerate() {
+            for a in std::iter::once(&c.name).chain(&c.aliases) {
+                let k = alias_key(a);
+                for (x, y) in SWAPS {
+                    for (from, to) in [(x, y), (y, x)] {
+                        if k.contains(from) {
+                            keys.entry(k.replace(from, to)).or_insert(i);
+                        }
+                    }
+                }
+                keys.entry(k).or_insert(i);
+            }
+        }
+        let questions = spec
+            .columns
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| match c.ty {
+                Ty::Answer(n) => Some((n, i)),
+                _ => None,
+            })
+            .collect();
+        Matcher {
+            kind: spec.kind,
+            keys,
+            questions,
+        }
+    }
+
+    /// The column a header cell names, if any.
+    pub fn column(&self, header: &str) -> Option<usize> {
+        for k in header_keys(header) {
+            if let Some(&i) = self.keys.get(&k) {
+                return Some(i);
+            }
+        }
+        self.question_column(header)
+    }
+
+    /// Survey headers written as the question itself: "1、您知道什么是平安建设活动吗？", "第1题 …".
+    fn question_column(&self, header: &str) -> Option<usize> {
+        if self.questions.is_empty() {
+            return None;
+        }
+        let k = alias_key(header);
+        let k = k.trim_start_matches('第');
+        let digits: String = k.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let n: u32 = digits.parse().ok()?;
+        let rest = &k[digits.len()..];
+        let rest = rest.trim_start_matches(['、', '.', '．', ':', '：', '题', ' ', ')', '）']);
+        if rest.chars().count() < 4 && !k[digits.len()..].starts_with('题') {
+            return None;
+        }
+        self.questions.iter().find(|(q, _)| *q == n).map(|(_, i)| *i)
+    }
+}
+
+/// All kinds' matchers.
+#[derive(Debug)]
+pub struct Recogniser {
+    matchers: Vec<Matcher>,
+}
+
+/// Where a ledger's header is and which Excel column holds each canonical column.
+#[derive(Debug, Clone)]
+pub struct Header {
+    pub kind: Kind,
+    /// First and last header rows (absolute, 0-based); data starts below `last_row`.
+    pub first_row: u32,
+    pub last_row: u32,
+    /// Per canonical column: the Excel column (absolute, 0-based) holding it.
+    pub cols: Vec<Option<u32>>,
+    /// Text above the header (title rows), used to find the unit when there is no unit column.
+    pub title: String,
+}
+
+/// A sheet that looks like a ledger but lacks required columns.
+#[derive(Debug, Clone)]
+pub struct NearMiss {
+    pub kind: Kind,
+    pub row: u32,
+    pub missing: Vec<usize>,
+}
+
+#[derive(Debug)]
+pub enum Recognised {
+    Ledger(Header),
+    Incomplete(NearMiss),
+    NotLedger,
+}
+
+impl Recogniser {
+    pub fn new(specs: &Specs) -> Recogniser {
+        Recogniser {
+            matchers: specs.0.iter().map(Matcher::new).collect(),
+        }
+    }
+
+    pub fn recognise(&self, specs: &Specs, grid: &Grid) -> Recognised {
+        let last = grid.end_row().min(grid.first_row() + HEADER_SEARCH_ROWS);
+        let mut best: Option<(usize, Header)> = None;
+        let mut near: Option<(usize, NearMiss)> = None;
+        for r in grid.first_row()..last {
+            let row1 = texts(grid, r);
+            if row1.iter().all(Option::is_none) {
+                continue;
+            }
+            let row2 = if r + 1 < grid.end_row() {
+                texts(grid, r + 1)
+            } else {
+                Vec::new()
+            };
+            for m in &self.matchers {
+                let spec = specs.get(m.kind);
+                for two in [false, true] {
+                    if two && row2.is_empty() {
+                        continue;
+                    }
+                    let cols = map_columns(m, spec, grid.first_col(), &row1, if two { Some(&row2) } else { None });
+                    let found = cols.iter().filter(|c| c.is_some()).count();
+                    let missing: Vec<usize> = spec
+                        .columns
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, c)| c.required && cols[*i].is_none() && spec.unit_col != Some(*i))
+                        .map(|(i, _)| i)
+                        .collect();
+                    if missing.is_empty() && found >= spec.min_columns {
+                        // A two-row header must add something over the single row.
+                        let score = found * 2 + usize::from(!two);
+                        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                            best = Some((
+                                score,
+                                Header {
+                                    kind: m.kind,
+                                    first_row: r,
+                                    last_row: if two { r + 1 } else { r },
+                                    cols,
+                                    title: title_text(grid, r),
+                                },
+                            ));
+                        }
+                    } else if found >= 3 && found > missing.len() {
+                        let score = found;
+                        if near.as_ref().is_none_or(|(s, _)| score > *s) {
+                            near = Some((
+                                score,
+                                NearMiss {
+                                    kind: m.kind,
+                                    row: r,
+                                    missing,
+                                },
+                            ));
+                        }
+                    }
+                }
+            }
+            if best.is_some() {
+                // The first row that makes a full header wins; a second row may still improve it.
+                if let Some((_, h)) = &best {
+                    if h.first_row < r {
+                        break;
+                    }
+                }
+            }
+        }
+        match (best, near) {
+            (Some((_, h)), _) => Recognised::Ledger(h),
+            (None, Some((_, n))) => Recognised::Incomplete(n),
+            _ => Recognised::NotLedger,
+        }
+    }
+}
+
+fn texts(grid: &Grid, r: u32) -> Vec<Option<String>> {
+    grid.row(r).iter().map(cell_text).collect()
+}
+
+/// Maps the header cells of one row (or a parent row over a child row) to canonical columns.
+fn map_columns(
+    m: &Matcher,
+    spec: &Spec,
+    first_col: u32,
+    row1: &[Option<String>],
+    row2: Option<&Vec<Option<String>>>,
+) -> Vec<Option<u32>> {
+    let mut cols = vec![None; spec.columns.len()];
+    for (j, parent) in row1.iter().enumerate() {
+        let child = row2.and_then(|r| r.get(j).cloned().flatten());
+        let candidates: Vec<String> = match (&child, parent) {
+            (Some(c), Some(p)) if c != p => vec![c.clone(), p.clone(), format!("{p}{c}")],
+            (Some(c), _) => vec![c.clone()],
+            (None, Some(p)) => vec![p.clone()],
+            (None, None) => continue,
+        };
+        for cand in candidates {
+            if let Some(i) = m.column(&cand) {
+                if cols[i].is_none() {
+                    cols[i] = Some(first_col + j as u32);
+                }
+                break;
+            }
+        }
+    }
+    cols
+}
+
+/// The text of the rows above the header (the title), joined.
+fn title_text(grid: &Grid, header_row: u32) -> String {
+    let mut s = String::new();
+    for r in grid.first_row()..header_row {
+        for t in texts(grid, r).into_iter().flatten() {
+            if !s.contains(&t) {
+                s.push_str(&t);
+                s.push(' ');
+            }
+        }
+    }
+    s
+}

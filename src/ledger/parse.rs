@@ -1,0 +1,284 @@
+//! Reading a recognised sheet's rows: each mapped cell converted by its column's type, with a
+//! diagnostic at the exact cell for everything that cannot be read. Units stay as written here; they
+//! are matched to the register once every file has been read.
+
+use super::header::Header;
+use super::schema::{Column, Spec, Ty};
+use super::value::Value;
+use crate::calendar::Calendar;
+use crate::cells::{self, cell_text};
+use crate::diag::{cell_ref, Diagnostic};
+use crate::ingest::Grid;
+use crate::text::alias_key;
+use calamine::Data;
+use chrono::NaiveTime;
+
+/// One data row as read: values by canonical column, and the unit as written.
+#[derive(Debug, Clone)]
+pub struct ParsedRow {
+    /// Absolute 0-based row.
+    pub row: u32,
+    pub values: Vec<Value>,
+    /// The unit cell's text, if the sheet has a unit column and the cell is not blank.
+    pub unit: Option<String>,
+}
+
+/// What reading a sheet needs to know.
+pub struct Ctx<'a> {
+    pub file: &'a str,
+    pub sheet: &'a str,
+    pub spec: &'a Spec,
+    pub calendar: &'a Calendar,
+    pub plan: &'a crate::plan::Plan,
+}
+
+/// Words in a row below the table that mark it as a footer, not data.
+const FOOTER_WORDS: [&str; 7] = ["合计", "总计", "填表人", "审核人", "负责人签字", "注：", "说明："];
+
+pub fn parse_rows(ctx: &Ctx, grid: &Grid, header: &Header, diags: &mut Vec<Diagnostic>) -> Vec<ParsedRow> {
+    let mut out = Vec::new();
+    for r in header.last_row + 1..grid.end_row() {
+        let filled = header
+            .cols
+            .iter()
+            .flatten()
+            .filter(|&&c| !matches!(grid.get(r, c), Data::Empty) && cell_text(grid.get(r, c)).is_some())
+            .count();
+        if filled == 0 {
+            continue;
+        }
+        if filled <= 2 && is_footer(grid, r) {
+            continue;
+        }
+        out.push(parse_row(ctx, grid, header, r, diags));
+    }
+    out
+}
+
+fn is_footer(grid: &Grid, r: u32) -> bool {
+    grid.row(r)
+        .iter()
+        .filter_map(cell_text)
+        .any(|t| FOOTER_WORDS.iter().any(|w| t.starts_with(w)) || t.starts_with("注") && t.len() > 6)
+}
+
+fn parse_row(ctx: &Ctx, grid: &Grid, header: &Header, r: u32, diags: &mut Vec<Diagnostic>) -> ParsedRow {
+    let spec = ctx.spec;
+    let mut values = Vec::with_capacity(spec.columns.len());
+    let mut unit = None;
+    let zero = is_zero_report(ctx, grid, header, r);
+    for (i, column) in spec.columns.iter().enumerate() {
+        let Some(c) = header.cols[i] else {
+            values.push(Value::Empty);
+            continue;
+        };
+        let cell = grid.get(r, c);
+        let at = |d: Diagnostic| d.at(ctx.file, ctx.sheet, cell_ref(r, c));
+        if let Some(e) = cells::error_text(cell) {
+            diags.push(at(Diagnostic::error(
+                "error_value",
+                format!("“{}”是错误值 {e}", column.name),
+            )
+            .hint("公式出错，请改正公式或直接填写数值")));
+            values.push(Value::Empty);
+            continue;
+        }
+        if spec.unit_col == Some(i) {
+            unit = cell_text(cell);
+            values.push(Value::Empty);
+            continue;
+        }
+        match read_cell(ctx, column, cell) {
+            Ok(v) => {
+                if v.is_empty() && column.required && !zero {
+                    diags.push(at(Diagnostic::error(
+                        "missing_value",
+                        format!("必填项“{}”为空", column.name),
+                    )
+                    .hint(format!("请填写{}", column.name))));
+                }
+                values.push(v);
+            }
+            Err((code, msg, hint)) => {
+                diags.push(at(Diagnostic::error(code, msg).hint(hint)));
+                values.push(Value::Empty);
+            }
+        }
+    }
+    ParsedRow { row: r, values, unit }
+}
+
+type CellErr = (&'static str, String, String);
+
+fn read_cell(ctx: &Ctx, column: &Column, cell: &Data) -> Result<Value, CellErr> {
+    let year = ctx.calendar.year;
+    let name = &column.name;
+    let text = || cell_text(cell).map(Value::Text).unwrap_or_default();
+    Ok(match &column.ty {
+        Ty::Unit | Ty::Text | Ty::Person => text(),
+        Ty::Phone => match cell_text(cell) {
+            None => Value::Empty,
+            Some(t) => {
+                if !cells::phone_valid(&t) {
+                    return Err((
+                        "bad_phone",
+                        format!("{name}“{t}”不是有效的手机号或座机号"),
+                        "手机号为11位（1开头），座机号为区号加7–8位号码，如 0632-1234567".into(),
+                    ));
+                }
+                Value::Text(cells::normalize_phone(&t))
+            }
+        },
+        Ty::Date => match cells::parse_date(cell, year) {
+            Ok(None) => Value::Empty,
+            Ok(Some(d)) => Value::Date(d),
+            Err(e) => return Err(("bad_date", format!("{name}：{e}"), date_hint())),
+        },
+        Ty::DateTime => match cells::parse_datetime(cell, year) {
+            Ok(None) => Value::Empty,
+            Ok(Some((d, t))) => Value::DateTime(d.and_time(t.unwrap_or(NaiveTime::MIN)), t.is_some()),
+            Err(e) => {
+                return Err((
+                    "bad_date",
+                    format!("{name}：{e}"),
+                    "请填写日期和时间，如 2021-04-09 16:30".into(),
+                ))
+            }
+        },
+        Ty::Count => match cells::parse_count(cell) {
+            Ok(None) => Value::Empty,
+            Ok(Some(n)) => Value::Count(n),
+            Err(e) => return Err(("bad_number", format!("{name}：{e}"), "请填写不小于0的整数".into())),
+        },
+        Ty::YesNo => match cells::parse_yes_no(cell) {
+            Ok(None) => Value::Empty,
+            Ok(Some(b)) => Value::Bool(b),
+            Err(e) => return Err(("bad_yes_no", format!("{name}：{e}"), "请填写“是”或“否”".into())),
+        },
+        Ty::Choice(options) => match cell_text(cell) {
+            None => Value::Empty,
+            Some(t) => match choose(options, &t) {
+                Some(i) => Value::Choice(i as u8),
+                None => {
+                    return Err((
+                        "bad_choice",
+                        format!("{name}“{t}”不是可选值"),
+                        format!("请从下列选项中选择：{}", options.join("、")),
+                    ))
+                }
+            },
+        },
+        Ty::Week => match cell_text(cell) {
+            None => Value::Empty,
+            Some(t) => match parse_week(ctx.calendar, cell, &t) {
+                Some(w) => Value::Week(w),
+                None => {
+                    return Err((
+                        "bad_week",
+                        format!("{name}“{t}”无法识别为活动周次"),
+                        "请写“第6周”“第6期”或该周内的一个日期".into(),
+                    ))
+                }
+            },
+        },
+        Ty::Answer(_) => match cell_text(cell) {
+            None => Value::Empty,
+            Some(t) => match answer(&column.note_options(), cell, &t) {
+                Some(i) => Value::Choice(i as u8),
+                None => {
+                    return Err((
+                        "bad_answer",
+                        format!("{name}的答案“{t}”不是该题的选项，未计入该题有效样本"),
+                        format!("可选：{}（可写选项文字或序号）", column.note_options().join("、")),
+                    ))
+                }
+            },
+        },
+    })
+}
+
+fn date_hint() -> String {
+    "请填写日期，如 2021-04-07 或 2021年4月7日".into()
+}
+
+impl Column {
+    /// A questionnaire column's options (kept in its note as "A / B / C").
+    pub fn note_options(&self) -> Vec<String> {
+        self.note.split(" / ").map(str::to_string).collect()
+    }
+}
+
+/// Matches a written value to one of the allowed values: exactly after normalising, or with a
+/// trailing 纠纷/矛盾/类 dropped, or as the one allowed value it contains.
+pub fn choose(options: &[String], t: &str) -> Option<usize> {
+    let k = alias_key(t);
+    if let Some(i) = options.iter().position(|o| alias_key(o) == k) {
+        return Some(i);
+    }
+    let trimmed = k
+        .trim_end_matches("纠纷")
+        .trim_end_matches("矛盾")
+        .trim_end_matches("争议")
+        .trim_end_matches('类');
+    if let Some(i) = options.iter().position(|o| alias_key(o) == trimmed) {
+        return Some(i);
+    }
+    let hits: Vec<usize> = options
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| {
+            let ok = alias_key(o);
+            ok.chars().count() >= 2 && (k.contains(&ok) || (trimmed.chars().count() >= 2 && ok.contains(trimmed)))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    (hits.len() == 1).then(|| hits[0])
+}
+
+/// An answer as option text, option number (1-based) or letter (A = 1).
+fn answer(options: &[String], cell: &Data, t: &str) -> Option<usize> {
+    if let Ok(Some(n)) = cells::parse_count(cell) {
+        let n = n as usize;
+        return (1..=options.len()).contains(&n).then(|| n - 1);
+    }
+    let k = alias_key(t);
+    if k.len() == 1 {
+        let b = k.as_bytes()[0];
+        if b.is_ascii_lowercase() {
+            let n = (b - b'a') as usize;
+            return (n < options.len()).then_some(n);
+        }
+    }
+    let k = k.trim_start_matches(|c: char| c.is_ascii_digit() || "、.．".contains(c));
+    options.iter().position(|o| alias_key(o) == k)
+}
+
+fn parse_week(cal: &Calendar, cell: &Data, t: &str) -> Option<u32> {
+    let s = t.trim().trim_start_matches('第');
+    let s = s.trim_end_matches(['周', '期', '次']);
+    if let Ok(n) = s.parse::<u32>() {
+        return (1..=cal.week_count()).contains(&n).then_some(n);
+    }
+    let d = cells::parse_date(cell, cal.year).ok().flatten()?;
+    cal.week_of(d)
+}
+
+/// A dispute-ledger row that only says “no disputes this week” (零报告): its other required cells
+/// may stay blank.
+fn is_zero_report(ctx: &Ctx, grid: &Grid, header: &Header, r: u32) -> bool {
+    if ctx.spec.kind != super::schema::Kind::Dispute {
+        return false;
+    }
+    let d = &ctx.plan.disputes;
+    let text_of = |name: &str| {
+        header.cols[ctx.spec.col(name)]
+            .and_then(|c| cell_text(grid.get(r, c)))
+            .unwrap_or_default()
+    };
+    let dtype = alias_key(&text_of("纠纷类型"));
+    if d.zero_report_types.iter().any(|z| alias_key(z) == dtype) {
+        return true;
+    }
+    let summary = text_of("简要情况");
+    dtype.is_empty() && d.zero_report_phrases.iter().any(|p| summary.contains(p.as_str()))
+}

@@ -1,0 +1,336 @@
+//! Typed records, one type per ledger kind, built from parsed rows once their unit is known. Every
+//! record keeps where it came from (`Src`), so anything a report says can be traced to a cell.
+
+use super::parse::ParsedRow;
+use super::schema::{Kind, Spec};
+use super::value::Value;
+use crate::units::UnitId;
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// Where a record came from: a sheet (index into `Dataset::sheets`) and an absolute 0-based row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Src {
+    pub sheet: u32,
+    pub row: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Liaison {
+    pub src: Src,
+    pub unit: UnitId,
+    pub leader: String,
+    pub leader_title: String,
+    pub deputy: String,
+    pub liaison: String,
+    pub phone: String,
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct WeeklyReport {
+    pub src: Src,
+    pub unit: UnitId,
+    pub submitted: Option<NaiveDateTime>,
+    /// Whether a time of day was written (a bare date on or before the Friday is on time).
+    pub has_time: bool,
+    pub week: Option<u32>,
+    pub content: String,
+    pub visits: Option<u32>,
+    pub disputes_screened: Option<u32>,
+    pub disputes_resolved: Option<u32>,
+    pub broadcasts: Option<u32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Visit {
+    pub src: Src,
+    pub unit: UnitId,
+    pub group: String,
+    pub head: String,
+    pub date: Option<NaiveDate>,
+    /// 入户 (true) or 电话 (false); None when unreadable.
+    pub in_person: Option<bool>,
+    pub questionnaire: Option<bool>,
+    pub letter: Option<bool>,
+    pub visitor: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct SurveyResponse {
+    pub src: Src,
+    pub unit: UnitId,
+    pub date: Option<NaiveDate>,
+    pub gender: Option<u8>,
+    pub age: String,
+    /// Per questionnaire question (plan order): the chosen option's index.
+    pub answers: Vec<Option<u8>>,
+    pub comment: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct SurveyTally {
+    pub src: Src,
+    pub unit: UnitId,
+    pub question: u32,
+    pub option: String,
+    pub count: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Dispute {
+    pub src: Src,
+    pub unit: UnitId,
+    pub date: Option<NaiveDate>,
+    pub parties: String,
+    /// Index into the plan's dispute types; None for a zero report or unreadable.
+    pub dtype: Option<u8>,
+    pub summary: String,
+    /// Index into the plan's statuses.
+    pub status: Option<u8>,
+    pub resolved_on: Option<NaiveDate>,
+    pub owner: String,
+    pub representatives: Option<bool>,
+    /// A zero report (零报告): proves the week's screening, is not a dispute.
+    pub zero: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Slogan {
+    pub src: Src,
+    pub unit: UnitId,
+    pub text: String,
+    pub form: Option<u8>,
+    pub location: String,
+    pub date: Option<NaiveDate>,
+    /// 在挂 or blank → true; 已撤 → false.
+    pub hanging: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Activity {
+    pub src: Src,
+    pub unit: UnitId,
+    pub date: Option<NaiveDate>,
+    pub atype: Option<u8>,
+    pub people: Option<u32>,
+    pub content: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Officer {
+    pub src: Src,
+    pub unit: UnitId,
+    pub name: String,
+    pub org: Option<u8>,
+    pub grid: String,
+    pub date: Option<NaiveDate>,
+    pub grid_leader: String,
+    pub grid_member: String,
+    pub phone: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Supervision {
+    pub src: Src,
+    pub unit: UnitId,
+    pub date: Option<NaiveDate>,
+    pub method: Option<u8>,
+    pub problem: String,
+    pub requirement: String,
+    pub deadline: Option<NaiveDate>,
+    pub status: Option<u8>,
+    pub inspector: String,
+}
+
+/// Every record read, by kind.
+#[derive(Debug, Default)]
+pub struct Records {
+    pub liaisons: Vec<Liaison>,
+    pub weekly: Vec<WeeklyReport>,
+    pub visits: Vec<Visit>,
+    pub surveys: Vec<SurveyResponse>,
+    pub tallies: Vec<SurveyTally>,
+    pub disputes: Vec<Dispute>,
+    pub slogans: Vec<Slogan>,
+    pub activities: Vec<Activity>,
+    pub officers: Vec<Officer>,
+    pub supervisions: Vec<Supervision>,
+}
+
+/// Reads a parsed row's values by canonical column name.
+pub struct Fields<'a> {
+    spec: &'a Spec,
+    row: &'a ParsedRow,
+}
+
+impl<'a> Fields<'a> {
+    pub fn new(spec: &'a Spec, row: &'a ParsedRow) -> Fields<'a> {
+        Fields { spec, row }
+    }
+    pub fn v(&self, name: &str) -> &'a Value {
+        &self.row.values[self.spec.col(name)]
+    }
+    pub fn text(&self, name: &str) -> String {
+        self.v(name).text().to_string()
+    }
+    pub fn date(&self, name: &str) -> Option<NaiveDate> {
+        self.v(name).date()
+    }
+    pub fn count(&self, name: &str) -> Option<u32> {
+        self.v(name).count()
+    }
+    pub fn yes(&self, name: &str) -> Option<bool> {
+        self.v(name).yes()
+    }
+    pub fn choice(&self, name: &str) -> Option<u8> {
+        self.v(name).choice()
+    }
+}
+
+/// Context needed to type a row that the schema alone does not give.
+pub struct Typing<'a> {
+    pub zero_types: &'a [String],
+    pub zero_phrases: &'a [String],
+    pub dispute_types: usize,
+    pub questions: usize,
+}
+
+impl Records {
+    /// Adds one parsed row of `kind` for `unit`. Register rows are handled by the loader.
+    pub fn push(&mut self, kind: Kind, spec: &Spec, t: &Typing, src: Src, unit: UnitId, row: &ParsedRow) {
+        let f = Fields::new(spec, row);
+        match kind {
+            Kind::Register => {}
+            Kind::Liaison => self.liaisons.push(Liaison {
+                src,
+                unit,
+                leader: f.text("一把手"),
+                leader_title: f.text("一把手职务"),
+                deputy: f.text("分管负责人"),
+                liaison: f.text("联络员"),
+                phone: f.text("联系电话"),
+                date: f.date("报送日期"),
+            }),
+            Kind::WeeklyReport => {
+                let (submitted, has_time) = match f.v("报送时间") {
+                    Value::DateTime(dt, t) => (Some(*dt), *t),
+                    _ => (None, false),
+                };
+                let week = match f.v("所属周次") {
+                    Value::Week(w) => Some(*w),
+                    _ => None,
+                };
+                self.weekly.push(WeeklyReport {
+                    src,
+                    unit,
+                    submitted,
+                    has_time,
+                    week,
+                    content: f.text("本周工作开展情况"),
+                    visits: f.count("走访户数"),
+                    disputes_screened: f.count("排查纠纷数"),
+                    disputes_resolved: f.count("化解纠纷数"),
+                    broadcasts: f.count("大喇叭宣传次数"),
+                })
+            }
+            Kind::Visit => self.visits.push(Visit {
+                src,
+                unit,
+                group: f.text("村民小组/网格"),
+                head: f.text("户主姓名"),
+                date: f.date("走访日期"),
+                in_person: f.choice("走访方式").map(|i| i == 0),
+                questionnaire: f.yes("发放问卷"),
+                letter: f.yes("送达公开信"),
+                visitor: f.text("走访人"),
+            }),
+            Kind::Survey => {
+                let first_q = spec.col("第1题");
+                let answers = (0..t.questions)
+                    .map(|i| row.values[first_q + i].choice())
+                    .collect();
+                self.surveys.push(SurveyResponse {
+                    src,
+                    unit,
+                    date: f.date("调查日期"),
+                    gender: f.choice("性别"),
+                    age: f.text("年龄"),
+                    answers,
+                    comment: f.text("意见建议"),
+                })
+            }
+            Kind::SurveyTally => {
+                if let (Some(q), Some(n)) = (f.count("题号"), f.count("人数")) {
+                    self.tallies.push(SurveyTally {
+                        src,
+                        unit,
+                        question: q,
+                        option: f.text("选项"),
+                        count: n,
+                    })
+                }
+            }
+            Kind::Dispute => {
+                let dtype = f.choice("纠纷类型");
+                let summary = f.text("简要情况");
+                let zero_by_type = dtype.is_some_and(|i| i as usize >= t.dispute_types);
+                let zero_by_text = f.v("纠纷类型").is_empty()
+                    && f.text("当事人").is_empty()
+                    && t.zero_phrases.iter().any(|p| summary.contains(p.as_str()));
+                let _ = t.zero_types;
+                self.disputes.push(Dispute {
+                    src,
+                    unit,
+                    date: f.date("排查日期"),
+                    parties: f.text("当事人"),
+                    dtype: if zero_by_type { None } else { dtype },
+                    summary,
+                    status: f.choice("化解状态"),
+                    resolved_on: f.date("化解日期"),
+                    owner: f.text("责任人"),
+                    representatives: f.yes("群众代表参与"),
+                    zero: zero_by_type || zero_by_text,
+                })
+            }
+            Kind::Slogan => self.slogans.push(Slogan {
+                src,
+                unit,
+                text: f.text("标语内容"),
+                form: f.choice("形式"),
+                location: f.text("位置"),
+                date: f.date("悬挂日期"),
+                hanging: f.choice("状态") != Some(1),
+            }),
+            Kind::Activity => self.activities.push(Activity {
+                src,
+                unit,
+                date: f.date("日期"),
+                atype: f.choice("活动类型"),
+                people: f.count("参加人数"),
+                content: f.text("内容"),
+            }),
+            Kind::Officer => self.officers.push(Officer {
+                src,
+                unit,
+                name: f.text("姓名"),
+                org: f.choice("所属单位"),
+                grid: f.text("网格"),
+                date: f.date("报到日期"),
+                grid_leader: f.text("网格长"),
+                grid_member: f.text("网格员"),
+                phone: f.text("联系电话"),
+            }),
+            Kind::Supervision => self.supervisions.push(Supervision {
+                src,
+                unit,
+                date: f.date("督查日期"),
+                method: f.choice("督查方式"),
+                problem: f.text("发现问题"),
+                requirement: f.text("整改要求"),
+                deadline: f.date("整改期限"),
+                status: f.choice("整改状态"),
+                inspector: f.text("督查人"),
+            }),
+        }
+    }
+}

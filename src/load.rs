@@ -1,0 +1,435 @@
+//! Reading the whole inbox into one dataset: files are opened and parsed in parallel, one workbook at a
+//! time per thread (its grid is dropped as soon as its rows are read); then units are matched to the
+//! register, rows sent twice are counted once, and versions of the same dispute are reconciled.
+
+use crate::calendar::Calendar;
+use crate::diag::{cell_ref, Diagnostic};
+use crate::ingest::{self, FileStatus, OpenFailure};
+use crate::ledger::header::{Header, Recognised, Recogniser};
+use crate::ledger::parse::{parse_rows, Ctx, ParsedRow};
+use crate::ledger::records::{Records, Src, Typing};
+use crate::ledger::schema::{Kind, Specs};
+use crate::plan::Plan;
+use crate::units::{Match, Register, Unit, UnitId, UnitKind};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    pub include_hidden: bool,
+    /// Show progress on stderr (only when it is a terminal).
+    pub progress: bool,
+}
+
+/// A recognised sheet: where it is and which Excel column holds each canonical column.
+#[derive(Debug, Clone)]
+pub struct SheetInfo {
+    pub file: String,
+    pub sheet: String,
+    pub kind: Kind,
+    pub cols: Vec<Option<u32>>,
+}
+
+/// One line of 数据来源 / `files[]`: a sheet that was read, or a file or sheet that was not.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileEntry {
+    pub path: String,
+    pub kind: Option<Kind>,
+    pub sheet: String,
+    pub rows: usize,
+    pub status: FileStatus,
+    pub reason: String,
+    /// Units the rows belong to (names).
+    #[serde(skip)]
+    pub units: Vec<String>,
+}
+
+pub struct Dataset {
+    pub register: Register,
+    pub records: Records,
+    pub sheets: Vec<SheetInfo>,
+    pub files: Vec<FileEntry>,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl Dataset {
+    /// The Excel cell of a record's canonical column, e.g. `E12`.
+    pub fn cell(&self, src: Src, col: usize) -> String {
+        match self.sheets[src.sheet as usize].cols.get(col).copied().flatten() {
+            Some(c) => cell_ref(src.row, c),
+            None => format!("第{}行", src.row + 1),
+        }
+    }
+
+    /// A diagnostic located at a record's cell.
+    pub fn at(&self, d: Diagnostic, src: Src, col: usize) -> Diagnostic {
+        let s = &self.sheets[src.sheet as usize];
+        let cell = self.cell(src, col);
+        d.at(&s.file, &s.sheet, cell)
+    }
+
+    pub fn unit_name(&self, id: UnitId) -> &str {
+        &self.register.get(id).name
+    }
+}
+
+/// A sheet read from one file, before units are matched.
+struct SheetRead {
+    name: String,
+    header: Header,
+    rows: Vec<ParsedRow>,
+    entry: usize,
+}
+
+struct FileRead {
+    path: String,
+    entries: Vec<FileEntry>,
+    sheets: Vec<SheetRead>,
+    diags: Vec<Diagnostic>,
+}
+
+pub fn load(inbox: &Path, plan: &Plan, specs: &Specs, opts: &LoadOptions) -> std::io::Result<Dataset> {
+    let paths = ingest::scan::scan(inbox)?;
+    let calendar = Calendar::new(plan);
+    let recogniser = Recogniser::new(specs);
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let total = paths.len();
+    let reads: Vec<FileRead> = paths
+        .par_iter()
+        .map(|rel| {
+            let r = read_file(inbox, rel, plan, specs, &calendar, &recogniser, opts);
+            if opts.progress {
+                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                if n % 50 == 0 || n == total {
+                    eprint!("\r已读取 {n}/{total} 个文件");
+                    if n == total {
+                        eprintln!();
+                    }
+                }
+            }
+            r
+        })
+        .collect();
+    Ok(assemble(reads, plan, specs))
+}
+
+fn display_path(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn read_file(
+    inbox: &Path,
+    rel: &PathBuf,
+    plan: &Plan,
+    specs: &Specs,
+    calendar: &Calendar,
+    recogniser: &Recogniser,
+    opts: &LoadOptions,
+) -> FileRead {
+    let path = display_path(rel);
+    let mut fr = FileRead {
+        path: path.clone(),
+        entries: Vec::new(),
+        sheets: Vec::new(),
+        diags: Vec::new(),
+    };
+    let entry = |sheet: &str, kind, rows, status, reason: String| FileEntry {
+        path: path.clone(),
+        kind,
+        sheet: sheet.to_string(),
+        rows,
+        status,
+        reason,
+        units: Vec::new(),
+    };
+    let opened = match ingest::open_workbook(&inbox.join(rel), opts.include_hidden) {
+        Ok(o) => o,
+        Err(OpenFailure { status, reason }) => {
+            if status == FileStatus::Unreadable {
+                fr.diags.push(
+                    Diagnostic::error("unreadable_file", format!("文件无法读取：{reason}")).at(&path, "", ""),
+                );
+            }
+            fr.entries.push(entry("", None, 0, status, reason));
+            return fr;
+        }
+    };
+    for note in &opened.notes {
+        fr.diags.push(Diagnostic::warning("file_note", note.clone()).at(&path, "", ""));
+    }
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    for sheet in opened.sheets {
+        let Some(grid) = sheet.grid else {
+            fr.entries.push(entry(
+                &sheet.name,
+                None,
+                0,
+                FileStatus::Hidden,
+                "隐藏的工作表，未读取（如需读取请加 --include-hidden）".into(),
+            ));
+            continue;
+        };
+        if grid.is_empty() {
+            fr.entries.push(entry(&sheet.name, None, 0, FileStatus::NotLedger, "空工作表".into()));
+            continue;
+        }
+        match recogniser.recognise(specs, &grid) {
+            Recognised::NotLedger => {
+                fr.entries.push(entry(
+                    &sheet.name,
+                    None,
+                    0,
+                    FileStatus::NotLedger,
+                    "未找到任何台账的表头（如填表说明），未读取".into(),
+                ));
+            }
+            Recognised::Incomplete(n) => {
+                let spec = specs.get(n.kind);
+                let names: Vec<String> = n
+                    .missing
+                    .iter()
+                    .map(|&i| {
+                        let c = &spec.columns[i];
+                        let mut a = c.aliases.clone();
+                        a.truncate(4);
+                        if a.is_empty() {
+                            format!("“{}”", c.name)
+                        } else {
+                            format!("“{}”（也可写作：{}）", c.name, a.join("、"))
+                        }
+                    })
+                    .collect();
+                fr.diags.push(
+                    Diagnostic::error(
+                        "missing_column",
+                        format!("看起来是{}，但缺少必填列{}", n.kind.zh(), names.join("，")),
+                    )
+                    .at(&path, &sheet.name, format!("第{}行", n.row + 1))
+                    .hint("请在表头行补上这些列（列名可用括号中的写法），或改用镇提升办下发的模板"),
+                );
+                fr.entries.push(entry(
+                    &sheet.name,
+                    Some(n.kind),
+                    0,
+                    FileStatus::Unreadable,
+                    format!("缺少必填列：{}", names.join("，")),
+                ));
+            }
+            Recognised::Ledger(mut header) => {
+                let ctx = Ctx {
+                    file: &path,
+                    sheet: &sheet.name,
+                    spec: specs.get(header.kind),
+                    calendar,
+                    plan,
+                };
+                let rows = parse_rows(&ctx, &grid, &header, &mut fr.diags);
+                header.title = format!("{} {} {}", header.title, sheet.name, stem);
+                fr.entries.push(entry(&sheet.name, Some(header.kind), rows.len(), FileStatus::Used, String::new()));
+                fr.sheets.push(SheetRead {
+                    name: sheet.name,
+                    header,
+                    rows,
+                    entry: fr.entries.len() - 1,
+                });
+            }
+        }
+    }
+    fr
+}
+
+/// The sequential part: register, units, duplicates, typed records.
+fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
+    let mut diags = Vec::new();
+    let mut files = Vec::new();
+    let register = build_register(&reads, specs, &mut diags);
+    let typing = Typing {
+        zero_types: &plan.disputes.zero_report_types,
+        zero_phrases: &plan.disputes.zero_report_phrases,
+        dispute_types: plan.disputes.types.len(),
+        questions: plan.survey.questions.len(),
+    };
+    let mut records = Records::default();
+    let mut sheets = Vec::new();
+    let mut seen: HashSet<(Kind, String)> = HashSet::new();
+    for fr in reads {
+        let base = files.len();
+        files.extend(fr.entries);
+        diags.extend(fr.diags);
+        for s in fr.sheets {
+            let kind = s.header.kind;
+            let spec = specs.get(kind);
+            let entry = &mut files[base + s.entry];
+            if kind == Kind::Register {
+                continue;
+            }
+            let sheet_id = sheets.len() as u32;
+            sheets.push(SheetInfo {
+                file: fr.path.clone(),
+                sheet: s.name.clone(),
+                kind,
+                cols: s.header.cols.clone(),
+            });
+            let fallback = register.named_in(&s.header.title);
+            let unit_cell = spec.unit_col.and_then(|i| s.header.cols[i]);
+            let mut fresh = 0usize;
+            let mut units: Vec<UnitId> = Vec::new();
+            for row in &s.rows {
+                let at = |d: Diagnostic, c: Option<u32>| {
+                    d.at(
+                        &fr.path,
+                        &s.name,
+                        c.map(|c| cell_ref(row.row, c)).unwrap_or_else(|| format!("第{}行", row.row + 1)),
+                    )
+                };
+                let unit = match &row.unit {
+                    Some(w) => match register.lookup(w) {
+                        Match::Found(id) => Some(id),
+                        Match::Unknown { suggestion } => {
+                            let hint = match suggestion {
+                                Some(n) => format!("是不是“{n}”？请改为村居名册中的名称"),
+                                None => "请改为村居名册中的名称".into(),
+                            };
+                            diags.push(at(
+                                Diagnostic::error("unknown_unit", format!("“{w}”不在村居名册中，本行未计入"))
+                                    .hint(hint),
+                                unit_cell,
+                            ));
+                            None
+                        }
+                    },
+                    None if fallback.len() == 1 => Some(fallback[0]),
+                    None => {
+                        if unit_cell.is_some() {
+                            diags.push(at(
+                                Diagnostic::error("missing_unit", "村居为空，本行未计入".to_string())
+                                    .hint("请填写本行所属的村（社区）或单位名称"),
+                                unit_cell,
+                            ));
+                        }
+                        None
+                    }
+                };
+                let Some(unit) = unit else { continue };
+                let mut key = String::new();
+                key.push_str(&unit.to_string());
+                key.push('\u{1e}');
+                for v in &row.values {
+                    v.key(&mut key);
+                }
+                if !seen.insert((kind, key)) {
+                    continue;
+                }
+                fresh += 1;
+                if !units.contains(&unit) {
+                    units.push(unit);
+                }
+                let src = Src {
+                    sheet: sheet_id,
+                    row: row.row,
+                };
+                records.push(kind, spec, &typing, src, unit, row);
+            }
+            if unit_cell.is_none() && fallback.len() != 1 && !s.rows.is_empty() {
+                let msg = if fallback.is_empty() {
+                    "表中没有“村居”列，标题、工作表名和文件名中也找不到村（社区）名称，本表未计入".to_string()
+                } else {
+                    let names: Vec<&str> = fallback.iter().map(|&i| register.get(i).name.as_str()).collect();
+                    format!("表中没有“村居”列，而标题、工作表名或文件名中有多个单位（{}），无法确定归属，本表未计入", names.join("、"))
+                };
+                diags.push(
+                    Diagnostic::error("unit_unresolved", msg)
+                        .at(&fr.path, &s.name, "")
+                        .hint("请增加“村居”列，或在标题/文件名中写明唯一的村（社区）名称"),
+                );
+            }
+            units.sort();
+            entry.units = units.iter().map(|&u| register.get(u).name.clone()).collect();
+            if fresh == 0 && !s.rows.is_empty() && entry.status == FileStatus::Used && !entry.units.is_empty() {
+                entry.status = FileStatus::Duplicate;
+                entry.reason = "每一行都已从其他文件计入（重复报送）".into();
+            } else if fresh == 0 && !s.rows.is_empty() && entry.units.is_empty() {
+                // Every row was a duplicate or could not be attributed.
+                entry.status = FileStatus::Duplicate;
+                entry.reason = "没有可计入的新行".into();
+            }
+        }
+    }
+    Dataset {
+        register,
+        records,
+        sheets,
+        files,
+        diags,
+    }
+}
+
+/// The register comes from the office's 村居名册 sheet(s). Without one, units are taken from the names
+/// the ledgers use, and that is an error to fix.
+fn build_register(reads: &[FileRead], specs: &Specs, diags: &mut Vec<Diagnostic>) -> Register {
+    let spec = specs.get(Kind::Register);
+    let mut units: Vec<Unit> = Vec::new();
+    let mut names: HashSet<String> = HashSet::new();
+    let mut found_sheet = false;
+    for fr in reads {
+        for s in fr.sheets.iter().filter(|s| s.header.kind == Kind::Register) {
+            found_sheet = true;
+            for row in &s.rows {
+                let f = crate::ledger::records::Fields::new(spec, row);
+                let name = f.text("名称");
+                if name.is_empty() {
+                    continue;
+                }
+                let kind = match f.choice("类别") {
+                    Some(0) => UnitKind::Village,
+                    Some(1) => UnitKind::Community,
+                    Some(2) => UnitKind::TownUnit,
+                    _ => continue,
+                };
+                let households = f.count("户数");
+                if households.is_none() && kind.is_village_level() {
+                    if let Some(c) = s.header.cols[spec.col("户数")] {
+                        diags.push(
+                            Diagnostic::error("missing_value", format!("村居名册中“{name}”的户数为空"))
+                                .at(&fr.path, &s.name, cell_ref(row.row, c))
+                                .hint("请填写户籍户数，走访覆盖率以它为分母"),
+                        );
+                    }
+                }
+                if !names.insert(crate::text::unit_key(&name)) {
+                    continue;
+                }
+                let aliases = f
+                    .text("别名")
+                    .split(['、', ',', '，', ';', '；', '/'])
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                units.push(Unit {
+                    name,
+                    kind,
+                    households,
+                    grids: f.count("网格数"),
+                    population: f.count("人口"),
+                    aliases,
+                });
+            }
+        }
+    }
+    if !found_sheet {
+        diags.push(
+            Diagnostic::error("no_register", "收件箱中没有村居名册，无法核对村居名称和户数")
+                .hint("请把镇提升办的“村居名册”（名称、类别、户数）放入收件箱"),
+        );
+    }
+    Register::new(units)
+}
