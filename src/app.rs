@@ -62,9 +62,11 @@ pub fn read_inbox(plan: &Plan, specs: &Specs, input: &InputArgs) -> Result<Datas
     }
     let as_of = match &input.as_of {
         None => None,
-        Some(s) => Some(crate::cells::parse_date_text(s, plan.town.year).ok_or_else(|| {
-            Fail::usage(format!("--as-of “{s}”不是日期：请写成 2021-05-16 这样"))
-        })?),
+        Some(s) => Some(
+            crate::cells::parse_date_text(s, plan.town.year).ok_or_else(|| {
+                Fail::usage(format!("--as-of “{s}”不是日期：请写成 2021-05-16 这样"))
+            })?,
+        ),
     };
     let opts = LoadOptions {
         include_hidden: input.include_hidden,
@@ -101,5 +103,6 @@ pub fn write_json(path: &Path, value: &serde_json::Value) -> Result<(), Fail> {
         std::fs::create_dir_all(dir)
             .map_err(|e| Fail::usage(format!("无法创建文件夹“{}”：{e}", dir.display())))?;
     }
-    std::fs::write(path, text).map_err(|e| Fail::usage(format!("无法写入“{}”：{e}", path.display())))
+    std::fs::write(path, text)
+        .map_err(|e| Fail::usage(format!("无法写入“{}”：{e}", path.display())))
 }

@@ -118,14 +118,21 @@ impl Calendar {
 
     /// Parses `--week`: an issue number (`6`, `第6期`) or a date in the week.
     pub fn parse_week(&self, s: &str) -> Result<Period, String> {
-        let t = s.trim().trim_start_matches('第').trim_end_matches(['期', '周']);
+        let t = s
+            .trim()
+            .trim_start_matches('第')
+            .trim_end_matches(['期', '周']);
         if let Ok(n) = t.parse::<u32>() {
             return self.week(n).ok_or_else(|| {
-                format!("没有第{n}期：本方案的活动周为第1期至第{}期", self.week_count())
+                format!(
+                    "没有第{n}期：本方案的活动周为第1期至第{}期",
+                    self.week_count()
+                )
             });
         }
-        let d = crate::cells::parse_date_text(s, self.year)
-            .ok_or_else(|| format!("“{s}”不是日期或期数：请写 2021-05-12 这样的日期，或 6 这样的期数"))?;
+        let d = crate::cells::parse_date_text(s, self.year).ok_or_else(|| {
+            format!("“{s}”不是日期或期数：请写 2021-05-12 这样的日期，或 6 这样的期数")
+        })?;
         let n = self.week_of(d).ok_or_else(|| {
             format!(
                 "{d} 不在活动期内：活动周从 {} 到 {}",
@@ -140,7 +147,10 @@ impl Calendar {
         let bad = || format!("“{s}”不是月份：请写成 2021-05 这样");
         let t = s.trim().replace(['年', '/', '.'], "-").replace('月', "");
         let (y, m) = t.split_once('-').ok_or_else(bad)?;
-        let (y, m) = (y.parse::<i32>().map_err(|_| bad())?, m.parse::<u32>().map_err(|_| bad())?);
+        let (y, m) = (
+            y.parse::<i32>().map_err(|_| bad())?,
+            m.parse::<u32>().map_err(|_| bad())?,
+        );
         let p = self.month(y, m).ok_or_else(bad)?;
         if p.end < self.first_monday || p.start > self.end {
             return Err(format!(
@@ -167,7 +177,10 @@ mod tests {
         let w = c.week(1).unwrap();
         assert_eq!(w.start, NaiveDate::from_ymd_opt(2021, 4, 5).unwrap());
         assert_eq!(w.end, NaiveDate::from_ymd_opt(2021, 4, 11).unwrap());
-        assert_eq!(c.report_day(1), NaiveDate::from_ymd_opt(2021, 4, 9).unwrap());
+        assert_eq!(
+            c.report_day(1),
+            NaiveDate::from_ymd_opt(2021, 4, 9).unwrap()
+        );
         assert_eq!(c.deadline(1).to_string(), "2021-04-09 17:30:00");
     }
 
@@ -179,7 +192,10 @@ mod tests {
         assert_eq!(w.start.to_string(), "2021-05-10");
         assert_eq!(c.parse_week("6").unwrap(), w);
         assert_eq!(c.parse_week("第6期").unwrap(), w);
-        assert!(c.parse_week("2021-03-01").unwrap_err().contains("不在活动期内"));
+        assert!(c
+            .parse_week("2021-03-01")
+            .unwrap_err()
+            .contains("不在活动期内"));
         assert!(c.parse_week("99").unwrap_err().contains("没有第99期"));
     }
 
@@ -194,6 +210,9 @@ mod tests {
             .collect();
         assert_eq!(fridays, ["05-07", "05-14", "05-21", "05-28"]);
         assert_eq!(m.end.to_string(), "2021-05-31");
-        assert_eq!(c.previous_month(&m).unwrap().start.to_string(), "2021-04-01");
+        assert_eq!(
+            c.previous_month(&m).unwrap().start.to_string(),
+            "2021-04-01"
+        );
     }
 }

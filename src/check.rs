@@ -31,9 +31,22 @@ pub fn render(ds: &Dataset) -> String {
     let mut out = String::new();
     let mut by_unit: IndexMap<&str, IndexMap<&str, Vec<&Diagnostic>>> = IndexMap::new();
     for d in &ds.diags {
-        let unit = if d.unit.is_empty() { "（未归属到村居）" } else { d.unit.as_str() };
-        let file = if d.file.is_empty() { "（整体）" } else { d.file.as_str() };
-        by_unit.entry(unit).or_default().entry(file).or_default().push(d);
+        let unit = if d.unit.is_empty() {
+            "（未归属到村居）"
+        } else {
+            d.unit.as_str()
+        };
+        let file = if d.file.is_empty() {
+            "（整体）"
+        } else {
+            d.file.as_str()
+        };
+        by_unit
+            .entry(unit)
+            .or_default()
+            .entry(file)
+            .or_default()
+            .push(d);
     }
     by_unit.sort_keys();
     for (unit, files) in &by_unit {
@@ -47,7 +60,11 @@ pub fn render(ds: &Dataset) -> String {
                     .copied()
                     .collect::<Vec<_>>()
                     .join(" › ");
-                let place = if place.is_empty() { String::new() } else { format!("{place}  ") };
+                let place = if place.is_empty() {
+                    String::new()
+                } else {
+                    format!("{place}  ")
+                };
                 let _ = write!(out, "    {} {place}{}", d.severity.zh(), d.message);
                 if !d.hint.is_empty() {
                     let _ = write!(out, "。改法：{}", d.hint);

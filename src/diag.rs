@@ -96,9 +96,14 @@ impl Diagnostic {
 
 /// (row, column) of an A1 reference, for sorting; non-references sort first.
 fn cell_order(cell: &str) -> (u32, u32) {
-    let letters: String = cell.chars().take_while(|c| c.is_ascii_uppercase()).collect();
+    let letters: String = cell
+        .chars()
+        .take_while(|c| c.is_ascii_uppercase())
+        .collect();
     let digits = &cell[letters.len()..];
-    let col = letters.bytes().fold(0u32, |a, b| a * 26 + (b - b'A' + 1) as u32);
+    let col = letters
+        .bytes()
+        .fold(0u32, |a, b| a * 26 + (b - b'A' + 1) as u32);
     (digits.parse().unwrap_or(0), col)
 }
 

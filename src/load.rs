@@ -57,7 +57,12 @@ pub struct Dataset {
 impl Dataset {
     /// The Excel cell of a record's canonical column, e.g. `E12`.
     pub fn cell(&self, src: Src, col: usize) -> String {
-        match self.sheets[src.sheet as usize].cols.get(col).copied().flatten() {
+        match self.sheets[src.sheet as usize]
+            .cols
+            .get(col)
+            .copied()
+            .flatten()
+        {
             Some(c) => cell_ref(src.row, c),
             None => format!("第{}行", src.row + 1),
         }
@@ -90,7 +95,12 @@ struct FileRead {
     diags: Vec<Diagnostic>,
 }
 
-pub fn load(inbox: &Path, plan: &Plan, specs: &Specs, opts: &LoadOptions) -> std::io::Result<Dataset> {
+pub fn load(
+    inbox: &Path,
+    plan: &Plan,
+    specs: &Specs,
+    opts: &LoadOptions,
+) -> std::io::Result<Dataset> {
     let paths = ingest::scan::scan(inbox)?;
     let calendar = Calendar::new(plan);
     let recogniser = Recogniser::new(specs);
@@ -152,7 +162,8 @@ fn read_file(
         Err(OpenFailure { status, reason }) => {
             if status == FileStatus::Unreadable {
                 fr.diags.push(
-                    Diagnostic::error("unreadable_file", format!("文件无法读取：{reason}")).at(&path, "", ""),
+                    Diagnostic::error("unreadable_file", format!("文件无法读取：{reason}"))
+                        .at(&path, "", ""),
                 );
             }
             fr.entries.push(entry("", None, 0, status, reason));
@@ -160,7 +171,8 @@ fn read_file(
         }
     };
     for note in &opened.notes {
-        fr.diags.push(Diagnostic::warning("file_note", note.clone()).at(&path, "", ""));
+        fr.diags
+            .push(Diagnostic::warning("file_note", note.clone()).at(&path, "", ""));
     }
     let stem = rel
         .file_stem()
@@ -178,7 +190,13 @@ fn read_file(
             continue;
         };
         if grid.is_empty() {
-            fr.entries.push(entry(&sheet.name, None, 0, FileStatus::NotLedger, "空工作表".into()));
+            fr.entries.push(entry(
+                &sheet.name,
+                None,
+                0,
+                FileStatus::NotLedger,
+                "空工作表".into(),
+            ));
             continue;
         }
         match recogniser.recognise(specs, &grid) {
@@ -233,7 +251,13 @@ fn read_file(
                 };
                 let rows = parse_rows(&ctx, &grid, &header, &mut fr.diags);
                 header.title = format!("{} {} {}", header.title, sheet.name, stem);
-                fr.entries.push(entry(&sheet.name, Some(header.kind), rows.len(), FileStatus::Used, String::new()));
+                fr.entries.push(entry(
+                    &sheet.name,
+                    Some(header.kind),
+                    rows.len(),
+                    FileStatus::Used,
+                    String::new(),
+                ));
                 fr.sheets.push(SheetRead {
                     name: sheet.name,
                     header,
@@ -287,7 +311,8 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
                     d.at(
                         &fr.path,
                         &s.name,
-                        c.map(|c| cell_ref(row.row, c)).unwrap_or_else(|| format!("第{}行", row.row + 1)),
+                        c.map(|c| cell_ref(row.row, c))
+                            .unwrap_or_else(|| format!("第{}行", row.row + 1)),
                     )
                 };
                 let unit = match &row.unit {
@@ -299,8 +324,11 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
                                 None => "请改为村居名册中的名称".into(),
                             };
                             diags.push(at(
-                                Diagnostic::error("unknown_unit", format!("“{w}”不在村居名册中，本行未计入"))
-                                    .hint(hint),
+                                Diagnostic::error(
+                                    "unknown_unit",
+                                    format!("“{w}”不在村居名册中，本行未计入"),
+                                )
+                                .hint(hint),
                                 unit_cell,
                             ));
                             None
@@ -310,8 +338,11 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
                     None => {
                         if unit_cell.is_some() {
                             diags.push(at(
-                                Diagnostic::error("missing_unit", "村居为空，本行未计入".to_string())
-                                    .hint("请填写本行所属的村（社区）或单位名称"),
+                                Diagnostic::error(
+                                    "missing_unit",
+                                    "村居为空，本行未计入".to_string(),
+                                )
+                                .hint("请填写本行所属的村（社区）或单位名称"),
                                 unit_cell,
                             ));
                         }
@@ -340,9 +371,13 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
             }
             if unit_cell.is_none() && fallback.len() != 1 && !s.rows.is_empty() {
                 let msg = if fallback.is_empty() {
-                    "表中没有“村居”列，标题、工作表名和文件名中也找不到村（社区）名称，本表未计入".to_string()
+                    "表中没有“村居”列，标题、工作表名和文件名中也找不到村（社区）名称，本表未计入"
+                        .to_string()
                 } else {
-                    let names: Vec<&str> = fallback.iter().map(|&i| register.get(i).name.as_str()).collect();
+                    let names: Vec<&str> = fallback
+                        .iter()
+                        .map(|&i| register.get(i).name.as_str())
+                        .collect();
                     format!("表中没有“村居”列，而标题、工作表名或文件名中有多个单位（{}），无法确定归属，本表未计入", names.join("、"))
                 };
                 diags.push(
@@ -352,8 +387,15 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
                 );
             }
             units.sort();
-            entry.units = units.iter().map(|&u| register.get(u).name.clone()).collect();
-            if fresh == 0 && !s.rows.is_empty() && entry.status == FileStatus::Used && !entry.units.is_empty() {
+            entry.units = units
+                .iter()
+                .map(|&u| register.get(u).name.clone())
+                .collect();
+            if fresh == 0
+                && !s.rows.is_empty()
+                && entry.status == FileStatus::Used
+                && !entry.units.is_empty()
+            {
                 entry.status = FileStatus::Duplicate;
                 entry.reason = "每一行都已从其他文件计入（重复报送）".into();
             } else if fresh == 0 && !s.rows.is_empty() && entry.units.is_empty() {
@@ -398,9 +440,12 @@ fn build_register(reads: &[FileRead], specs: &Specs, diags: &mut Vec<Diagnostic>
                 if households.is_none() && kind.is_village_level() {
                     if let Some(c) = s.header.cols[spec.col("户数")] {
                         diags.push(
-                            Diagnostic::error("missing_value", format!("村居名册中“{name}”的户数为空"))
-                                .at(&fr.path, &s.name, cell_ref(row.row, c))
-                                .hint("请填写户籍户数，走访覆盖率以它为分母"),
+                            Diagnostic::error(
+                                "missing_value",
+                                format!("村居名册中“{name}”的户数为空"),
+                            )
+                            .at(&fr.path, &s.name, cell_ref(row.row, c))
+                            .hint("请填写户籍户数，走访覆盖率以它为分母"),
                         );
                     }
                 }
@@ -427,8 +472,11 @@ fn build_register(reads: &[FileRead], specs: &Specs, diags: &mut Vec<Diagnostic>
     }
     if !found_sheet {
         diags.push(
-            Diagnostic::error("no_register", "收件箱中没有村居名册，无法核对村居名称和户数")
-                .hint("请把镇提升办的“村居名册”（名称、类别、户数）放入收件箱"),
+            Diagnostic::error(
+                "no_register",
+                "收件箱中没有村居名册，无法核对村居名称和户数",
+            )
+            .hint("请把镇提升办的“村居名册”（名称、类别、户数）放入收件箱"),
         );
     }
     Register::new(units)

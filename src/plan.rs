@@ -254,9 +254,9 @@ impl Plan {
             }
         }
         for r in &self.survey.rates {
-            let q = self
-                .question(r.question)
-                .ok_or_else(|| format!("survey.rates “{}” 引用的第{}题不存在", r.key, r.question))?;
+            let q = self.question(r.question).ok_or_else(|| {
+                format!("survey.rates “{}” 引用的第{}题不存在", r.key, r.question)
+            })?;
             for o in r.positive.iter().chain(&r.excluded).chain(r.weights.keys()) {
                 if !q.options.contains(o) {
                     return Err(format!(
@@ -269,11 +269,17 @@ impl Plan {
             }
         }
         if self.question(self.survey.ranked.question).is_none() {
-            return Err(format!("survey.ranked 引用的第{}题不存在", self.survey.ranked.question));
+            return Err(format!(
+                "survey.ranked 引用的第{}题不存在",
+                self.survey.ranked.question
+            ));
         }
         for w in &self.survey_windows {
             if w.end < w.start {
-                return Err(format!("survey_windows “{}” 的结束日期早于开始日期", w.name));
+                return Err(format!(
+                    "survey_windows “{}” 的结束日期早于开始日期",
+                    w.name
+                ));
             }
         }
         Ok(())
@@ -301,9 +307,13 @@ fn de_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
     use serde::de::Error;
     let v = toml::value::Datetime::deserialize(d)?;
     match (v.date, v.time) {
-        (Some(date), None) => NaiveDate::from_ymd_opt(date.year as i32, date.month as u32, date.day as u32)
-            .ok_or_else(|| D::Error::custom(format!("日期 {v} 不存在"))),
-        _ => Err(D::Error::custom(format!("应为日期（如 2021-04-07），不是 {v}"))),
+        (Some(date), None) => {
+            NaiveDate::from_ymd_opt(date.year as i32, date.month as u32, date.day as u32)
+                .ok_or_else(|| D::Error::custom(format!("日期 {v} 不存在")))
+        }
+        _ => Err(D::Error::custom(format!(
+            "应为日期（如 2021-04-07），不是 {v}"
+        ))),
     }
 }
 

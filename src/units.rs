@@ -71,7 +71,8 @@ impl Register {
             return Match::Found(id);
         }
         let names = self.index.keys().map(String::as_str);
-        let suggestion = closest(&k, names).map(|n| self.units[self.index[n] as usize].name.clone());
+        let suggestion =
+            closest(&k, names).map(|n| self.units[self.index[n] as usize].name.clone());
         Match::Unknown { suggestion }
     }
 
@@ -80,7 +81,12 @@ impl Register {
     pub fn named_in(&self, text: &str) -> Vec<UnitId> {
         let t = unit_key(text);
         let mut names: Vec<(&String, &UnitId)> = self.index.iter().collect();
-        names.sort_by(|a, b| b.0.chars().count().cmp(&a.0.chars().count()).then(a.0.cmp(b.0)));
+        names.sort_by(|a, b| {
+            b.0.chars()
+                .count()
+                .cmp(&a.0.chars().count())
+                .then(a.0.cmp(b.0))
+        });
         let mut found: Vec<UnitId> = Vec::new();
         let mut rest = t.clone();
         for (n, &id) in names {

@@ -20,7 +20,13 @@ pub fn validate(ds: &mut Dataset, plan: &Plan, specs: &Specs) {
     let units: Vec<Option<String>> = ds
         .diags
         .iter()
-        .map(|d| if d.unit.is_empty() { unit_of_location(ds, d) } else { None })
+        .map(|d| {
+            if d.unit.is_empty() {
+                unit_of_location(ds, d)
+            } else {
+                None
+            }
+        })
         .collect();
     for (d, u) in ds.diags.iter_mut().zip(units) {
         if let Some(u) = u {
@@ -34,10 +40,9 @@ pub fn validate(ds: &mut Dataset, plan: &Plan, specs: &Specs) {
 /// Diagnostics found while parsing know their file but not their unit; a sheet whose rows all belong
 /// to one unit gives it.
 fn unit_of_location(ds: &Dataset, d: &Diagnostic) -> Option<String> {
-    let e = ds
-        .files
-        .iter()
-        .find(|e| e.path == d.file && (d.sheet.is_empty() || e.sheet == d.sheet) && e.units.len() == 1)?;
+    let e = ds.files.iter().find(|e| {
+        e.path == d.file && (d.sheet.is_empty() || e.sheet == d.sheet) && e.units.len() == 1
+    })?;
     Some(e.units[0].clone())
 }
 
@@ -80,7 +85,13 @@ fn reconcile_disputes(ds: &mut Dataset, _plan: &Plan, specs: &Specs, diags: &mut
         let rank = |i: usize| ds_ref[i].status.map(|s| s as i32).unwrap_or(-1);
         let best = *idx
             .iter()
-            .max_by_key(|&&i| (rank(i), ds_ref[i].resolved_on.is_some(), std::cmp::Reverse(ds_ref[i].src)))
+            .max_by_key(|&&i| {
+                (
+                    rank(i),
+                    ds_ref[i].resolved_on.is_some(),
+                    std::cmp::Reverse(ds_ref[i].src),
+                )
+            })
             .unwrap();
         let newest = *idx
             .iter()
@@ -97,7 +108,8 @@ fn reconcile_disputes(ds: &mut Dataset, _plan: &Plan, specs: &Specs, diags: &mut
             if o.dtype.is_some() && b.dtype.is_some() && o.dtype != b.dtype {
                 diffs.push("纠纷类型");
             }
-            if o.resolved_on.is_some() && b.resolved_on.is_some() && o.resolved_on != b.resolved_on {
+            if o.resolved_on.is_some() && b.resolved_on.is_some() && o.resolved_on != b.resolved_on
+            {
                 diffs.push("化解日期");
             }
             if o.parties != b.parties {
@@ -143,30 +155,41 @@ fn reconcile_disputes(ds: &mut Dataset, _plan: &Plan, specs: &Specs, diags: &mut
 
 fn check_disputes(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut Vec<Diagnostic>) {
     let spec = specs.get(Kind::Dispute);
-    let resolved = plan.disputes.statuses.iter().position(|s| *s == plan.disputes.resolved);
+    let resolved = plan
+        .disputes
+        .statuses
+        .iter()
+        .position(|s| *s == plan.disputes.resolved);
     for d in ds.records.disputes.iter().filter(|d| !d.zero) {
         let unit = ds.unit_name(d.unit);
         if d.status.map(|s| s as usize) == resolved && d.resolved_on.is_none() {
-            diags.push(ds.at(
-                Diagnostic::error("resolved_without_date", "化解状态为“已化解”，但没有化解日期")
+            diags.push(
+                ds.at(
+                    Diagnostic::error(
+                        "resolved_without_date",
+                        "化解状态为“已化解”，但没有化解日期",
+                    )
                     .unit(unit)
                     .hint("请填写化解日期；未填日期的不计入已化解数"),
-                d.src,
-                spec.col("化解日期"),
-            ));
+                    d.src,
+                    spec.col("化解日期"),
+                ),
+            );
         }
         if let (Some(a), Some(b)) = (d.date, d.resolved_on) {
             if b < a {
-                diags.push(ds.at(
-                    Diagnostic::error(
-                        "resolved_before_screened",
-                        format!("化解日期 {b} 早于排查日期 {a}"),
-                    )
-                    .unit(unit)
-                    .hint("请核对两个日期；有误的不计入已化解数"),
-                    d.src,
-                    spec.col("化解日期"),
-                ));
+                diags.push(
+                    ds.at(
+                        Diagnostic::error(
+                            "resolved_before_screened",
+                            format!("化解日期 {b} 早于排查日期 {a}"),
+                        )
+                        .unit(unit)
+                        .hint("请核对两个日期；有误的不计入已化解数"),
+                        d.src,
+                        spec.col("化解日期"),
+                    ),
+                );
             }
         }
     }
@@ -176,13 +199,15 @@ fn check_surveys(ds: &Dataset, specs: &Specs, diags: &mut Vec<Diagnostic>) {
     let spec = specs.get(Kind::Survey);
     for s in &ds.records.surveys {
         if s.answers.iter().all(Option::is_none) {
-            diags.push(ds.at(
-                Diagnostic::error("empty_questionnaire", "这份问卷没有任何有效答案，未计入")
-                    .unit(ds.unit_name(s.unit))
-                    .hint("请补录答案，或删除这一行"),
-                s.src,
-                spec.col("第1题"),
-            ));
+            diags.push(
+                ds.at(
+                    Diagnostic::error("empty_questionnaire", "这份问卷没有任何有效答案，未计入")
+                        .unit(ds.unit_name(s.unit))
+                        .hint("请补录答案，或删除这一行"),
+                    s.src,
+                    spec.col("第1题"),
+                ),
+            );
         }
     }
 }
@@ -193,13 +218,18 @@ fn check_years(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut Vec<Diagnos
     let mut check = |src: Src, unit: u32, date: Option<NaiveDate>, kind: Kind, col: &str| {
         if let Some(d) = date {
             if d.year() != year {
-                diags.push(ds.at(
-                    Diagnostic::warning("date_out_of_year", format!("{col} {d} 不在 {year} 年"))
+                diags.push(
+                    ds.at(
+                        Diagnostic::warning(
+                            "date_out_of_year",
+                            format!("{col} {d} 不在 {year} 年"),
+                        )
                         .unit(ds.unit_name(unit))
                         .hint("请核对年份是否写错"),
-                    src,
-                    specs.get(kind).col(col),
-                ));
+                        src,
+                        specs.get(kind).col(col),
+                    ),
+                );
             }
         }
     };
@@ -217,7 +247,12 @@ fn check_years(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut Vec<Diagnos
         check(v.src, v.unit, v.date, Kind::Activity, "日期");
     }
     for v in &r.weekly {
-        check(v.src, v.unit, v.submitted.map(|d| d.date()), Kind::WeeklyReport, "报送时间");
+        check(
+            v.src,
+            v.unit,
+            v.submitted.map(|d| d.date()),
+            Kind::WeeklyReport,
+            "报送时间",
+        );
     }
 }
-

@@ -90,7 +90,10 @@ impl Matcher {
         if rest.chars().count() < 4 && !k[digits.len()..].starts_with('题') {
             return None;
         }
-        self.questions.iter().find(|(q, _)| *q == n).map(|(_, i)| *i)
+        self.questions
+            .iter()
+            .find(|(q, _)| *q == n)
+            .map(|(_, i)| *i)
     }
 }
 
@@ -155,13 +158,21 @@ impl Recogniser {
                     if two && row2.is_empty() {
                         continue;
                     }
-                    let cols = map_columns(m, spec, grid.first_col(), &row1, if two { Some(&row2) } else { None });
+                    let cols = map_columns(
+                        m,
+                        spec,
+                        grid.first_col(),
+                        &row1,
+                        if two { Some(&row2) } else { None },
+                    );
                     let found = cols.iter().filter(|c| c.is_some()).count();
                     let missing: Vec<usize> = spec
                         .columns
                         .iter()
                         .enumerate()
-                        .filter(|(i, c)| c.required && cols[*i].is_none() && spec.unit_col != Some(*i))
+                        .filter(|(i, c)| {
+                            c.required && cols[*i].is_none() && spec.unit_col != Some(*i)
+                        })
                         .map(|(i, _)| i)
                         .collect();
                     if missing.is_empty() && found >= spec.min_columns {

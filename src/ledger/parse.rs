@@ -33,16 +33,31 @@ pub struct Ctx<'a> {
 }
 
 /// Words in a row below the table that mark it as a footer, not data.
-const FOOTER_WORDS: [&str; 7] = ["合计", "总计", "填表人", "审核人", "负责人签字", "注：", "说明："];
+const FOOTER_WORDS: [&str; 7] = [
+    "合计",
+    "总计",
+    "填表人",
+    "审核人",
+    "负责人签字",
+    "注：",
+    "说明：",
+];
 
-pub fn parse_rows(ctx: &Ctx, grid: &Grid, header: &Header, diags: &mut Vec<Diagnostic>) -> Vec<ParsedRow> {
+pub fn parse_rows(
+    ctx: &Ctx,
+    grid: &Grid,
+    header: &Header,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<ParsedRow> {
     let mut out = Vec::new();
     for r in header.last_row + 1..grid.end_row() {
         let filled = header
             .cols
             .iter()
             .flatten()
-            .filter(|&&c| !matches!(grid.get(r, c), Data::Empty) && cell_text(grid.get(r, c)).is_some())
+            .filter(|&&c| {
+                !matches!(grid.get(r, c), Data::Empty) && cell_text(grid.get(r, c)).is_some()
+            })
             .count();
         if filled == 0 {
             continue;
@@ -56,13 +71,18 @@ pub fn parse_rows(ctx: &Ctx, grid: &Grid, header: &Header, diags: &mut Vec<Diagn
 }
 
 fn is_footer(grid: &Grid, r: u32) -> bool {
-    grid.row(r)
-        .iter()
-        .filter_map(cell_text)
-        .any(|t| FOOTER_WORDS.iter().any(|w| t.starts_with(w)) || t.starts_with("注") && t.len() > 6)
+    grid.row(r).iter().filter_map(cell_text).any(|t| {
+        FOOTER_WORDS.iter().any(|w| t.starts_with(w)) || t.starts_with("注") && t.len() > 6
+    })
 }
 
-fn parse_row(ctx: &Ctx, grid: &Grid, header: &Header, r: u32, diags: &mut Vec<Diagnostic>) -> ParsedRow {
+fn parse_row(
+    ctx: &Ctx,
+    grid: &Grid,
+    header: &Header,
+    r: u32,
+    diags: &mut Vec<Diagnostic>,
+) -> ParsedRow {
     let spec = ctx.spec;
     let mut values = Vec::with_capacity(spec.columns.len());
     let mut unit = None;
@@ -105,7 +125,11 @@ fn parse_row(ctx: &Ctx, grid: &Grid, header: &Header, r: u32, diags: &mut Vec<Di
             }
         }
     }
-    ParsedRow { row: r, values, unit }
+    ParsedRow {
+        row: r,
+        values,
+        unit,
+    }
 }
 
 type CellErr = (&'static str, String, String);
@@ -136,7 +160,9 @@ fn read_cell(ctx: &Ctx, column: &Column, cell: &Data) -> Result<Value, CellErr> 
         },
         Ty::DateTime => match cells::parse_datetime(cell, year) {
             Ok(None) => Value::Empty,
-            Ok(Some((d, t))) => Value::DateTime(d.and_time(t.unwrap_or(NaiveTime::MIN)), t.is_some()),
+            Ok(Some((d, t))) => {
+                Value::DateTime(d.and_time(t.unwrap_or(NaiveTime::MIN)), t.is_some())
+            }
             Err(e) => {
                 return Err((
                     "bad_date",
@@ -148,12 +174,24 @@ fn read_cell(ctx: &Ctx, column: &Column, cell: &Data) -> Result<Value, CellErr> 
         Ty::Count => match cells::parse_count(cell) {
             Ok(None) => Value::Empty,
             Ok(Some(n)) => Value::Count(n),
-            Err(e) => return Err(("bad_number", format!("{name}：{e}"), "请填写不小于0的整数".into())),
+            Err(e) => {
+                return Err((
+                    "bad_number",
+                    format!("{name}：{e}"),
+                    "请填写不小于0的整数".into(),
+                ))
+            }
         },
         Ty::YesNo => match cells::parse_yes_no(cell) {
             Ok(None) => Value::Empty,
             Ok(Some(b)) => Value::Bool(b),
-            Err(e) => return Err(("bad_yes_no", format!("{name}：{e}"), "请填写“是”或“否”".into())),
+            Err(e) => {
+                return Err((
+                    "bad_yes_no",
+                    format!("{name}：{e}"),
+                    "请填写“是”或“否”".into(),
+                ))
+            }
         },
         Ty::Choice(options) => match cell_text(cell) {
             None => Value::Empty,
@@ -189,7 +227,10 @@ fn read_cell(ctx: &Ctx, column: &Column, cell: &Data) -> Result<Value, CellErr> 
                     return Err((
                         "bad_answer",
                         format!("{name}的答案“{t}”不是该题的选项，未计入该题有效样本"),
-                        format!("可选：{}（可写选项文字或序号）", column.note_options().join("、")),
+                        format!(
+                            "可选：{}（可写选项文字或序号）",
+                            column.note_options().join("、")
+                        ),
                     ))
                 }
             },
@@ -228,7 +269,8 @@ pub fn choose(options: &[String], t: &str) -> Option<usize> {
         .enumerate()
         .filter(|(_, o)| {
             let ok = alias_key(o);
-            ok.chars().count() >= 2 && (k.contains(&ok) || (trimmed.chars().count() >= 2 && ok.contains(trimmed)))
+            ok.chars().count() >= 2
+                && (k.contains(&ok) || (trimmed.chars().count() >= 2 && ok.contains(trimmed)))
         })
         .map(|(i, _)| i)
         .collect();
@@ -280,5 +322,8 @@ fn is_zero_report(ctx: &Ctx, grid: &Grid, header: &Header, r: u32) -> bool {
         return true;
     }
     let summary = text_of("简要情况");
-    dtype.is_empty() && d.zero_report_phrases.iter().any(|p| summary.contains(p.as_str()))
+    dtype.is_empty()
+        && d.zero_report_phrases
+            .iter()
+            .any(|p| summary.contains(p.as_str()))
 }

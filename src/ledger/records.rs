@@ -197,7 +197,15 @@ pub struct Typing<'a> {
 
 impl Records {
     /// Adds one parsed row of `kind` for `unit`. Register rows are handled by the loader.
-    pub fn push(&mut self, kind: Kind, spec: &Spec, t: &Typing, src: Src, unit: UnitId, row: &ParsedRow) {
+    pub fn push(
+        &mut self,
+        kind: Kind,
+        spec: &Spec,
+        t: &Typing,
+        src: Src,
+        unit: UnitId,
+        row: &ParsedRow,
+    ) {
         let f = Fields::new(spec, row);
         match kind {
             Kind::Register => {}

@@ -26,11 +26,19 @@ pub fn d(y: i32, m: u32, day: u32) -> C {
     C::D(NaiveDate::from_ymd_opt(y, m, day).unwrap())
 }
 pub fn t(y: i32, m: u32, day: u32, h: u32, mi: u32) -> C {
-    C::T(NaiveDate::from_ymd_opt(y, m, day).unwrap().and_hms_opt(h, mi, 0).unwrap())
+    C::T(
+        NaiveDate::from_ymd_opt(y, m, day)
+            .unwrap()
+            .and_hms_opt(h, mi, 0)
+            .unwrap(),
+    )
 }
 /// A row from strings ("" = empty).
 pub fn row(cells: &[&str]) -> Vec<C> {
-    cells.iter().map(|x| if x.is_empty() { C::E } else { s(x) }).collect()
+    cells
+        .iter()
+        .map(|x| if x.is_empty() { C::E } else { s(x) })
+        .collect()
 }
 
 pub struct Inbox {

@@ -1,0 +1,89 @@
+//! The plan's rules (SPEC §5), one small function per rule, each producing findings with evidence.
+//! A rule checks only what the data can show, on the dates that apply: before its date it reports
+//! progress (提示), not failure.
+
+mod disputes;
+mod mobilisation;
+mod reporting;
+mod slogans;
+mod visits;
+
+use crate::calendar::{Calendar, Period};
+use crate::diag::Diagnostic;
+use crate::figures::Figures;
+use crate::ledger::records::Src;
+use crate::ledger::schema::{Kind, Specs};
+use crate::load::Dataset;
+use crate::plan::Plan;
+use crate::units::{UnitId, UnitKind};
+
+pub struct RuleCtx<'a> {
+    pub ds: &'a Dataset,
+    pub plan: &'a Plan,
+    pub cal: &'a Calendar,
+    pub specs: &'a Specs,
+    pub period: Period,
+    pub figures: &'a Figures,
+    /// The report is written for the leaders: names are masked.
+    pub mask: bool,
+}
+
+impl RuleCtx<'_> {
+    pub fn unit(&self, id: UnitId) -> &str {
+        self.ds.unit_name(id)
+    }
+    /// 村 and 社区, in register order.
+    pub fn villages(&self) -> impl Iterator<Item = UnitId> + '_ {
+        self.ds
+            .register
+            .units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| u.kind.is_village_level())
+            .map(|(i, _)| i as UnitId)
+    }
+    pub fn town_units(&self) -> impl Iterator<Item = UnitId> + '_ {
+        self.ds
+            .register
+            .units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| u.kind == UnitKind::TownUnit)
+            .map(|(i, _)| i as UnitId)
+    }
+    /// A finding about a whole unit.
+    pub fn about(&self, d: Diagnostic, unit: UnitId) -> Diagnostic {
+        d.unit(self.unit(unit))
+    }
+    /// A finding at a record's cell.
+    pub fn at(&self, d: Diagnostic, unit: UnitId, src: Src, kind: Kind, col: &str) -> Diagnostic {
+        self.ds
+            .at(d.unit(self.unit(unit)), src, self.specs.get(kind).col(col))
+    }
+    pub fn name(&self, s: &str) -> String {
+        if self.mask {
+            crate::text::mask_name(s)
+        } else {
+            s.to_string()
+        }
+    }
+}
+
+/// Rules that apply every week: R1–R7 and the cross-check of weekly reports against the ledgers.
+pub fn weekly(ctx: &RuleCtx) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    mobilisation::r1_liaison(ctx, &mut out);
+    mobilisation::r2_meeting(ctx, &mut out);
+    reporting::r3_weekly_report(ctx, &mut out);
+    reporting::cross_check(ctx, &mut out);
+    visits::r4_coverage(ctx, &mut out);
+    visits::r5_questionnaire_letter(ctx, &mut out);
+    disputes::r6_screening(ctx, &mut out);
+    slogans::r7_slogans(ctx, &mut out);
+    out
+}
+
+/// Formats a fraction as a percentage with one decimal: 0.456 → "45.6%".
+pub fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}

@@ -1,0 +1,73 @@
+//! R7: at least 3 approved slogans hanging per 村/社区, at least 1 on an electronic screen per 镇直单位,
+//! texts from 附件2 (a near match is a typo, named with the approved text).
+
+use super::RuleCtx;
+use crate::diag::{Diagnostic, Severity};
+use crate::ledger::schema::Kind;
+
+/// R7 各村悬挂不少于3条标语，镇直单位利用电子显示屏滚动播放至少1条标语
+pub fn r7_slogans(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
+    // Before the first survey window a shortfall is a reminder; from then on it is a failure.
+    let due = ctx
+        .plan
+        .survey_windows
+        .first()
+        .is_none_or(|w| ctx.period.end >= w.start);
+    for f in &ctx.figures.units {
+        let s = &f.slogans;
+        if !s.ok {
+            let what = if f.kind.is_village_level() {
+                format!("在挂附件2标语 {} 条，少于 {} 条", s.approved, s.required)
+            } else {
+                format!(
+                    "电子显示屏播放附件2标语 {} 条，少于 {} 条",
+                    s.approved, s.required
+                )
+            };
+            let sev = if due {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            out.push(
+                ctx.about(
+                    Diagnostic::new(sev, "R7_slogans_short", what)
+                        .hint("请按附件2内容补足标语，并在标语台账中登记"),
+                    f.unit,
+                ),
+            );
+        }
+        for &i in &s.unapproved_list {
+            let r = &ctx.ds.records.slogans[i];
+            out.push(
+                ctx.at(
+                    Diagnostic::warning(
+                        "R7_slogan_unapproved",
+                        format!("标语“{}”不是附件2所列内容", r.text),
+                    )
+                    .hint("请使用方案附件2的六条标语之一"),
+                    r.unit,
+                    r.src,
+                    Kind::Slogan,
+                    "标语内容",
+                ),
+            );
+        }
+        for (i, approved) in &s.near_list {
+            let r = &ctx.ds.records.slogans[*i];
+            out.push(
+                ctx.at(
+                    Diagnostic::warning(
+                        "R7_slogan_typo",
+                        format!("标语“{}”与附件2的“{approved}”有出入，疑为笔误", r.text),
+                    )
+                    .hint(format!("请按“{approved}”核对标语实物和台账")),
+                    r.unit,
+                    r.src,
+                    Kind::Slogan,
+                    "标语内容",
+                ),
+            );
+        }
+    }
+}

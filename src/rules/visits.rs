@@ -1,0 +1,102 @@
+//! R4 (every household visited before each survey window) and R5 (questionnaire and open letter to every
+//! visited household).
+
+use super::{pct, RuleCtx};
+use crate::diag::Diagnostic;
+use crate::text::person_key;
+use chrono::{Duration, NaiveDate};
+use std::collections::HashSet;
+
+/// Households of `unit` visited on or before `day`.
+fn visited_by(ctx: &RuleCtx, unit: u32, day: NaiveDate) -> usize {
+    ctx.ds
+        .records
+        .visits
+        .iter()
+        .filter(|v| v.unit == unit && v.date.is_some_and(|d| d <= day))
+        .map(|v| (person_key(&v.group), person_key(&v.head)))
+        .collect::<HashSet<_>>()
+        .len()
+}
+
+/// R4 在省民意调查前组织开展一次“地毯式”走访，确保“户户到”（不在家的要确保电话访问到位）
+pub fn r4_coverage(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
+    let end = ctx.period.end;
+    let windows = &ctx.plan.survey_windows;
+    let started = windows.iter().filter(|w| w.start <= end).next_back();
+    let next = windows.iter().find(|w| w.start > end);
+    for u in ctx.villages() {
+        let Some(households) = ctx.ds.register.get(u).households.filter(|&h| h > 0) else {
+            continue;
+        };
+        if let Some(w) = started {
+            let before = w.start - Duration::days(1);
+            let n = visited_by(ctx, u, before);
+            if (n as u32) < households {
+                out.push(ctx.about(
+                    Diagnostic::error(
+                        "R4_coverage_short",
+                        format!(
+                            "{}民调（{}开始）前走访未全覆盖：已走访 {n}/{households} 户（{}），差 {} 户",
+                            w.name,
+                            w.start,
+                            pct(n as f64 / households as f64),
+                            households - n as u32
+                        ),
+                    )
+                    .hint("不在家的要电话访问到位，确保“户户到”"),
+                    u,
+                ));
+            }
+        }
+        if let Some(w) = next {
+            let n = visited_by(ctx, u, end);
+            if (n as u32) < households {
+                let days = (w.start - end).num_days();
+                out.push(ctx.about(
+                    Diagnostic::info(
+                        "R4_coverage_progress",
+                        format!(
+                            "走访进度 {n}/{households} 户（{}），距{}民调开始还有 {days} 天",
+                            pct(n as f64 / households as f64),
+                            w.name
+                        ),
+                    ),
+                    u,
+                ));
+            }
+        }
+    }
+}
+
+/// R5 将民意调查的问卷送到群众家中 … 送上一封公开信
+pub fn r5_questionnaire_letter(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
+    for f in &ctx.figures.units {
+        let v = &f.visits;
+        if v.households_visited == 0 {
+            continue;
+        }
+        let no_q = v.households_visited - v.questionnaires.min(v.households_visited);
+        let no_l = v.households_visited - v.letters.min(v.households_visited);
+        if no_q == 0 && no_l == 0 {
+            continue;
+        }
+        let mut parts = Vec::new();
+        if no_q > 0 {
+            parts.push(format!("{no_q} 户未记录发放问卷"));
+        }
+        if no_l > 0 {
+            parts.push(format!("{no_l} 户未记录送达公开信"));
+        }
+        out.push(
+            ctx.about(
+                Diagnostic::warning(
+                    "R5_questionnaire_letter",
+                    format!("已走访 {} 户中，{}", v.households_visited, parts.join("，")),
+                )
+                .hint("走访时要把问卷送到群众家中、送上一封公开信，并在走访台账中记录"),
+                f.unit,
+            ),
+        );
+    }
+}
