@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod asof;
+pub mod assess;
 pub mod calendar;
 pub mod cells;
 pub mod check;
@@ -23,3 +24,4 @@ pub mod survey;
 pub mod text;
 pub mod units;
 pub mod validate;
+pub mod weekly;

@@ -50,3 +50,126 @@ pub fn check_json(ds: &Dataset) -> Value {
         "diagnostics": diagnostics_json(ds),
     })
 }
+
+fn date(d: chrono::NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn period_json(p: &crate::calendar::Period) -> Value {
+    json!({
+        "kind": match p.kind { crate::calendar::PeriodKind::Week => "week", crate::calendar::PeriodKind::Month => "month" },
+        "start": date(p.start),
+        "end": date(p.end),
+        "issue": p.issue,
+    })
+}
+
+/// `survey {responses, rates {key: {value, base}}}` (plus the index where weights are set).
+pub fn survey_json(s: &crate::survey::SurveyFigures) -> Value {
+    let rates: serde_json::Map<String, Value> = s
+        .rates
+        .iter()
+        .map(|(k, r)| {
+            let mut v = json!({"value": r.value, "base": r.base, "small_sample": r.small_sample});
+            if let Some(i) = r.index {
+                v["index"] = json!((i * 10.0).round() / 10.0);
+            }
+            (k.clone(), v)
+        })
+        .collect();
+    json!({"responses": s.responses, "rates": rates})
+}
+
+fn diags_json(list: &[&crate::diag::Diagnostic]) -> Value {
+    Value::Array(
+        list.iter()
+            .map(|d| {
+                json!({
+                    "severity": d.severity, "code": d.code, "unit": d.unit, "file": d.file,
+                    "sheet": d.sheet, "cell": d.cell, "message": d.message, "hint": d.hint,
+                })
+            })
+            .collect(),
+    )
+}
+
+/// Units with their figures, survey, score, grade and rank for one assessment.
+pub fn units_json(
+    ds: &Dataset,
+    a: &crate::assess::Assessment,
+    rank_change: &[Option<i32>],
+) -> Value {
+    Value::Array(
+        a.figures
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let u = ds.register.get(f.unit);
+                let s = &a.scores[i];
+                let parts: serde_json::Map<String, Value> =
+                    s.parts.iter().map(|p| (p.key.to_string(), json!(p.points))).collect();
+                json!({
+                    "name": u.name,
+                    "kind": u.kind,
+                    "households": u.households,
+                    "weekly_report": f.weekly_report.as_ref().map(|w| json!({
+                        "status": w.status,
+                        "submitted_at": w.submitted_at.map(|t| t.format("%Y-%m-%dT%H:%M").to_string()),
+                    })),
+                    "visits": {
+                        "households_visited": f.visits.households_visited,
+                        "in_person": f.visits.in_person,
+                        "phone": f.visits.phone,
+                        "coverage": f.visits.coverage,
+                        "questionnaires": f.visits.questionnaires,
+                        "letters": f.visits.letters,
+                        "new": f.visits.new_in_period,
+                    },
+                    "disputes": {
+                        "screened_weeks": f.disputes.screened_weeks,
+                        "new": f.disputes.new,
+                        "resolved": f.disputes.resolved,
+                        "total": f.disputes.total,
+                        "resolved_total": f.disputes.resolved_total,
+                        "overdue": f.disputes.overdue,
+                    },
+                    "slogans": {
+                        "hanging": f.slogans.hanging,
+                        "required": f.slogans.required,
+                        "ok": f.slogans.ok,
+                        "unapproved": f.slogans.unapproved,
+                    },
+                    "survey": survey_json(&a.survey[i]),
+                    "score": s.score,
+                    "score_parts": parts,
+                    "grade": s.grade.key(),
+                    "rank": s.rank,
+                    "rank_change": rank_change.get(i).copied().flatten(),
+                })
+            })
+            .collect(),
+    )
+}
+
+pub fn weekly_json(n: &crate::weekly::Notice) -> Value {
+    let problems = n.all_problems();
+    json!({
+        "period": period_json(&n.period()),
+        "units": units_json(n.ds, &n.now, &n.rank_change),
+        "town": {"survey": survey_json(&n.now.town_survey)},
+        "suggestions": n.suggestions.iter().map(|s| json!({
+            "unit": n.ds.unit_name(s.unit), "action": s.action, "reason": s.reason,
+        })).collect::<Vec<_>>(),
+        "diagnostics": diags_json(&problems),
+        "files": files_json(n.ds),
+    })
+}
+
+pub fn period_value(p: &crate::calendar::Period) -> Value {
+    period_json(p)
+}
+
+pub fn diagnostics_list_json(list: &[&crate::diag::Diagnostic]) -> Value {
+    diags_json(list)
+}

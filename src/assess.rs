@@ -1,0 +1,92 @@
+//! Assessing a campaign week: figures, survey rates, each unit's score, grade and rank. Any week can be
+//! assessed from today's ledgers (figures are as of its end), which is how the weekly notice gets its
+//! change against last week and the monthly workbook its weekly scores, with no stored state.
+
+use crate::calendar::{Calendar, Period};
+use crate::diag::Severity;
+use crate::figures::Figures;
+use crate::load::Dataset;
+use crate::plan::Plan;
+use crate::score::{self, ScoreInput, UnitScore};
+use crate::survey::{self, SurveyFigures};
+
+pub struct Assessment {
+    pub period: Period,
+    pub figures: Figures,
+    pub survey: Vec<SurveyFigures>,
+    pub town_survey: SurveyFigures,
+    pub scores: Vec<UnitScore>,
+}
+
+/// Ledger problems per unit (errors, warnings), for the 台账质量 part.
+pub fn quality_counts(ds: &Dataset) -> Vec<(usize, usize)> {
+    let mut q = vec![(0, 0); ds.register.units.len()];
+    let names: std::collections::HashMap<&str, usize> = ds
+        .register
+        .units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.name.as_str(), i))
+        .collect();
+    for d in &ds.diags {
+        if let Some(&i) = names.get(d.unit.as_str()) {
+            match d.severity {
+                Severity::Error => q[i].0 += 1,
+                Severity::Warning => q[i].1 += 1,
+                Severity::Info => {}
+            }
+        }
+    }
+    q
+}
+
+pub fn assess(
+    ds: &Dataset,
+    plan: &Plan,
+    cal: &Calendar,
+    period: Period,
+    quality: &[(usize, usize)],
+) -> Assessment {
+    let figures = Figures::compute(ds, plan, cal, period);
+    let (survey, town_survey) = survey::compute(ds, plan, &period);
+    let mut scores: Vec<UnitScore> = figures
+        .units
+        .iter()
+        .map(|f| {
+            let u = f.unit as usize;
+            score::score(
+                plan,
+                f,
+                &ScoreInput {
+                    survey: survey::score_fraction(plan, &survey[u]),
+                    errors: quality[u].0,
+                    warnings: quality[u].1,
+                },
+            )
+        })
+        .collect();
+    let village: Vec<bool> = figures
+        .units
+        .iter()
+        .map(|f| f.kind.is_village_level())
+        .collect();
+    score::rank(&mut scores, &village);
+    Assessment {
+        period,
+        figures,
+        survey,
+        town_survey,
+        scores,
+    }
+}
+
+/// Week `n` assessed.
+pub fn assess_week(
+    ds: &Dataset,
+    plan: &Plan,
+    cal: &Calendar,
+    n: u32,
+    quality: &[(usize, usize)],
+) -> Option<Assessment> {
+    cal.week(n).map(|p| assess(ds, plan, cal, p, quality))
+}
