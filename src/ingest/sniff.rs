@@ -240,4 +240,28 @@ mod tests {
         );
         assert_eq!(sniff(&b), Sniffed::Encrypted);
     }
+
+    /// A small zip whose central directory claims a 4 GiB `xl/workbook.xml` is refused unread.
+    #[test]
+    fn zip_claiming_huge_expansion_is_a_bomb() {
+        use std::io::Write;
+        let mut buf = Cursor::new(Vec::new());
+        {
+            let mut w = zip::ZipWriter::new(&mut buf);
+            let opts = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Stored);
+            w.start_file("xl/workbook.xml", opts).unwrap();
+            w.write_all(b"<workbook/>").unwrap();
+            w.finish().unwrap();
+        }
+        let mut bytes = buf.into_inner();
+        assert_eq!(sniff(&bytes), Sniffed::Spreadsheet(Format::Xlsx));
+        let cdh = bytes.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+        bytes[cdh + 24..cdh + 28].copy_from_slice(&0xFFFF_FFF0u32.to_le_bytes());
+        assert!(
+            matches!(sniff(&bytes), Sniffed::ZipBomb { .. }),
+            "{:?}",
+            sniff(&bytes)
+        );
+    }
 }
