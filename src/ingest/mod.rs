@@ -7,6 +7,7 @@ pub mod grid;
 pub mod open;
 pub mod scan;
 pub mod sniff;
+mod xlsx_merges;
 
 pub use grid::{Grid, Sheet};
 pub use open::{open_workbook, OpenFailure, Opened};

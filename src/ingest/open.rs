@@ -14,6 +14,7 @@ use calamine::{
 
 use super::bound::{sane_area, MAX_CELLS};
 use super::sniff::{sniff, Format, Sniffed, MAX_ZIP_UNCOMPRESSED};
+use super::xlsx_merges::xlsx_merges;
 use super::{FileStatus, Grid, Sheet};
 
 /// A workbook that could be read.
@@ -225,15 +226,19 @@ fn read(format: Format, bytes: &[u8], include_hidden: bool) -> Result<Read, Read
     match format {
         Format::Xlsx => {
             let mut wb = Xlsx::new(rs)?;
-            read_sheets(&mut wb, include_hidden, |wb, name| {
+            let mut fast = xlsx_merges(bytes, wb.sheets_metadata().len());
+            read_sheets(&mut wb, include_hidden, |wb, i, name| {
                 let cells = xlsx_cells(wb, name)?;
-                let merges = wb.merge_cells_by_sheet_name(name).unwrap_or_default();
+                let merges = match fast.as_mut() {
+                    Some(all) => std::mem::take(&mut all[i]),
+                    None => wb.merge_cells_by_sheet_name(name).unwrap_or_default(),
+                };
                 Ok(grid_from_sparse(name, cells, &merges))
             })
         }
         Format::Xls => {
             let mut wb = Xls::new(rs)?;
-            read_sheets(&mut wb, include_hidden, |wb, name| {
+            read_sheets(&mut wb, include_hidden, |wb, _, name| {
                 let range = wb.worksheet_range(name)?;
                 let merges = wb.merge_cells_by_sheet_name(name).unwrap_or_default();
                 Ok(grid_from_range(name, range, &merges))
@@ -241,13 +246,13 @@ fn read(format: Format, bytes: &[u8], include_hidden: bool) -> Result<Read, Read
         }
         Format::Ods => {
             let mut wb = Ods::new(rs)?;
-            read_sheets(&mut wb, include_hidden, |wb, name| {
+            read_sheets(&mut wb, include_hidden, |wb, _, name| {
                 Ok(grid_from_range(name, wb.worksheet_range(name)?, &[]))
             })
         }
         Format::Xlsb => {
             let mut wb = Xlsb::new(rs)?;
-            read_sheets(&mut wb, include_hidden, |wb, name| {
+            read_sheets(&mut wb, include_hidden, |wb, _, name| {
                 Ok(grid_from_range(name, wb.worksheet_range(name)?, &[]))
             })
         }
@@ -259,7 +264,7 @@ fn read(format: Format, bytes: &[u8], include_hidden: bool) -> Result<Read, Read
 fn read_sheets<'a, W>(
     wb: &mut W,
     include_hidden: bool,
-    mut read_one: impl FnMut(&mut W, &str) -> Result<(Grid, Option<String>), ReadError>,
+    mut read_one: impl FnMut(&mut W, usize, &str) -> Result<(Grid, Option<String>), ReadError>,
 ) -> Result<Read, ReadError>
 where
     W: Reader<Cursor<&'a [u8]>>,
@@ -267,14 +272,14 @@ where
     let meta = wb.sheets_metadata().to_vec();
     let mut sheets = Vec::with_capacity(meta.len());
     let mut notes = Vec::new();
-    for m in meta {
+    for (i, m) in meta.into_iter().enumerate() {
         let visible = m.visible == SheetVisible::Visible;
         let grid = if !visible && !include_hidden {
             None
         } else if m.typ != SheetType::WorkSheet {
             Some(Grid::default())
         } else {
-            match read_one(wb, &m.name) {
+            match read_one(wb, i, &m.name) {
                 Ok((grid, note)) => {
                     notes.extend(note);
                     Some(grid)
