@@ -25,7 +25,8 @@ static EMPTY: Data = Data::Empty;
 
 impl Grid {
     /// Takes calamine's range (which starts at its first used cell) and the sheet's merged areas.
-    pub fn from_range(range: Range<Data>, merges: &[Dimensions]) -> Grid {
+    /// The cells are moved out of the range, not cloned.
+    pub fn from_range(mut range: Range<Data>, merges: &[Dimensions]) -> Grid {
         let Some((r0, c0)) = range.start() else {
             return Grid::default();
         };
@@ -35,9 +36,11 @@ impl Grid {
             first_col: c0,
             width: w as u32,
             height: h as u32,
-            cells: Vec::new(),
+            cells: Vec::with_capacity(h * w),
         };
-        g.cells = range.rows().flat_map(|r| r.iter().cloned()).collect();
+        for r in 0..h {
+            g.cells.extend(range[r].iter_mut().map(std::mem::take));
+        }
         debug_assert_eq!(g.cells.len(), h * w);
         for m in merges {
             g.fill_merge(m);
@@ -61,6 +64,36 @@ impl Grid {
             height,
             cells,
         }
+    }
+
+    /// Builds a grid over the absolute area `rows` × `cols` (inclusive bounds) from sparse cells
+    /// `(row, col, value)`; cells outside the area are dropped. The caller bounds the area's size.
+    pub fn from_sparse(
+        rows: (u32, u32),
+        cols: (u32, u32),
+        cells: Vec<(u32, u32, Data)>,
+        merges: &[Dimensions],
+    ) -> Grid {
+        if rows.0 > rows.1 || cols.0 > cols.1 {
+            return Grid::default();
+        }
+        let (height, width) = (rows.1 - rows.0 + 1, cols.1 - cols.0 + 1);
+        let mut g = Grid {
+            first_row: rows.0,
+            first_col: cols.0,
+            width,
+            height,
+            cells: vec![Data::Empty; height as usize * width as usize],
+        };
+        for (r, c, v) in cells {
+            if let Some(i) = g.index(r, c) {
+                g.cells[i] = v;
+            }
+        }
+        for m in merges {
+            g.fill_merge(m);
+        }
+        g
     }
 
     fn fill_merge(&mut self, m: &Dimensions) {

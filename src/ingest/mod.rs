@@ -2,13 +2,15 @@
 //! matching reader (isolated, so one bad file never ends the run), and give each sheet as a grid in Excel
 //! coordinates with merged areas filled.
 
+mod bound;
 pub mod grid;
 pub mod open;
 pub mod scan;
 pub mod sniff;
+mod xlsx_merges;
 
 pub use grid::{Grid, Sheet};
-// pub use open::{open_workbook, OpenFailure, Opened};  (once open.rs is filled in)
+pub use open::{open_workbook, OpenFailure, Opened};
 pub use sniff::Format;
 
 use serde::Serialize;
