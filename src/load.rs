@@ -112,7 +112,7 @@ pub fn load(
             let r = read_file(inbox, rel, plan, specs, &calendar, &recogniser, opts);
             if opts.progress {
                 let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                if n % 50 == 0 || n == total {
+                if n.is_multiple_of(50) || n == total {
                     eprint!("\r已读取 {n}/{total} 个文件");
                     if n == total {
                         eprintln!();

@@ -23,7 +23,7 @@ fn visited_by(ctx: &RuleCtx, unit: u32, day: NaiveDate) -> usize {
 pub fn r4_coverage(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
     let end = ctx.period.end;
     let windows = &ctx.plan.survey_windows;
-    let started = windows.iter().filter(|w| w.start <= end).next_back();
+    let started = windows.iter().rfind(|w| w.start <= end);
     let next = windows.iter().find(|w| w.start > end);
     for u in ctx.villages() {
         let Some(households) = ctx.ds.register.get(u).households.filter(|&h| h > 0) else {
