@@ -9,4 +9,5 @@ pub mod diag;
 pub mod ingest;
 pub mod ledger;
 pub mod plan;
+pub mod report;
 pub mod text;
