@@ -340,11 +340,31 @@ pub fn write_table(
         row += 1;
     }
     let header_row = row;
+    // Measure first: wrapped rows need explicit heights (neither Excel nor LibreOffice reliably grows a
+    // row for wrapped text when opening a file), and the heights depend on the final widths.
     let mut widths = Widths::new(4.0, 50.0);
     for (c, h) in t.headers.iter().enumerate() {
-        ws.write_string_with_format(header_row, c as ColNum, h, &st.header)?;
         widths.see_header(c as ColNum, h);
     }
+    let shown: Vec<Vec<String>> = t
+        .rows
+        .iter()
+        .map(|r| r.iter().map(Cell::shown).collect())
+        .collect();
+    for r in &shown {
+        for (c, s) in r.iter().enumerate() {
+            widths.see(c as ColNum, s);
+        }
+    }
+    for (c, h) in t.headers.iter().enumerate() {
+        ws.write_string_with_format(header_row, c as ColNum, h, &st.header)?;
+    }
+    fit_row_height(
+        ws,
+        header_row,
+        &widths,
+        t.headers.iter().map(String::as_str),
+    )?;
     for (col, text) in &t.notes {
         ws.insert_note(header_row, *col, &Note::new(text).add_author_prefix(false))?;
     }
@@ -352,8 +372,8 @@ pub fn write_table(
         let r = header_row + 1 + i as RowNum;
         for (c, cell) in cells.iter().enumerate() {
             write_cell(ws, st, r, c as ColNum, cell)?;
-            widths.see(c as ColNum, &cell.shown());
         }
+        fit_row_height(ws, r, &widths, shown[i].iter().map(String::as_str))?;
     }
     let last_row = header_row + t.rows.len() as RowNum;
     ws.set_freeze_panes(header_row + 1, 0)?;
@@ -367,6 +387,32 @@ pub fn write_table(
         last_row,
         cols,
     })
+}
+
+/// Points per line of body text (an 11pt CJK line with leading).
+pub const LINE_HEIGHT: f64 = 15.0;
+
+/// Height in points for `lines` lines of body text.
+pub fn row_height(lines: usize) -> f64 {
+    lines.max(1) as f64 * LINE_HEIGHT + 3.0
+}
+
+/// Gives row `row` the height its wrapped cells need (cell `i` sits in column `i`); a one-line row gets
+/// a little more than Excel's default so Chinese text is not cramped.
+pub fn fit_row_height<'a>(
+    ws: &mut Worksheet,
+    row: RowNum,
+    widths: &Widths,
+    texts: impl IntoIterator<Item = &'a str>,
+) -> Result<(), XlsxError> {
+    let n = texts
+        .into_iter()
+        .enumerate()
+        .map(|(c, s)| widths.lines(c as ColNum, s))
+        .max()
+        .unwrap_or(1);
+    ws.set_row_height(row, row_height(n))?;
+    Ok(())
 }
 
 /// A title row across `cols` columns, 方正小标宋 18pt, with a row tall enough for it.
@@ -450,6 +496,11 @@ impl Widths {
         excel_width(w).clamp(self.min, self.max)
     }
 
+    /// Lines `text` wraps to in column `col`.
+    pub fn lines(&self, col: ColNum, text: &str) -> usize {
+        lines_in(text, self.width(col))
+    }
+
     /// Sets every measured column's width; returns the total (to choose portrait or landscape).
     pub fn apply(&self, ws: &mut Worksheet) -> Result<f64, XlsxError> {
         let mut total = 0.0;
@@ -465,7 +516,16 @@ impl Widths {
 /// Converts a display width (half-width columns at [`BODY_SIZE`]) to an Excel column width: an 11pt CJK
 /// glyph is a little wider than two digits of the default font, plus padding for the cell margins.
 pub fn excel_width(display: usize) -> f64 {
-    (display as f64 * 1.1 + 2.0).round()
+    (display as f64 * 1.1 + 2.0).ceil()
+}
+
+/// Lines `text` wraps to in a column of Excel width `width` (the inverse of [`excel_width`]).
+pub fn lines_in(text: &str, width: f64) -> usize {
+    let per_line = (((width - 2.0) / 1.1 + 1e-9).floor() as usize).max(1);
+    text.lines()
+        .map(|l| UnicodeWidthStr::width(l).div_ceil(per_line).max(1))
+        .sum::<usize>()
+        .max(1)
 }
 
 /// Measures every column of `rows` (the header row included if the caller passes it) and sets the
@@ -577,6 +637,11 @@ mod tests {
         assert_eq!(text_width("ab"), 2);
         assert_eq!(text_width("第一行\n长长长长的第二行"), 16);
         assert!(excel_width(6) >= 8.0);
+        // A text measured for a column fits that column on one line.
+        for w in 1..45 {
+            assert_eq!(lines_in(&"8".repeat(w), excel_width(w)), 1, "{w}");
+            assert_eq!(lines_in(&"8".repeat(w + 1), excel_width(w)), 2, "{w}");
+        }
     }
 
     #[test]

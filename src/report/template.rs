@@ -10,7 +10,8 @@ use crate::ledger::schema::{Column, Kind, Spec, Specs, Ty};
 use crate::plan::Plan;
 use crate::report::output::{check_writable, write_atomic, OutputError};
 use crate::report::style::{
-    new_workbook, print_setup, text_width, write_merged, write_title, Styles, Widths,
+    fit_row_height, lines_in, new_workbook, print_setup, row_height, text_width, write_merged,
+    write_title, Styles, Widths,
 };
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
@@ -287,6 +288,12 @@ fn ledger_sheet(
         let dv = validation(c, &what, &how, need, dropdowns[i].as_deref())?;
         ws.add_data_validation(first, col, first + VALIDATED_ROWS - 1, col, &dv)?;
     }
+    fit_row_height(
+        ws,
+        HEADER_ROW,
+        &widths,
+        spec.columns.iter().map(|c| c.name.as_str()),
+    )?;
     // Row 2's hint wraps in its merged cell: give it room (merged cells are never auto-fitted).
     ws.set_row_height(1, 30)?;
     ws.set_freeze_panes(first, 0)?;
@@ -465,20 +472,6 @@ fn purpose(plan: &Plan, kind: Kind) -> (String, Vec<String>) {
     }
 }
 
-/// Rows a wrapped text needs in a column of `width` (Excel width), at least 1.
-fn lines(text: &str, width: f64) -> usize {
-    let per_line = ((width - 1.0) / 1.05).max(1.0) as usize;
-    text.lines()
-        .map(|l| text_width(l).div_ceil(per_line).max(1))
-        .sum::<usize>()
-        .max(1)
-}
-
-/// Height in points for `n` lines of body text.
-fn height(n: usize) -> f64 {
-    (n as f64 * 15.0 + 4.0).max(20.0)
-}
-
 fn help_sheet(
     ws: &mut Worksheet,
     st: &Styles,
@@ -503,7 +496,7 @@ fn help_sheet(
     let para =
         |ws: &mut Worksheet, row: &mut RowNum, text: &str, fmt: &Format| -> Result<(), XlsxError> {
             write_merged(ws, *row, 0, last, text, fmt)?;
-            ws.set_row_height(*row, height(lines(text, total)))?;
+            ws.set_row_height(*row, row_height(lines_in(text, total)))?;
             *row += 1;
             Ok(())
         };
@@ -538,7 +531,7 @@ fn help_sheet(
         ws.write_string_with_format(row, 3, &how, &st.text)?;
         ws.set_row_height(
             row,
-            height(lines(&how, WIDTHS[3]).max(lines(&c.name, WIDTHS[0]))),
+            row_height(lines_in(&how, WIDTHS[3]).max(lines_in(&c.name, WIDTHS[0]))),
         )?;
         row += 1;
     }
