@@ -17,6 +17,7 @@ pub mod ingest;
 pub mod ledger;
 pub mod load;
 pub mod plan;
+pub mod report;
 pub mod rules;
 pub mod score;
 pub mod summary;
