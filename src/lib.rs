@@ -16,6 +16,7 @@ pub mod figures;
 pub mod ingest;
 pub mod ledger;
 pub mod load;
+pub mod monthly;
 pub mod plan;
 pub mod report;
 pub mod rules;

@@ -481,3 +481,42 @@ fn build_register(reads: &[FileRead], specs: &Specs, diags: &mut Vec<Diagnostic>
     }
     Register::new(units)
 }
+
+/// The unit names of a register file (for `template --register`).
+pub fn register_names(path: &Path, plan: &Plan, specs: &Specs) -> Result<Vec<String>, String> {
+    let calendar = Calendar::new(plan);
+    let recogniser = Recogniser::new(specs);
+    let (dir, rel) = match (path.parent(), path.file_name()) {
+        (Some(d), Some(f)) => (d.to_path_buf(), PathBuf::from(f)),
+        _ => return Err(format!("“{}”不是文件", path.display())),
+    };
+    let read = read_file(
+        &dir,
+        &rel,
+        plan,
+        specs,
+        &calendar,
+        &recogniser,
+        &LoadOptions::default(),
+    );
+    if let Some(e) = read
+        .entries
+        .iter()
+        .find(|e| e.status == FileStatus::Unreadable || e.status == FileStatus::Skipped)
+    {
+        return Err(format!(
+            "无法读取村居名册“{}”：{}",
+            path.display(),
+            e.reason
+        ));
+    }
+    let mut diags = Vec::new();
+    let reg = build_register(&[read], specs, &mut diags);
+    if reg.units.is_empty() {
+        return Err(format!(
+            "“{}”中没有找到村居名册（需要“名称”“类别”“户数”列）",
+            path.display()
+        ));
+    }
+    Ok(reg.units.into_iter().map(|u| u.name).collect())
+}

@@ -138,13 +138,6 @@ impl<'a> Notice<'a> {
 
     /// `水泉镇双提升周通报_第6期_2021-05-10至05-16.xlsx`
     pub fn file_name(&self) -> String {
-        let p = self.period();
-        format!(
-            "{}双提升周通报_第{}期_{}至{}.xlsx",
-            self.plan.town.name,
-            p.issue,
-            p.start.format("%Y-%m-%d"),
-            p.end.format("%m-%d")
-        )
+        crate::commands::weekly_file_name(self.plan, &self.period())
     }
 }

@@ -1,5 +1,25 @@
 //! Rendering: the house style and safe output every workbook shares, and the workbooks themselves.
 
+pub mod feedback;
+pub mod monthly;
 pub mod output;
 pub mod style;
+pub mod survey_sheet;
 pub mod template;
+pub mod weekly;
+
+use output::{write_atomic, OutputError};
+use std::path::Path;
+
+/// Saves a built workbook atomically at `path` (refusing to replace unless `force`).
+pub fn save(
+    wb: &mut rust_xlsxwriter::Workbook,
+    path: &Path,
+    force: bool,
+) -> Result<(), OutputError> {
+    let bytes = wb.save_to_buffer().map_err(|source| OutputError::Xlsx {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    write_atomic(path, &bytes, force)
+}
