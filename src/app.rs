@@ -90,7 +90,13 @@ fn check(plan: &Plan, args: CheckArgs) -> Result<i32, Fail> {
         write_json(path, &json)?;
     }
     if let Some(dir) = &args.feedback {
-        let _ = (dir, args.force, args.no_mask); // feedback: pending style merge
+        let written = crate::report::feedback::write_feedback(plan, &ds, dir, args.force)
+            .map_err(|e| Fail::usage(e.to_string()))?;
+        eprintln!(
+            "已生成 {} 份退回修改清单，在 {}",
+            written.len(),
+            dir.display()
+        );
     }
     let errors = crate::check::counts(&ds.diags).errors;
     Ok(if errors > 0 { EXIT_ERRORS } else { EXIT_OK })

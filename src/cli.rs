@@ -59,9 +59,6 @@ pub struct CheckArgs {
     /// 覆盖已存在的同名文件
     #[arg(long)]
     pub force: bool,
-    /// 不隐去姓名和电话（仅供镇提升办内部使用）
-    #[arg(long)]
-    pub no_mask: bool,
 }
 
 #[derive(Debug, Args)]

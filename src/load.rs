@@ -249,7 +249,7 @@ fn read_file(
                     calendar,
                     plan,
                 };
-                let rows = parse_rows(&ctx, &grid, &header, &mut fr.diags);
+                let rows = parse_rows(&ctx, &grid, &header);
                 header.title = format!("{} {} {}", header.title, sheet.name, stem);
                 fr.entries.push(entry(
                     &sheet.name,
@@ -274,7 +274,7 @@ fn read_file(
 fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
     let mut diags = Vec::new();
     let mut files = Vec::new();
-    let register = build_register(&reads, specs, &mut diags);
+    let register = build_register(&reads, specs, &plan.town.name, &mut diags);
     let typing = Typing {
         zero_types: &plan.disputes.zero_report_types,
         zero_phrases: &plan.disputes.zero_report_phrases,
@@ -284,15 +284,34 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
     let mut records = Records::default();
     let mut sheets = Vec::new();
     let mut seen: HashSet<(Kind, String)> = HashSet::new();
-    for fr in reads {
-        let base = files.len();
-        files.extend(fr.entries);
-        diags.extend(fr.diags);
-        for s in fr.sheets {
+    // Entries of every file, in file order; sheets are then taken largest first, so that when one file
+    // holds only rows another already has (a resend, a copy), it is the smaller one marked duplicate.
+    let mut bases = Vec::with_capacity(reads.len());
+    let mut reads = reads;
+    for fr in &mut reads {
+        bases.push(files.len());
+        files.append(&mut fr.entries);
+        diags.append(&mut fr.diags);
+    }
+    let mut order: Vec<(usize, usize)> = reads
+        .iter()
+        .enumerate()
+        .flat_map(|(f, fr)| (0..fr.sheets.len()).map(move |s| (f, s)))
+        .collect();
+    order.sort_by_key(|&(f, s)| (std::cmp::Reverse(reads[f].sheets[s].rows.len()), f, s));
+    for (fi, si) in order {
+        let fr = &reads[fi];
+        let s = &fr.sheets[si];
+        {
             let kind = s.header.kind;
             let spec = specs.get(kind);
-            let entry = &mut files[base + s.entry];
+            let entry = &mut files[bases[fi] + s.entry];
             if kind == Kind::Register {
+                // Register rows were read into the register; their cell problems still count.
+                for row in &s.rows {
+                    let name = row.values[spec.col("名称")].text().to_string();
+                    diags.extend(row.diags.iter().cloned().map(|d| d.unit(name.clone())));
+                }
                 continue;
             }
             let sheet_id = sheets.len() as u32;
@@ -349,6 +368,15 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
                         None
                     }
                 };
+                // The row's own problems belong to its unit (or the one the sheet names).
+                let owner = unit.or_else(|| (fallback.len() == 1).then(|| fallback[0]));
+                for d in &row.diags {
+                    let mut d = d.clone();
+                    if let Some(u) = owner {
+                        d.unit = register.get(u).name.clone();
+                    }
+                    diags.push(d);
+                }
                 let Some(unit) = unit else { continue };
                 let mut key = String::new();
                 key.push_str(&unit.to_string());
@@ -391,17 +419,13 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
                 .iter()
                 .map(|&u| register.get(u).name.clone())
                 .collect();
-            if fresh == 0
-                && !s.rows.is_empty()
-                && entry.status == FileStatus::Used
-                && !entry.units.is_empty()
-            {
+            if fresh == 0 && !s.rows.is_empty() && entry.status == FileStatus::Used {
                 entry.status = FileStatus::Duplicate;
-                entry.reason = "每一行都已从其他文件计入（重复报送）".into();
-            } else if fresh == 0 && !s.rows.is_empty() && entry.units.is_empty() {
-                // Every row was a duplicate or could not be attributed.
-                entry.status = FileStatus::Duplicate;
-                entry.reason = "没有可计入的新行".into();
+                entry.reason = if entry.units.is_empty() {
+                    "没有可计入的行".into()
+                } else {
+                    "每一行都已从其他文件计入（重复报送）".into()
+                };
             }
         }
     }
@@ -416,7 +440,12 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
 
 /// The register comes from the office's 村居名册 sheet(s). Without one, units are taken from the names
 /// the ledgers use, and that is an error to fix.
-fn build_register(reads: &[FileRead], specs: &Specs, diags: &mut Vec<Diagnostic>) -> Register {
+fn build_register(
+    reads: &[FileRead],
+    specs: &Specs,
+    town: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Register {
     let spec = specs.get(Kind::Register);
     let mut units: Vec<Unit> = Vec::new();
     let mut names: HashSet<String> = HashSet::new();
@@ -479,7 +508,7 @@ fn build_register(reads: &[FileRead], specs: &Specs, diags: &mut Vec<Diagnostic>
             .hint("请把镇提升办的“村居名册”（名称、类别、户数）放入收件箱"),
         );
     }
-    Register::new(units)
+    Register::with_town(units, town)
 }
 
 /// The unit names of a register file (for `template --register`).
@@ -511,7 +540,7 @@ pub fn register_names(path: &Path, plan: &Plan, specs: &Specs) -> Result<Vec<Str
         ));
     }
     let mut diags = Vec::new();
-    let reg = build_register(&[read], specs, &mut diags);
+    let reg = build_register(&[read], specs, &plan.town.name, &mut diags);
     if reg.units.is_empty() {
         return Err(format!(
             "“{}”中没有找到村居名册（需要“名称”“类别”“户数”列）",

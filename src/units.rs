@@ -43,6 +43,8 @@ pub struct Unit {
 pub struct Register {
     pub units: Vec<Unit>,
     index: HashMap<String, UnitId>,
+    /// The town's name, normalised: “水泉镇东庄村” names 东庄村.
+    town: String,
 }
 
 pub enum Match {
@@ -52,13 +54,21 @@ pub enum Match {
 
 impl Register {
     pub fn new(units: Vec<Unit>) -> Register {
+        Register::with_town(units, "")
+    }
+
+    pub fn with_town(units: Vec<Unit>, town: &str) -> Register {
         let mut index = HashMap::new();
         for (i, u) in units.iter().enumerate() {
             for n in std::iter::once(&u.name).chain(&u.aliases) {
                 index.entry(unit_key(n)).or_insert(i as UnitId);
             }
         }
-        Register { units, index }
+        Register {
+            units,
+            index,
+            town: unit_key(town),
+        }
     }
 
     pub fn get(&self, id: UnitId) -> &Unit {
@@ -66,9 +76,17 @@ impl Register {
     }
 
     pub fn lookup(&self, written: &str) -> Match {
-        let k = unit_key(written);
+        let mut k = unit_key(written);
         if let Some(&id) = self.index.get(&k) {
             return Match::Found(id);
+        }
+        if !self.town.is_empty() {
+            if let Some(rest) = k.strip_prefix(self.town.as_str()) {
+                if let Some(&id) = self.index.get(rest) {
+                    return Match::Found(id);
+                }
+                k = rest.to_string();
+            }
         }
         let names = self.index.keys().map(String::as_str);
         let suggestion =
@@ -99,5 +117,56 @@ impl Register {
         }
         found.sort();
         found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reg() -> Register {
+        let u = |name: &str, kind| Unit {
+            name: name.into(),
+            kind,
+            households: Some(10),
+            grids: None,
+            population: None,
+            aliases: vec![],
+        };
+        Register::with_town(
+            vec![
+                u("东庄村", UnitKind::Village),
+                u("水泉社区", UnitKind::Community),
+                u("镇卫生院", UnitKind::TownUnit),
+            ],
+            "水泉镇",
+        )
+    }
+
+    #[test]
+    fn names_match_after_normalising() {
+        let r = reg();
+        for w in [
+            "东庄村",
+            " 东庄村 ",
+            "东庄村委会",
+            "东庄村村民委员会",
+            "水泉镇东庄村",
+            "水泉社区居委会",
+        ] {
+            assert!(matches!(r.lookup(w), Match::Found(_)), "{w}");
+        }
+        match r.lookup("东装村") {
+            Match::Unknown { suggestion } => assert_eq!(suggestion.as_deref(), Some("东庄村")),
+            Match::Found(_) => panic!("东装村 is no unit"),
+        }
+    }
+
+    #[test]
+    fn units_named_in_a_title_or_file_name() {
+        let r = reg();
+        assert_eq!(r.named_in("东庄村矛盾纠纷排查化解台账"), vec![0]);
+        assert_eq!(r.named_in("水泉镇各村标语台账"), Vec::<UnitId>::new());
+        assert_eq!(r.named_in("东庄村、水泉社区合并表").len(), 2);
     }
 }

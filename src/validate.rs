@@ -40,10 +40,14 @@ pub fn validate(ds: &mut Dataset, plan: &Plan, specs: &Specs) {
 /// Diagnostics found while parsing know their file but not their unit; a sheet whose rows all belong
 /// to one unit gives it.
 fn unit_of_location(ds: &Dataset, d: &Diagnostic) -> Option<String> {
-    let e = ds.files.iter().find(|e| {
+    if let Some(e) = ds.files.iter().find(|e| {
         e.path == d.file && (d.sheet.is_empty() || e.sheet == d.sheet) && e.units.len() == 1
-    })?;
-    Some(e.units[0].clone())
+    }) {
+        return Some(e.units[0].clone());
+    }
+    // A file or sheet that could not be read: the unit its name gives.
+    let named = ds.register.named_in(&format!("{} {}", d.file, d.sheet));
+    (named.len() == 1).then(|| ds.unit_name(named[0]).to_string())
 }
 
 /// The newest date a sheet mentions: a resent ledger holds later rows than the one it replaces.

@@ -78,3 +78,449 @@ fn visit_log_with_title_row_and_errors_is_located_exactly() {
     let out = stdout(&o);
     assert!(out.contains("是不是“西庄村”"), "{out}");
 }
+
+#[test]
+fn header_wording_variants_are_recognised() {
+    let ib = Inbox::new();
+    ib.register();
+    ib.xlsx(
+        "联络员.xlsx",
+        &[(
+            "名单",
+            vec![
+                row(&[
+                    "村(居)名称",
+                    "党组织书记",
+                    "分管\n同志",
+                    "联络员 ",
+                    "手机号码（必填）",
+                    "报送时间*",
+                ]),
+                vec![
+                    s("东庄村"),
+                    s("王书记"),
+                    s("李主任"),
+                    s("张联络"),
+                    s("138 0013 8000"),
+                    d(2021, 4, 6),
+                ],
+            ],
+        )],
+    );
+    ib.xlsx(
+        "标语.xlsx",
+        &[(
+            "标语",
+            vec![
+                row(&["单位", "标语内容（全文）", "载体", "悬挂时间", "悬挂情况"]),
+                vec![
+                    s("东庄村"),
+                    s("人人参与平安创建  家家共享平安成果"),
+                    s("横幅"),
+                    d(2021, 4, 20),
+                    s("在挂"),
+                ],
+            ],
+        )],
+    );
+    let o = ib.run(&["check", "inbox", "--json", "out.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let j = json(&ib.path("out.json"));
+    let kinds: Vec<(String, String, u64)> = j["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["kind"].as_str().unwrap_or("").to_string(),
+                f["rows"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        kinds.contains(&("联络员.xlsx".into(), "liaison".into(), 1)),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&("标语.xlsx".into(), "slogan".into(), 1)),
+        "{kinds:?}"
+    );
+    assert_eq!(
+        j["diagnostics"].as_array().unwrap().len(),
+        0,
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn two_row_grouped_header_under_a_merged_parent_is_read() {
+    let ib = Inbox::new();
+    ib.register();
+    let rows = vec![
+        row(&["东庄村矛盾纠纷排查化解台账"]),
+        row(&["村居", "排查日期", "当事人", "纠纷类型", "化解情况", ""]),
+        row(&["", "", "", "", "化解状态", "化解日期"]),
+        vec![
+            s("东庄村"),
+            d(2021, 4, 7),
+            s("张三"),
+            s("邻里纠纷"),
+            s("已化解"),
+            d(2021, 4, 9),
+        ],
+        vec![
+            s("东庄村"),
+            d(2021, 4, 8),
+            s("李四"),
+            s("合同"),
+            s("已化解"),
+            C::E,
+        ],
+    ];
+    // Title across A1:F1, 化解情况 across E2:F2, the others merged down two rows.
+    let merges = [
+        (0, 0, 0, 0, 5),
+        (0, 1, 4, 1, 5),
+        (0, 1, 0, 2, 0),
+        (0, 1, 1, 2, 1),
+        (0, 1, 2, 2, 2),
+        (0, 1, 3, 2, 3),
+    ];
+    ib.xlsx_merged("纠纷.xlsx", &[("Sheet1", rows)], &merges);
+    let o = ib.run(&["check", "inbox", "--json", "out.json"]);
+    let j = json(&ib.path("out.json"));
+    let f = j["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "纠纷.xlsx")
+        .unwrap();
+    assert_eq!(f["kind"], "dispute");
+    assert_eq!(f["rows"], 2);
+    // 已化解 without a date: the error is at the 化解日期 cell of row 5.
+    assert_eq!(
+        diag_places(&j),
+        vec![(
+            "resolved_without_date".into(),
+            "纠纷.xlsx".into(),
+            "Sheet1".into(),
+            "F5".into()
+        )],
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn unit_comes_from_the_file_name_when_there_is_no_unit_column() {
+    let ib = Inbox::new();
+    ib.register();
+    let rows = |who: &str| {
+        vec![
+            row(&["户主姓名", "走访日期", "走访方式"]),
+            vec![s(who), d(2021, 4, 12), s("入户")],
+        ]
+    };
+    ib.xlsx("西庄村走访台账.xlsx", &[("Sheet1", rows("张三"))]);
+    ib.xlsx("走访台账.xlsx", &[("Sheet1", rows("李四"))]);
+    let o = ib.run(&["check", "inbox", "--json", "out.json"]);
+    let j = json(&ib.path("out.json"));
+    let f = j["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "西庄村走访台账.xlsx")
+        .unwrap();
+    assert_eq!(f["units"][0], "西庄村");
+    let places = diag_places(&j);
+    assert_eq!(
+        places,
+        vec![(
+            "unit_unresolved".into(),
+            "走访台账.xlsx".into(),
+            "Sheet1".into(),
+            "".into()
+        )],
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn a_missing_required_column_names_the_column_and_its_aliases() {
+    let ib = Inbox::new();
+    ib.register();
+    ib.xlsx(
+        "东庄村矛盾纠纷.xlsx",
+        &[(
+            "台账",
+            vec![
+                row(&["村居", "排查日期", "当事人", "化解状态", "化解日期"]),
+                vec![
+                    s("东庄村"),
+                    d(2021, 4, 7),
+                    s("张三"),
+                    s("已化解"),
+                    d(2021, 4, 9),
+                ],
+            ],
+        )],
+    );
+    let o = ib.run(&["check", "inbox", "--json", "out.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let j = json(&ib.path("out.json"));
+    let d = &j["diagnostics"][0];
+    assert_eq!(d["code"], "missing_column");
+    assert_eq!(d["cell"], "第1行");
+    assert_eq!(d["unit"], "东庄村");
+    let m = d["message"].as_str().unwrap();
+    assert!(m.contains("“纠纷类型”") && m.contains("纠纷类别"), "{m}");
+}
+
+#[test]
+fn a_resent_file_counts_once_and_dispute_progress_is_silent() {
+    let ib = Inbox::new();
+    ib.register();
+    let h = row(&[
+        "村居",
+        "排查日期",
+        "当事人",
+        "纠纷类型",
+        "化解状态",
+        "化解日期",
+    ]);
+    ib.xlsx(
+        "东庄村纠纷.xlsx",
+        &[(
+            "Sheet1",
+            vec![
+                h.clone(),
+                vec![
+                    s("东庄村"),
+                    d(2021, 4, 7),
+                    s("张三"),
+                    s("邻里"),
+                    s("未化解"),
+                    C::E,
+                ],
+                vec![
+                    s("东庄村"),
+                    d(2021, 4, 8),
+                    s("李四"),
+                    s("合同"),
+                    s("化解中"),
+                    C::E,
+                ],
+            ],
+        )],
+    );
+    ib.xlsx(
+        "东庄村纠纷(1).xlsx",
+        &[(
+            "Sheet1",
+            vec![
+                h.clone(),
+                vec![
+                    s("东庄村"),
+                    d(2021, 4, 7),
+                    s("张三"),
+                    s("邻里"),
+                    s("已化解"),
+                    d(2021, 4, 20),
+                ],
+                // Moved backwards in the newer file, and another type: a warning.
+                vec![
+                    s("东庄村"),
+                    d(2021, 4, 8),
+                    s("李四"),
+                    s("婚姻家庭"),
+                    s("化解中"),
+                    C::E,
+                ],
+                vec![
+                    s("东庄村"),
+                    d(2021, 4, 21),
+                    s("王五"),
+                    s("其他"),
+                    s("未化解"),
+                    C::E,
+                ],
+            ],
+        )],
+    );
+    ib.xlsx(
+        "东庄村纠纷 - 副本.xlsx",
+        &[(
+            "Sheet1",
+            vec![
+                h,
+                vec![
+                    s("东庄村"),
+                    d(2021, 4, 21),
+                    s("王五"),
+                    s("其他"),
+                    s("未化解"),
+                    C::E,
+                ],
+            ],
+        )],
+    );
+    let o = ib.run(&[
+        "weekly", "inbox", "--week", "3", "--json", "w.json", "-o", "out",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let j = json(&ib.path("w.json"));
+    let dz = j["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["name"] == "东庄村")
+        .unwrap();
+    // 张三 (resolved 04-20), 李四, 王五: three disputes, one resolved.
+    assert_eq!(dz["disputes"]["total"], 3);
+    assert_eq!(dz["disputes"]["resolved_total"], 1);
+    let files = j["files"].as_array().unwrap();
+    let copy = files
+        .iter()
+        .find(|f| f["path"] == "东庄村纠纷 - 副本.xlsx")
+        .unwrap();
+    assert_eq!(copy["status"], "duplicate");
+    let versions: Vec<&serde_json::Value> = j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "dispute_versions_differ")
+        .collect();
+    assert_eq!(versions.len(), 1, "{versions:?}");
+    assert!(versions[0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("纠纷类型"));
+}
+
+#[test]
+fn instruction_hidden_and_junk_files_are_listed_not_read() {
+    let ib = Inbox::new();
+    ib.register();
+    ib.xlsx(
+        "东庄村标语.xlsx",
+        &[
+            ("填表说明", vec![row(&["填表须知：标语内容须为附件2所列"])]),
+            (
+                "标语",
+                vec![
+                    row(&["村居", "标语内容", "形式", "悬挂日期"]),
+                    vec![
+                        s("东庄村"),
+                        s("人人参与平安创建  家家共享平安成果"),
+                        s("横幅"),
+                        d(2021, 4, 20),
+                    ],
+                ],
+            ),
+        ],
+    );
+    std::fs::write(ib.inbox().join("~$东庄村周报.xlsx"), b"junk").unwrap();
+    std::fs::write(ib.inbox().join("说明.txt"), "请各村按时报送").unwrap();
+    std::fs::write(ib.inbox().join("坏文件.xlsx"), b"PK\x03\x04 truncated").unwrap();
+    let o = ib.run(&["check", "inbox", "--json", "out.json"]);
+    let j = json(&ib.path("out.json"));
+    let status = |path: &str, sheet: &str| {
+        j["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["path"] == path && f["sheet"] == sheet)
+            .map(|f| f["status"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("{path} {sheet} not listed"))
+    };
+    assert_eq!(status("东庄村标语.xlsx", "填表说明"), "not_ledger");
+    assert_eq!(status("东庄村标语.xlsx", "标语"), "used");
+    assert_eq!(status("~$东庄村周报.xlsx", ""), "skipped");
+    assert_eq!(status("说明.txt", ""), "skipped");
+    assert_eq!(status("坏文件.xlsx", ""), "unreadable");
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "an unreadable file is an error to fix"
+    );
+    assert!(stdout(&o).contains("坏文件.xlsx"));
+}
+
+#[test]
+fn no_input_file_is_modified() {
+    let ib = Inbox::new();
+    ib.register();
+    ib.xlsx(
+        "东庄村走访.xlsx",
+        &[(
+            "Sheet1",
+            vec![
+                row(&["村居", "户主姓名", "走访日期", "走访方式"]),
+                row(&["东庄村", "张三", "2021-04-12", "入户"]),
+            ],
+        )],
+    );
+    let snapshot = || -> Vec<(std::path::PathBuf, Vec<u8>, std::time::SystemTime)> {
+        let mut v: Vec<_> = std::fs::read_dir(ib.inbox())
+            .unwrap()
+            .map(|e| {
+                let p = e.unwrap().path();
+                let m = std::fs::metadata(&p).unwrap();
+                (p.clone(), std::fs::read(&p).unwrap(), m.modified().unwrap())
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let before = snapshot();
+    ib.run(&["check", "inbox", "--feedback", "fb"]);
+    ib.run(&[
+        "weekly", "inbox", "--week", "2", "-o", "out", "--json", "w.json",
+    ]);
+    assert_eq!(before, snapshot());
+}
+
+#[test]
+fn feedback_writes_one_workbook_per_unit() {
+    use calamine::{open_workbook, Reader, Xlsx};
+    let ib = Inbox::new();
+    ib.register();
+    ib.xlsx(
+        "走访.xlsx",
+        &[(
+            "Sheet1",
+            vec![
+                row(&["村居", "户主姓名", "走访日期", "走访方式"]),
+                row(&["东庄村", "张三", "2021-13-45", "入户"]),
+                row(&["西庄村", "李四", "2021-04-12", "上门"]),
+            ],
+        )],
+    );
+    let o = ib.run(&["check", "inbox", "--feedback", "fb"]);
+    assert_eq!(o.status.code(), Some(1));
+    let mut names: Vec<String> = std::fs::read_dir(ib.path("fb"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["退回修改清单_东庄村.xlsx", "退回修改清单_西庄村.xlsx"]
+    );
+    let mut wb: Xlsx<_> = open_workbook(ib.path("fb/退回修改清单_西庄村.xlsx")).unwrap();
+    let r = wb.worksheet_range("退回修改清单").unwrap();
+    let cells: Vec<String> = r
+        .rows()
+        .flat_map(|row| row.iter().map(|c| c.to_string()))
+        .collect();
+    assert!(cells.iter().any(|c| c == "D3"), "{cells:?}");
+    assert!(cells.iter().any(|c| c.contains("上门")), "{cells:?}");
+    // A second run refuses to overwrite without --force.
+    let o = ib.run(&["check", "inbox", "--feedback", "fb"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
+}

@@ -165,7 +165,11 @@ impl Recogniser {
                         &row1,
                         if two { Some(&row2) } else { None },
                     );
-                    let found = cols.iter().filter(|c| c.is_some()).count();
+                    let found = cols
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, c)| c.is_some() && spec.unit_col != Some(*i))
+                        .count();
                     let missing: Vec<usize> = spec
                         .columns
                         .iter()

@@ -21,6 +21,8 @@ pub struct ParsedRow {
     pub values: Vec<Value>,
     /// The unit cell's text, if the sheet has a unit column and the cell is not blank.
     pub unit: Option<String>,
+    /// Problems in this row's cells; they get the row's unit once it is known.
+    pub diags: Vec<Diagnostic>,
 }
 
 /// What reading a sheet needs to know.
@@ -43,12 +45,7 @@ const FOOTER_WORDS: [&str; 7] = [
     "说明：",
 ];
 
-pub fn parse_rows(
-    ctx: &Ctx,
-    grid: &Grid,
-    header: &Header,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<ParsedRow> {
+pub fn parse_rows(ctx: &Ctx, grid: &Grid, header: &Header) -> Vec<ParsedRow> {
     let mut out = Vec::new();
     for r in header.last_row + 1..grid.end_row() {
         let filled = header
@@ -65,7 +62,7 @@ pub fn parse_rows(
         if filled <= 2 && is_footer(grid, r) {
             continue;
         }
-        out.push(parse_row(ctx, grid, header, r, diags));
+        out.push(parse_row(ctx, grid, header, r));
     }
     out
 }
@@ -76,13 +73,8 @@ fn is_footer(grid: &Grid, r: u32) -> bool {
     })
 }
 
-fn parse_row(
-    ctx: &Ctx,
-    grid: &Grid,
-    header: &Header,
-    r: u32,
-    diags: &mut Vec<Diagnostic>,
-) -> ParsedRow {
+fn parse_row(ctx: &Ctx, grid: &Grid, header: &Header, r: u32) -> ParsedRow {
+    let mut diags = Vec::new();
     let spec = ctx.spec;
     let mut values = Vec::with_capacity(spec.columns.len());
     let mut unit = None;
@@ -129,6 +121,7 @@ fn parse_row(
         row: r,
         values,
         unit,
+        diags,
     }
 }
 
@@ -146,7 +139,10 @@ fn read_cell(ctx: &Ctx, column: &Column, cell: &Data) -> Result<Value, CellErr> 
                 if !cells::phone_valid(&t) {
                     return Err((
                         "bad_phone",
-                        format!("{name}“{t}”不是有效的手机号或座机号"),
+                        format!(
+                            "{name}“{}”不是有效的手机号或座机号",
+                            crate::text::mask_phone(&t)
+                        ),
                         "手机号为11位（1开头），座机号为区号加7–8位号码，如 0632-1234567".into(),
                     ));
                 }

@@ -118,8 +118,8 @@ pub struct Spec {
     /// Index of the unit column, if the kind has one. A sheet without it takes its unit from the title row,
     /// sheet name or file name.
     pub unit_col: Option<usize>,
-    /// At least this many columns must be found for a header row to count as this kind (besides all
-    /// required ones).
+    /// At least this many columns besides the unit column must be found for a header row to count as
+    /// this kind (and every required one).
     pub min_columns: usize,
 }
 
@@ -224,7 +224,8 @@ impl Specs {
                     &["类型", "单位类别", "村居类别"],
                     choice(&UNIT_KINDS),
                 ),
-                req(
+                // Required for 村/社区 only: checked when the register is built.
+                opt(
                     "户数",
                     &["户籍户数", "总户数", "户数(户)", "常住户数"],
                     Ty::Count,
@@ -318,7 +319,7 @@ impl Specs {
                 ),
             ],
             unit_col: Some(0),
-            min_columns: 3,
+            min_columns: 2,
         };
         let visit = Spec {
             kind: Kind::Visit,
@@ -345,7 +346,7 @@ impl Specs {
                 opt("走访人", &["走访干部", "走访人员"], Ty::Text),
             ],
             unit_col: Some(0),
-            min_columns: 4,
+            min_columns: 3,
         };
         let mut survey_cols = vec![
             unit(),
@@ -390,7 +391,7 @@ impl Specs {
             kind: Kind::Survey,
             columns: survey_cols,
             unit_col: Some(0),
-            min_columns: 4,
+            min_columns: 3,
         };
         let tally = Spec {
             kind: Kind::SurveyTally,
@@ -482,14 +483,14 @@ impl Specs {
                 req("日期", &["活动日期", "会议日期", "时间"], Ty::Date),
                 req(
                     "活动类型",
-                    &["活动名称", "会议类型", "类型", "活动形式"],
+                    &["活动名称", "会议类型", "活动形式"],
                     choice(&ACTIVITY_TYPES),
                 ),
                 opt("参加人数", &["参会人数", "人数"], Ty::Count),
                 opt("内容", &["活动内容", "会议内容", "主要内容"], Ty::Text),
             ],
             unit_col: Some(0),
-            min_columns: 3,
+            min_columns: 2,
         };
         let officer = Spec {
             kind: Kind::Officer,
@@ -535,7 +536,7 @@ impl Specs {
                 opt("督查人", &["检查人", "督查人员"], Ty::Text),
             ],
             unit_col: Some(1),
-            min_columns: 3,
+            min_columns: 2,
         };
         Specs(vec![
             register,

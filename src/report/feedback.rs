@@ -1,1 +1,124 @@
-//! `check --feedback DIR`: one workbook per unit listing its own problems (退回修改清单).
+//! `check --feedback DIR`: one workbook per unit listing its own problems (退回修改清单), ready to send
+//! back to the village: where each problem is (file › sheet › cell) and how to fix it.
+
+use crate::diag::{Diagnostic, Severity};
+use crate::load::Dataset;
+use crate::plan::Plan;
+use crate::report::output::{check_writable, OutputError};
+use crate::report::style::{new_workbook, sheet_name, write_table, Cell, Styles, Table};
+use chrono::NaiveDate;
+use indexmap::IndexMap;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+/// The unit name used for problems that belong to no unit.
+pub const UNASSIGNED: &str = "未归属";
+
+/// `退回修改清单_东庄村.xlsx`
+pub fn file_name(unit: &str) -> String {
+    format!("退回修改清单_{unit}.xlsx")
+}
+
+/// Writes one workbook per unit that has problems; returns the paths written. Messages never quote a
+/// villager's full name or phone number (they are masked where the message is made).
+pub fn write_feedback(
+    plan: &Plan,
+    ds: &Dataset,
+    dir: &Path,
+    force: bool,
+) -> Result<Vec<PathBuf>, OutputError> {
+    let mut by_unit: IndexMap<&str, Vec<&Diagnostic>> = IndexMap::new();
+    for d in &ds.diags {
+        let u = if d.unit.is_empty() {
+            UNASSIGNED
+        } else {
+            d.unit.as_str()
+        };
+        by_unit.entry(u).or_default().push(d);
+    }
+    by_unit.sort_keys();
+    let names: Vec<String> = by_unit.keys().map(|u| file_name(u)).collect();
+    check_writable(dir, &names, force)?;
+    let date = document_date(ds, plan);
+    let mut written = Vec::new();
+    for (unit, diags) in &by_unit {
+        let mut wb = new_workbook(date, &plan.town.office, &format!("{unit}台账退回修改清单"));
+        let st = Styles::new();
+        let mut taken = HashSet::new();
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet_name("退回修改清单", &mut taken))
+            .map_err(|source| xlsx_err(dir, unit, source))?;
+        let errors = diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        let warnings = diags
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count();
+        let mut t = Table::new(
+            format!("{unit}“双提升”台账退回修改清单"),
+            [
+                "序号",
+                "文件",
+                "工作表",
+                "单元格",
+                "严重程度",
+                "问题",
+                "改法",
+            ],
+        )
+        .subtitle(format!(
+            "{}  共 {} 个问题（错误 {errors} 个须改正后重新报送，警告 {warnings} 个请核实）",
+            plan.town.office,
+            diags.len()
+        ));
+        for (i, d) in diags.iter().enumerate() {
+            let sev = match d.severity {
+                Severity::Error => Cell::Error(d.severity.zh().into()),
+                Severity::Warning => Cell::Warning(d.severity.zh().into()),
+                Severity::Info => Cell::Center(d.severity.zh().into()),
+            };
+            t = t.row(vec![
+                Cell::Int(i as i64 + 1),
+                Cell::text(&d.file),
+                Cell::text(&d.sheet),
+                Cell::Center(d.cell.clone()),
+                sev,
+                Cell::text(&d.message),
+                Cell::text(&d.hint),
+            ]);
+        }
+        write_table(ws, &st, 0, &t).map_err(|source| xlsx_err(dir, unit, source))?;
+        let path = dir.join(file_name(unit));
+        crate::report::save(&mut wb, &path, force)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+fn xlsx_err(dir: &Path, unit: &str, source: rust_xlsxwriter::XlsxError) -> OutputError {
+    OutputError::Xlsx {
+        path: dir.join(file_name(unit)),
+        source,
+    }
+}
+
+/// The newest date in the ledgers (deterministic for the same inputs), or the campaign's first day.
+fn document_date(ds: &Dataset, plan: &Plan) -> NaiveDate {
+    let r = &ds.records;
+    let dates = r
+        .visits
+        .iter()
+        .filter_map(|v| v.date)
+        .chain(r.disputes.iter().filter_map(|d| d.date))
+        .chain(
+            r.weekly
+                .iter()
+                .filter_map(|w| w.submitted.map(|t| t.date())),
+        )
+        .chain(r.slogans.iter().filter_map(|s| s.date))
+        .chain(r.activities.iter().filter_map(|a| a.date))
+        .filter(|d| *d <= plan.calendar.campaign_end);
+    dates.max().unwrap_or(plan.calendar.first_week)
+}

@@ -63,6 +63,17 @@ impl Inbox {
 
     /// Writes `inbox/<name>` with the given sheets (rows of cells from A1).
     pub fn xlsx(&self, name: &str, sheets: &[(&str, Vec<Vec<C>>)]) -> PathBuf {
+        self.xlsx_merged(name, sheets, &[])
+    }
+
+    /// Like `xlsx`, with merged areas (sheet index, first row, first col, last row, last col; 0-based)
+    /// whose value is the top-left cell's.
+    pub fn xlsx_merged(
+        &self,
+        name: &str,
+        sheets: &[(&str, Vec<Vec<C>>)],
+        merges: &[(usize, u32, u16, u32, u16)],
+    ) -> PathBuf {
         let mut wb = Workbook::new();
         let date = Format::new().set_num_format("yyyy-mm-dd");
         let dt = Format::new().set_num_format("yyyy-mm-dd hh:mm");
@@ -87,6 +98,16 @@ impl Inbox {
                         }
                         C::E => {}
                     }
+                }
+            }
+            for &(si, r1, c1, r2, c2) in merges {
+                if si == ws_index(sheet, sheets) {
+                    let text = match &rows[r1 as usize][c1 as usize] {
+                        C::S(x) => x.clone(),
+                        _ => String::new(),
+                    };
+                    ws.merge_range(r1, c1, r2, c2, &text, &Format::new())
+                        .unwrap();
                 }
             }
         }
@@ -152,4 +173,8 @@ pub fn diag_places(j: &serde_json::Value) -> Vec<(String, String, String, String
         .collect();
     v.sort();
     v
+}
+
+fn ws_index(name: &str, sheets: &[(&str, Vec<Vec<C>>)]) -> usize {
+    sheets.iter().position(|(n, _)| *n == name).unwrap()
 }
