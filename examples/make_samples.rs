@@ -1969,6 +1969,23 @@ fn write_office(ctx: &mut Ctx, units: &[Unit]) -> Res<()> {
     t.width(3, 34.0);
     t.width(4, 30.0);
     ctx.save(vec![t], file, "督查记录", "全镇", "4–6月", "办公室维护")?;
+    // 一月一督导 (plan: supervision_per_month = 1): who was not visited in April / May.
+    let unvisited = |m: u32| {
+        units
+            .iter()
+            .filter(|u| u.kind != UKind::TownUnit)
+            .filter(|u| !rows.iter().any(|r| r.1 == u.name && r.0.month() == m))
+            .map(|u| u.name)
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let (apr, may) = (unvisited(4), unvisited(5));
+    ctx.finding(
+        file,
+        sheet,
+        "rule",
+        &format!("一月一督导：4月未督查 {apr}；5月未督查 {may}（月度督导通报中统计）"),
+    );
     ctx.plant(
         file,
         sheet,
