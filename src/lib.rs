@@ -11,6 +11,7 @@ pub mod cells;
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod consistency;
 pub mod diag;
 pub mod figures;
 pub mod ingest;

@@ -378,6 +378,9 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
                     diags.push(d);
                 }
                 let Some(unit) = unit else { continue };
+                if !units.contains(&unit) {
+                    units.push(unit);
+                }
                 let mut key = String::new();
                 key.push_str(&unit.to_string());
                 key.push('\u{1e}');
@@ -388,9 +391,6 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
                     continue;
                 }
                 fresh += 1;
-                if !units.contains(&unit) {
-                    units.push(unit);
-                }
                 let src = Src {
                     sheet: sheet_id,
                     row: row.row,

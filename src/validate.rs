@@ -16,6 +16,7 @@ pub fn validate(ds: &mut Dataset, plan: &Plan, specs: &Specs) {
     check_disputes(ds, plan, specs, &mut diags);
     check_surveys(ds, specs, &mut diags);
     check_years(ds, plan, specs, &mut diags);
+    crate::consistency::check(ds, plan, specs, &mut diags);
     ds.diags.extend(diags);
     let units: Vec<Option<String>> = ds
         .diags

@@ -38,10 +38,12 @@ fn fixture() -> Inbox {
                     s("东庄村"),
                     t(2021, 5, 21, 10, 0),
                     C::E,
+                    // Week 7 agrees with its ledgers: 赵六 visited 05-17, 己某 screened 05-17,
+                    // 戊某 resolved 05-20.
                     s("第7周"),
-                    n(0.0),
-                    n(0.0),
-                    n(0.0),
+                    n(1.0),
+                    n(1.0),
+                    n(1.0),
                 ],
                 // One minute late; a second report for the same week later still leaves it late.
                 vec![
@@ -416,9 +418,10 @@ fn week_six_figures_match_the_hand_computed_truth() {
     assert_eq!(s["required"], 3);
     assert_eq!(s["unapproved"], 1);
     assert_eq!(s["ok"], true);
-    // Score: report 20 + visits 20×0.04=0.8 + disputes 20×(½ + ½×(1−2/3))=13.3 + slogans 10 + quality 10,
-    // survey left out: 54.1 / 80 × 100 = 67.6 → 黄.
-    assert_eq!(dz["score"], 67.6);
+    // Score: report 20 + visits 20×0.04=0.8 + disputes 20×(½ + ½×(1−2/3))=13.3 + slogans 10
+    // + quality 10 − 3 warnings × 0.5 (the report's 走访户数, the typo, the unapproved slogan) = 8.5,
+    // survey left out: 52.6 / 80 × 100 = 65.75 → 65.8 → 黄.
+    assert_eq!(dz["score"], 65.8);
     assert_eq!(dz["grade"], "yellow");
 
     let xz = unit(&j, "西庄村");

@@ -69,13 +69,12 @@ impl RuleCtx<'_> {
     }
 }
 
-/// Rules that apply every week: R1–R7 and the cross-check of weekly reports against the ledgers.
+/// Rules that apply every week: R1–R7.
 pub fn weekly(ctx: &RuleCtx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     mobilisation::r1_liaison(ctx, &mut out);
     mobilisation::r2_meeting(ctx, &mut out);
     reporting::r3_weekly_report(ctx, &mut out);
-    reporting::cross_check(ctx, &mut out);
     visits::r4_coverage(ctx, &mut out);
     visits::r5_questionnaire_letter(ctx, &mut out);
     disputes::r6_screening(ctx, &mut out);

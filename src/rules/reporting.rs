@@ -1,12 +1,10 @@
-//! R3 (a weekly report every Friday before 17:30) and the cross-check the plan's “弄虚作假” warning
-//! calls for: the numbers a weekly report states must agree with that week's ledgers.
+//! R3: a weekly report every Friday before 17:30. (The cross-check of its numbers against the ledgers
+//! is in `consistency.rs`: it holds for every week, so `check` shows it too.)
 
 use super::RuleCtx;
 use crate::diag::Diagnostic;
 use crate::figures::ReportStatus;
 use crate::ledger::schema::Kind;
-use crate::text::person_key;
-use std::collections::HashSet;
 
 /// R3 各村联络员于每周五下班前向镇提升办报送本周工作开展情况
 pub fn r3_weekly_report(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
@@ -52,93 +50,6 @@ pub fn r3_weekly_report(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
                     ),
                 );
             }
-        }
-    }
-}
-
-/// A weekly report whose 走访户数 / 排查纠纷数 / 化解纠纷数 disagree with the week's ledgers.
-pub fn cross_check(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
-    let p = ctx.period;
-    let r = &ctx.ds.records;
-    let resolved = ctx
-        .plan
-        .disputes
-        .statuses
-        .iter()
-        .position(|s| *s == ctx.plan.disputes.resolved)
-        .map(|i| i as u8);
-    // Ledger truth per unit for the week.
-    let n = ctx.ds.register.units.len();
-    let mut visited: Vec<HashSet<(String, String)>> = vec![HashSet::new(); n];
-    let mut has_visits = vec![false; n];
-    for v in &r.visits {
-        has_visits[v.unit as usize] = true;
-        if v.date.is_some_and(|d| p.contains(d)) {
-            visited[v.unit as usize].insert((person_key(&v.group), person_key(&v.head)));
-        }
-    }
-    let mut screened = vec![0u32; n];
-    let mut resolved_n = vec![0u32; n];
-    let mut has_disputes = vec![false; n];
-    for d in &r.disputes {
-        has_disputes[d.unit as usize] = true;
-        if d.zero {
-            continue;
-        }
-        if d.date.is_some_and(|x| p.contains(x)) {
-            screened[d.unit as usize] += 1;
-        }
-        if d.status == resolved && d.resolved_on.is_some_and(|x| p.contains(x)) {
-            resolved_n[d.unit as usize] += 1;
-        }
-    }
-    for f in &ctx.figures.units {
-        let Some(i) = f.weekly_report.as_ref().and_then(|s| s.report) else {
-            continue;
-        };
-        let w = &r.weekly[i];
-        let u = w.unit as usize;
-        let checks = [
-            (
-                "走访户数",
-                w.visits,
-                visited[u].len() as u32,
-                has_visits[u],
-                "走访台账",
-            ),
-            (
-                "排查纠纷数",
-                w.disputes_screened,
-                screened[u],
-                has_disputes[u],
-                "矛盾纠纷台账",
-            ),
-            (
-                "化解纠纷数",
-                w.disputes_resolved,
-                resolved_n[u],
-                has_disputes[u],
-                "矛盾纠纷台账",
-            ),
-        ];
-        for (col, stated, actual, ledger_sent, ledger) in checks {
-            let Some(stated) = stated else { continue };
-            if !ledger_sent || stated == actual {
-                continue;
-            }
-            out.push(
-                ctx.at(
-                    Diagnostic::warning(
-                        "report_ledger_mismatch",
-                        format!("周报填报{col} {stated}，而本周{ledger}中为 {actual}"),
-                    )
-                    .hint(format!("请核实：周报数字应与{ledger}一致，不得虚报")),
-                    w.unit,
-                    w.src,
-                    Kind::WeeklyReport,
-                    col,
-                ),
-            );
         }
     }
 }

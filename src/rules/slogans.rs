@@ -1,9 +1,8 @@
 //! R7: at least 3 approved slogans hanging per 村/社区, at least 1 on an electronic screen per 镇直单位,
-//! texts from 附件2 (a near match is a typo, named with the approved text).
+//! texts from 附件2 (the texts themselves are checked in `consistency.rs`).
 
 use super::RuleCtx;
 use crate::diag::{Diagnostic, Severity};
-use crate::ledger::schema::Kind;
 
 /// R7 各村悬挂不少于3条标语，镇直单位利用电子显示屏滚动播放至少1条标语
 pub fn r7_slogans(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
@@ -34,38 +33,6 @@ pub fn r7_slogans(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
                     Diagnostic::new(sev, "R7_slogans_short", what)
                         .hint("请按附件2内容补足标语，并在标语台账中登记"),
                     f.unit,
-                ),
-            );
-        }
-        for &i in &s.unapproved_list {
-            let r = &ctx.ds.records.slogans[i];
-            out.push(
-                ctx.at(
-                    Diagnostic::warning(
-                        "R7_slogan_unapproved",
-                        format!("标语“{}”不是附件2所列内容", r.text),
-                    )
-                    .hint("请使用方案附件2的六条标语之一"),
-                    r.unit,
-                    r.src,
-                    Kind::Slogan,
-                    "标语内容",
-                ),
-            );
-        }
-        for (i, approved) in &s.near_list {
-            let r = &ctx.ds.records.slogans[*i];
-            out.push(
-                ctx.at(
-                    Diagnostic::warning(
-                        "R7_slogan_typo",
-                        format!("标语“{}”与附件2的“{approved}”有出入，疑为笔误", r.text),
-                    )
-                    .hint(format!("请按“{approved}”核对标语实物和台账")),
-                    r.unit,
-                    r.src,
-                    Kind::Slogan,
-                    "标语内容",
                 ),
             );
         }

@@ -1,0 +1,162 @@
+//! Problems in the data that hold whatever the period: a weekly report whose numbers disagree with its
+//! week's ledgers (the plan's “弄虚作假” warning), and slogans that are not the approved texts. `check`
+//! shows them, and every report lists them.
+
+use crate::calendar::Calendar;
+use crate::diag::Diagnostic;
+use crate::figures::{match_slogan, SloganMatch};
+use crate::ledger::schema::{Kind, Specs};
+use crate::load::Dataset;
+use crate::plan::Plan;
+use crate::text::person_key;
+use chrono::NaiveDateTime;
+use std::collections::{HashMap, HashSet};
+
+pub fn check(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut Vec<Diagnostic>) {
+    reports_against_ledgers(ds, plan, specs, out);
+    slogan_texts(ds, plan, specs, out);
+}
+
+/// Per (unit, week): households visited, disputes screened and resolved that week.
+#[derive(Default)]
+struct WeekTruth {
+    visited: HashSet<(String, String)>,
+    screened: u32,
+    resolved: u32,
+}
+
+/// A weekly report's 走访户数 / 排查纠纷数 / 化解纠纷数 against that week's ledgers (the first report of
+/// each unit and week; a unit that sent no such ledger at all is not judged).
+fn reports_against_ledgers(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut Vec<Diagnostic>) {
+    let cal = Calendar::new(plan);
+    let r = &ds.records;
+    let resolved = plan
+        .disputes
+        .statuses
+        .iter()
+        .position(|s| *s == plan.disputes.resolved)
+        .map(|i| i as u8);
+    let mut truth: HashMap<(u32, u32), WeekTruth> = HashMap::new();
+    let mut has_visits = HashSet::new();
+    let mut has_disputes = HashSet::new();
+    for v in &r.visits {
+        has_visits.insert(v.unit);
+        if let Some(w) = v.date.and_then(|d| cal.week_of(d)) {
+            truth
+                .entry((v.unit, w))
+                .or_default()
+                .visited
+                .insert((person_key(&v.group), person_key(&v.head)));
+        }
+    }
+    for d in &r.disputes {
+        has_disputes.insert(d.unit);
+        if d.zero {
+            continue;
+        }
+        if let Some(w) = d.date.and_then(|x| cal.week_of(x)) {
+            truth.entry((d.unit, w)).or_default().screened += 1;
+        }
+        // Resolved only with a 化解日期 on or after the 排查日期 (as the figures count it).
+        if d.status == resolved {
+            let valid = d.resolved_on.filter(|x| d.date.is_none_or(|s| *x >= s));
+            if let Some(w) = valid.and_then(|x| cal.week_of(x)) {
+                truth.entry((d.unit, w)).or_default().resolved += 1;
+            }
+        }
+    }
+    // The first report of each unit and week.
+    let mut first: HashMap<(u32, u32), usize> = HashMap::new();
+    for (i, w) in r.weekly.iter().enumerate() {
+        let Some(week) = w
+            .week
+            .or_else(|| w.submitted.and_then(|t| cal.week_of(t.date())))
+        else {
+            continue;
+        };
+        let key = |j: usize| (r.weekly[j].submitted.unwrap_or(NaiveDateTime::MAX), j);
+        first
+            .entry((w.unit, week))
+            .and_modify(|j| {
+                if key(i) < key(*j) {
+                    *j = i;
+                }
+            })
+            .or_insert(i);
+    }
+    let mut firsts: Vec<((u32, u32), usize)> = first.into_iter().collect();
+    firsts.sort();
+    let empty = WeekTruth::default();
+    let spec = specs.get(Kind::WeeklyReport);
+    for ((unit, week), i) in firsts {
+        let w = &r.weekly[i];
+        let t = truth.get(&(unit, week)).unwrap_or(&empty);
+        let checks = [
+            (
+                "走访户数",
+                w.visits,
+                t.visited.len() as u32,
+                has_visits.contains(&unit),
+                "走访台账",
+            ),
+            (
+                "排查纠纷数",
+                w.disputes_screened,
+                t.screened,
+                has_disputes.contains(&unit),
+                "矛盾纠纷台账",
+            ),
+            (
+                "化解纠纷数",
+                w.disputes_resolved,
+                t.resolved,
+                has_disputes.contains(&unit),
+                "矛盾纠纷台账",
+            ),
+        ];
+        for (col, stated, actual, ledger_sent, ledger) in checks {
+            let Some(stated) = stated else { continue };
+            if !ledger_sent || stated == actual {
+                continue;
+            }
+            out.push(
+                ds.at(
+                    Diagnostic::warning(
+                        "report_ledger_mismatch",
+                        format!("第{week}期周报填报{col} {stated}，而该周{ledger}中为 {actual}"),
+                    )
+                    .unit(ds.unit_name(unit))
+                    .hint(format!("请核实：周报数字应与{ledger}一致，不得虚报")),
+                    w.src,
+                    spec.col(col),
+                ),
+            );
+        }
+    }
+}
+
+/// Hanging slogans must be 附件2's texts; a near match is a typo named with the approved text.
+fn slogan_texts(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut Vec<Diagnostic>) {
+    let col = specs.get(Kind::Slogan).col("标语内容");
+    for s in ds
+        .records
+        .slogans
+        .iter()
+        .filter(|s| s.hanging && !s.text.is_empty())
+    {
+        let d = match match_slogan(plan, &s.text) {
+            SloganMatch::Exact => continue,
+            SloganMatch::Near(approved) => Diagnostic::warning(
+                "R7_slogan_typo",
+                format!("标语“{}”与附件2的“{approved}”有出入，疑为笔误", s.text),
+            )
+            .hint(format!("请按“{approved}”核对标语实物和台账")),
+            SloganMatch::No => Diagnostic::warning(
+                "R7_slogan_unapproved",
+                format!("标语“{}”不是附件2所列内容", s.text),
+            )
+            .hint("请使用方案附件2的六条标语之一"),
+        };
+        out.push(ds.at(d.unit(ds.unit_name(s.unit)), s.src, col));
+    }
+}
