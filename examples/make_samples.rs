@@ -2130,7 +2130,7 @@ fn write_liaisons(ctx: &mut Ctx, units: &[Unit]) -> Res<()> {
                 sheet,
                 &a1(r, 6),
                 &V::D(d(4, 9)),
-                "error",
+                "rule",
                 "联络员名单 4月9日才报送，晚于 4月7日 的期限（R1 迟报）",
             ),
             _ => {}
