@@ -524,3 +524,35 @@ fn feedback_writes_one_workbook_per_unit() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
 }
+
+#[test]
+fn each_committed_template_is_recognised_as_its_own_kind() {
+    let ib = Inbox::new();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/ledgers");
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "xlsx") {
+            std::fs::copy(&p, ib.inbox().join(p.file_name().unwrap())).unwrap();
+        }
+    }
+    let o = ib.run(&["check", "inbox", "--json", "out.json"]);
+    let j = json(&ib.path("out.json"));
+    let files = j["files"].as_array().unwrap();
+    let plan = shuangti::plan::Plan::embedded();
+    let specs = shuangti::ledger::schema::Specs::new(&plan);
+    for spec in &specs.0 {
+        let name = format!("{}.xlsx", spec.kind.zh());
+        let ledger = files
+            .iter()
+            .find(|f| f["path"] == name.as_str() && f["sheet"] == spec.kind.zh())
+            .unwrap_or_else(|| panic!("{name} not listed: {}", stdout(&o)));
+        assert_eq!(ledger["kind"], spec.kind.key(), "{name}");
+        assert_eq!(ledger["status"], "used", "{name}");
+        assert_eq!(ledger["rows"], 0, "{name}: blank rows are no data");
+        let help = files
+            .iter()
+            .find(|f| f["path"] == name.as_str() && f["sheet"] == "填表说明")
+            .unwrap();
+        assert_eq!(help["status"], "not_ledger", "{name}");
+    }
+}

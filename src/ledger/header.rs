@@ -170,6 +170,11 @@ impl Recogniser {
                         .enumerate()
                         .filter(|(i, c)| c.is_some() && spec.unit_col != Some(*i))
                         .count();
+                    // A grouped header's top row names columns itself (the group cells and the
+                    // headers merged down); two lines of a vertical list of column names do not.
+                    if two && distinct_matches(m, &row1) < 2 {
+                        continue;
+                    }
                     let missing: Vec<usize> = spec
                         .columns
                         .iter()
@@ -257,6 +262,14 @@ fn map_columns(
         }
     }
     cols
+}
+
+/// How many different columns the cells of one row name.
+fn distinct_matches(m: &Matcher, row: &[Option<String>]) -> usize {
+    let mut seen: Vec<usize> = row.iter().flatten().filter_map(|t| m.column(t)).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.len()
 }
 
 /// The text of the rows above the header (the title), joined.

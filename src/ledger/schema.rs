@@ -553,3 +553,60 @@ impl Specs {
         ])
     }
 }
+
+impl Ty {
+    /// How the column's values are written, for people.
+    pub fn zh(&self) -> String {
+        match self {
+            Ty::Unit => "村居名称".into(),
+            Ty::Text => "文字".into(),
+            Ty::Person => "姓名（报表中隐去）".into(),
+            Ty::Phone => "电话".into(),
+            Ty::Date => "日期".into(),
+            Ty::DateTime => "日期时间".into(),
+            Ty::Count => "整数".into(),
+            Ty::YesNo => "是/否".into(),
+            Ty::Choice(v) => v.join(" / "),
+            Ty::Week => "周次（第6周、第6期或周内日期）".into(),
+            Ty::Answer(_) => "选项文字或序号".into(),
+        }
+    }
+}
+
+impl Specs {
+    /// The README's table of ledgers and columns (between the `<!-- columns -->` markers), drawn from
+    /// the declarations so the two cannot disagree.
+    pub fn markdown(&self) -> String {
+        let mut out = String::new();
+        for spec in &self.0 {
+            out.push_str(&format!(
+                "#### {}（`{}`）\n\n",
+                spec.kind.zh(),
+                spec.kind.key()
+            ));
+            out.push_str("| 列名 | 必填 | 内容 | 也可写作 |\n| --- | --- | --- | --- |\n");
+            let mut questions = Vec::new();
+            for c in &spec.columns {
+                if let Ty::Answer(n) = c.ty {
+                    questions.push(n);
+                    continue;
+                }
+                let aliases: Vec<&str> = c.aliases.iter().map(String::as_str).collect();
+                out.push_str(&format!(
+                    "| {} | {} | {} | {} |\n",
+                    c.name,
+                    if c.required { "是" } else { "" },
+                    c.ty.zh(),
+                    aliases.join("、")
+                ));
+            }
+            if let (Some(a), Some(b)) = (questions.first(), questions.last()) {
+                out.push_str(&format!(
+                    "| 第{a}题 … 第{b}题 |  | 选项文字或序号 | 问题N、QN、题N、第N问，或题目原文（如“1、您知道什么是平安建设活动吗？”） |\n"
+                ));
+            }
+            out.push('\n');
+        }
+        out
+    }
+}
