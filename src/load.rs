@@ -450,6 +450,7 @@ fn build_register(
     let mut units: Vec<Unit> = Vec::new();
     let mut names: HashSet<String> = HashSet::new();
     let mut found_sheet = false;
+    // (units may be replaced below when there is no register at all)
     for fr in reads {
         for s in fr.sheets.iter().filter(|s| s.header.kind == Kind::Register) {
             found_sheet = true;
@@ -503,12 +504,58 @@ fn build_register(
         diags.push(
             Diagnostic::error(
                 "no_register",
-                "收件箱中没有村居名册，无法核对村居名称和户数",
+                "收件箱中没有村居名册：村居名称无法核对，走访覆盖率无法计算（暂按台账中出现的名称统计）",
             )
             .hint("请把镇提升办的“村居名册”（名称、类别、户数）放入收件箱"),
         );
+        units = units_named_in_ledgers(reads, specs, town);
     }
     Register::with_town(units, town)
+}
+
+/// Without a register, the units are the names the ledgers use (kind from the name's ending), so the
+/// rest of the run still works and nothing is lost.
+fn units_named_in_ledgers(reads: &[FileRead], specs: &Specs, town: &str) -> Vec<Unit> {
+    let mut names: Vec<String> = Vec::new();
+    let mut keys: HashSet<String> = HashSet::new();
+    for fr in reads {
+        for s in &fr.sheets {
+            let spec = specs.get(s.header.kind);
+            if spec.unit_col.is_none() {
+                continue;
+            }
+            for row in &s.rows {
+                if let Some(w) = &row.unit {
+                    let k = crate::text::unit_key(w);
+                    let k = k
+                        .strip_prefix(crate::text::unit_key(town).as_str())
+                        .unwrap_or(&k)
+                        .to_string();
+                    if !k.is_empty() && keys.insert(k.clone()) {
+                        names.push(k);
+                    }
+                }
+            }
+        }
+    }
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| Unit {
+            kind: if name.ends_with("社区") {
+                UnitKind::Community
+            } else if name.ends_with('村') {
+                UnitKind::Village
+            } else {
+                UnitKind::TownUnit
+            },
+            name,
+            households: None,
+            grids: None,
+            population: None,
+            aliases: Vec::new(),
+        })
+        .collect()
 }
 
 /// The unit names of a register file (for `template --register`).

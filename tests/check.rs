@@ -556,3 +556,41 @@ fn each_committed_template_is_recognised_as_its_own_kind() {
         assert_eq!(help["status"], "not_ledger", "{name}");
     }
 }
+
+#[test]
+fn without_a_register_units_come_from_the_ledgers_and_it_says_so() {
+    let ib = Inbox::new();
+    ib.xlsx(
+        "走访.xlsx",
+        &[(
+            "Sheet1",
+            vec![
+                row(&["村居", "户主姓名", "走访日期", "走访方式"]),
+                row(&["东庄村", "张三", "2021-04-12", "入户"]),
+                row(&["水泉镇西庄村", "李四", "2021-04-12", "电话"]),
+            ],
+        )],
+    );
+    let o = ib.run(&[
+        "weekly", "inbox", "--week", "2", "-o", "out", "--json", "w.json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let j = json(&ib.path("w.json"));
+    let codes: Vec<&str> = j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(codes.contains(&"no_register"), "{codes:?}");
+    assert!(!codes.contains(&"unknown_unit"), "{codes:?}");
+    let names: Vec<&str> = j["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["东庄村", "西庄村"]);
+    assert_eq!(j["units"][0]["visits"]["households_visited"], 1);
+    assert!(j["units"][0]["visits"]["coverage"].is_null());
+}

@@ -48,7 +48,7 @@ pub fn r1_liaison(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
             ("一把手", first.leader.is_empty()),
             ("分管负责人", first.deputy.is_empty()),
             ("联络员", first.liaison.is_empty()),
-            ("联系电话", first.phone.is_empty()),
+            ("有效的联系电话", first.phone.is_empty()),
         ]
         .into_iter()
         .filter(|(_, m)| *m)
