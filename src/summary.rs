@@ -157,7 +157,7 @@ pub fn weekly_json(n: &crate::weekly::Notice) -> Value {
     json!({
         "period": period_json(&n.period()),
         "units": units_json(n.ds, &n.now, &n.rank_change),
-        "town": {"survey": survey_json(&n.now.town_survey)},
+        "town": town_json(n.ds, &n.now),
         "suggestions": n.suggestions.iter().map(|s| json!({
             "unit": n.ds.unit_name(s.unit), "action": s.action, "reason": s.reason,
         })).collect::<Vec<_>>(),
@@ -172,4 +172,32 @@ pub fn period_value(p: &crate::calendar::Period) -> Value {
 
 pub fn diagnostics_list_json(list: &[&crate::diag::Diagnostic]) -> Value {
     diags_json(list)
+}
+
+/// The whole town's totals for an assessment.
+pub fn town_json(ds: &Dataset, a: &crate::assess::Assessment) -> Value {
+    let t = a.figures.town(ds);
+    json!({
+        "households": t.households,
+        "weekly_reports": {"on_time": t.reports_on_time, "late": t.reports_late, "missing": t.reports_missing},
+        "visits": {
+            "households_visited": t.visits.households_visited,
+            "in_person": t.visits.in_person,
+            "phone": t.visits.phone,
+            "coverage": t.visits.coverage,
+            "questionnaires": t.visits.questionnaires,
+            "letters": t.visits.letters,
+            "new": t.visits.new_in_period,
+        },
+        "disputes": {
+            "screened_weeks": t.disputes.screened_weeks,
+            "new": t.disputes.new,
+            "resolved": t.disputes.resolved,
+            "total": t.disputes.total,
+            "resolved_total": t.disputes.resolved_total,
+            "overdue": t.disputes.overdue,
+        },
+        "slogans": {"hanging": t.slogans_hanging, "unapproved": t.slogans_unapproved, "units_ok": t.units_slogans_ok},
+        "survey": survey_json(&a.town_survey),
+    })
 }

@@ -440,6 +440,16 @@ fn week_six_figures_match_the_hand_computed_truth() {
     assert_eq!(wsy["slogans"]["required"], 1);
     assert_eq!(wsy["slogans"]["ok"], true);
 
+    // Town totals (村/社区 only for reports, visits and disputes): 230 households.
+    let town = &j["town"];
+    assert_eq!(town["households"], 230);
+    assert_eq!(town["weekly_reports"]["on_time"], 1);
+    assert_eq!(town["weekly_reports"]["late"], 2);
+    assert_eq!(town["weekly_reports"]["missing"], 0);
+    assert_eq!(town["visits"]["households_visited"], 4);
+    assert_eq!(town["disputes"]["overdue"], 2);
+    assert_eq!(town["slogans"]["units_ok"], 2);
+
     // The weekly report says 5 households; the ledger has 4 this week.
     let diags = j["diagnostics"].as_array().unwrap();
     let mismatch = diags

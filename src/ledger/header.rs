@@ -285,3 +285,114 @@ fn title_text(grid: &Grid, header_row: u32) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::schema::{Kind, Specs};
+    use crate::plan::Plan;
+    use calamine::Data;
+
+    fn grid(rows: &[&[&str]]) -> Grid {
+        Grid::from_rows(
+            rows.iter()
+                .map(|r| {
+                    r.iter()
+                        .map(|s| {
+                            if s.is_empty() {
+                                Data::Empty
+                            } else {
+                                Data::String(s.to_string())
+                            }
+                        })
+                        .collect()
+                })
+                .collect(),
+        )
+    }
+
+    fn recognise(rows: &[&[&str]]) -> Recognised {
+        let specs = Specs::new(&Plan::embedded());
+        Recogniser::new(&specs).recognise(&specs, &grid(rows))
+    }
+
+    fn header(rows: &[&[&str]]) -> Header {
+        match recognise(rows) {
+            Recognised::Ledger(h) => h,
+            other => panic!("not recognised: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn variants_of_header_wording_map_to_canonical_columns() {
+        let h = header(&[&[
+            "村(居)名称",
+            "户主\n姓名",
+            "走访时间*",
+            "方式（必填）",
+            "是否发放问卷",
+            "公开信",
+        ]]);
+        assert_eq!(h.kind, Kind::Visit);
+        assert_eq!(
+            h.cols[..7],
+            [Some(0), None, Some(1), Some(2), Some(3), Some(4), Some(5)]
+        );
+    }
+
+    #[test]
+    fn swapped_words_are_accepted() {
+        // 矛盾/纠纷, 时间/日期, 类别/类型, 情况/状态 exchanged.
+        let h = header(&[&["村居", "排查时间", "当事人", "矛盾类别", "化解情况"]]);
+        assert_eq!(h.kind, Kind::Dispute);
+    }
+
+    #[test]
+    fn title_and_blank_rows_above_the_header_are_skipped() {
+        let h = header(&[
+            &["东庄村标语台账", "", ""],
+            &["", "", ""],
+            &["填报人：张三", "", ""],
+            &["单位", "宣传内容", "载体", "悬挂日期"],
+        ]);
+        assert_eq!((h.kind, h.first_row, h.last_row), (Kind::Slogan, 3, 3));
+        assert!(h.title.contains("东庄村标语台账"));
+    }
+
+    #[test]
+    fn survey_headers_may_be_the_question_text() {
+        let h = header(&[&[
+            "村居",
+            "1、您知道什么是平安建设活动吗？",
+            "Q2",
+            "问题3",
+            "第4题",
+        ]]);
+        assert_eq!(h.kind, Kind::Survey);
+        let specs = Specs::new(&Plan::embedded());
+        let s = specs.get(Kind::Survey);
+        assert_eq!(h.cols[s.col("第1题")], Some(1));
+        assert_eq!(h.cols[s.col("第4题")], Some(4));
+    }
+
+    #[test]
+    fn a_sheet_of_notes_is_no_ledger() {
+        assert!(matches!(
+            recognise(&[
+                &["填表须知"],
+                &["1. 日期写成 2021-04-07"],
+                &["2. 是/否 填是或否"]
+            ]),
+            Recognised::NotLedger
+        ));
+    }
+
+    #[test]
+    fn a_ledger_missing_a_required_column_is_a_near_miss() {
+        match recognise(&[&["村居", "户主姓名", "走访日期", "发放问卷", "送达公开信"]])
+        {
+            Recognised::Incomplete(n) => assert_eq!(n.kind, Kind::Visit),
+            other => panic!("{other:?}"),
+        }
+    }
+}
