@@ -109,7 +109,11 @@ pub fn load(
     let reads: Vec<FileRead> = paths
         .par_iter()
         .map(|rel| {
-            let r = read_file(inbox, rel, plan, specs, &calendar, &recogniser, opts);
+            // One file that trips a bug must never end the run: it is listed as unreadable.
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                read_file(inbox, rel, plan, specs, &calendar, &recogniser, opts)
+            }))
+            .unwrap_or_else(|_| failed_read(rel));
             if opts.progress {
                 let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
                 if n.is_multiple_of(50) || n == total {
@@ -123,6 +127,30 @@ pub fn load(
         })
         .collect();
     Ok(assemble(reads, plan, specs))
+}
+
+/// A file whose reading panicked.
+fn failed_read(rel: &Path) -> FileRead {
+    let path = display_path(rel);
+    let reason = "读取时程序出错，未能读取。请用 Excel 打开后另存为 .xlsx 再提交，并告知维护人员"
+        .to_string();
+    FileRead {
+        path: path.clone(),
+        entries: vec![FileEntry {
+            path: path.clone(),
+            kind: None,
+            sheet: String::new(),
+            rows: 0,
+            status: FileStatus::Unreadable,
+            reason: reason.clone(),
+            units: Vec::new(),
+        }],
+        sheets: Vec::new(),
+        diags: vec![
+            Diagnostic::error("unreadable_file", format!("文件无法读取：{reason}"))
+                .at(&path, "", ""),
+        ],
+    }
 }
 
 fn display_path(rel: &Path) -> String {
