@@ -329,7 +329,7 @@ fn counted<'a>(
     period: &'a Period,
 ) -> impl Iterator<Item = &'a crate::ledger::records::SurveyResponse> + 'a {
     ds.records.surveys.iter().filter(move |s| {
-        !s.date.is_some_and(|d| d > period.end) && s.answers.iter().any(Option::is_some)
+        s.date.is_none_or(|d| d <= period.end) && s.answers.iter().any(Option::is_some)
     })
 }
 
@@ -385,7 +385,7 @@ pub fn ranked(plan: &Plan, t: &Tally) -> Vec<Ranked> {
             share: (total > 0).then(|| c as f64 / total as f64),
         })
         .collect();
-    v.sort_by(|a, b| b.count.cmp(&a.count));
+    v.sort_by_key(|r| std::cmp::Reverse(r.count));
     v
 }
 

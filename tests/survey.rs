@@ -393,3 +393,61 @@ fn check_reports_survey_problems() {
     let j = json(&ib.path("c.json"));
     assert_eq!(survey_diags(&j), expected_diags("xlsx"));
 }
+
+/// The 民调指标 / 民调分析 sheets, written through the library and read back.
+#[test]
+fn survey_sheets_show_the_rates() {
+    use calamine::{open_workbook_auto, Reader};
+    use shuangti::calendar::Calendar;
+    use shuangti::ledger::schema::Specs;
+    use shuangti::load::{load, LoadOptions};
+    use shuangti::plan::Plan;
+    let ib = inbox("xlsx");
+    let plan = Plan::embedded();
+    let specs = Specs::new(&plan);
+    let mut ds = load(&ib.inbox(), &plan, &specs, &LoadOptions::default()).unwrap();
+    shuangti::validate::validate(&mut ds, &plan, &specs);
+    let cal = Calendar::new(&plan);
+    let (w6, w7) = (cal.week(6).unwrap(), cal.week(7).unwrap());
+    let (units, town) = shuangti::survey::compute(&ds, &plan, &w7);
+    let (pu, pt) = shuangti::survey::compute(&ds, &plan, &w6);
+    let mut wb = shuangti::report::style::new_workbook(w7.end, "办公室", "民调");
+    let st = shuangti::report::style::Styles::new();
+    let mut taken = std::collections::HashSet::new();
+    shuangti::report::survey_sheet::write_survey_sheet(
+        &mut wb,
+        &st,
+        &plan,
+        &ds,
+        &w7,
+        &units,
+        &town,
+        Some((&pu, &pt)),
+        &mut taken,
+    )
+    .unwrap();
+    let path = ib.path("s.xlsx");
+    wb.save(&path).unwrap();
+    let mut x = open_workbook_auto(&path).unwrap();
+    assert_eq!(x.sheet_names(), ["民调指标", "民调分析"]);
+    let r = x.worksheet_range("民调指标").unwrap();
+    let cell =
+        |row: usize, col: usize| r.get((row, col)).map(|c| c.to_string()).unwrap_or_default();
+    // Title, subtitle, header; weak points first: 综治中心知晓率 on the first data row.
+    assert_eq!(cell(2, 0), "指标");
+    assert_eq!(cell(3, 0), "综治中心知晓率");
+    assert_eq!(cell(3, 1), "方案短板");
+    // 安全感率 week 7: (4+35+1)/(5+42+1) = 40/48; last week 39/47; base 48.
+    let sec = (3..20).find(|&i| cell(i, 0) == "安全感率").unwrap();
+    assert!((cell(sec, 4).parse::<f64>().unwrap() - 40.0 / 48.0).abs() < 1e-9);
+    assert_eq!(cell(sec, 6), "48");
+    assert!((cell(sec, 9).parse::<f64>().unwrap() - 39.0 / 47.0).abs() < 1e-9);
+    assert_eq!(cell(sec, 8), "—");
+    let r = x.worksheet_range("民调分析").unwrap();
+    let cell =
+        |row: usize, col: usize| r.get((row, col)).map(|c| c.to_string()).unwrap_or_default();
+    assert_eq!(cell(3, 0), "东庄村");
+    assert_eq!(cell(3, 1), "6");
+    assert_eq!(cell(3, 2), "83.3%\n(6)＊"); // 综治中心知晓率 5/6
+    assert!((3..40).any(|i| cell(i, 0) == "56以上"));
+}
