@@ -353,6 +353,7 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
             let unit_cell = spec.unit_col.and_then(|i| s.header.cols[i]);
             let mut fresh = 0usize;
             let mut units: Vec<UnitId> = Vec::new();
+            let mut occurrences: std::collections::HashMap<String, u32> = Default::default();
             for row in &s.rows {
                 let at = |d: Diagnostic, c: Option<u32>| {
                     d.at(
@@ -414,6 +415,13 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
                 key.push('\u{1e}');
                 for v in &row.values {
                     v.key(&mut key);
+                }
+                if kind == Kind::Survey {
+                    // Two households may give the same answers: identical questionnaires within one
+                    // sheet all count; a resent sheet repeating them counts them once.
+                    let n = occurrences.entry(key.clone()).or_insert(0u32);
+                    *n += 1;
+                    key.push_str(&n.to_string());
                 }
                 if !seen.insert((kind, key)) {
                     continue;

@@ -1,10 +1,14 @@
 //! Survey rates (附件1, SPEC §6): per unit and for the town, each with its base, from questionnaire rows
 //! and tally rows. Which options count as positive, which are left out of the base, and the optional
-//! points weights all come from the plan.
+//! points weights all come from the plan; so do the age groups and genders of the breakdown and the
+//! question that is ranked (Q9) rather than rated.
 
 use crate::calendar::Period;
+use crate::ledger::parse::answer_text;
+use crate::ledger::records::SurveyTally;
 use crate::load::Dataset;
 use crate::plan::{Plan, Rate};
+use crate::text::alias_key;
 use indexmap::IndexMap;
 use serde::Serialize;
 
@@ -15,7 +19,7 @@ pub struct RateValue {
     pub value: Option<f64>,
     pub base: u32,
     pub positive: u32,
-    /// Points index (0..100) when the plan sets weights.
+    /// Points index (0..100) when the plan sets weights; options without a weight score 0.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub index: Option<f64>,
     /// The base is below the plan's minimum (样本不足).
@@ -23,7 +27,7 @@ pub struct RateValue {
 }
 
 /// Answer counts per question (plan order) and option.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Tally {
     pub responses: u32,
     /// counts[q][option]
@@ -50,60 +54,262 @@ impl Tally {
             }
         }
     }
+    /// Counts one questionnaire (answers in plan order).
+    fn add_answers(&mut self, answers: &[Option<u8>]) {
+        self.responses += 1;
+        for (q, a) in answers.iter().enumerate() {
+            if let Some(c) = a.and_then(|a| self.counts.get_mut(q)?.get_mut(a as usize)) {
+                *c += 1;
+            }
+        }
+    }
 }
+
+/// One option of the ranked question (Q9) with its count.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Ranked {
+    pub option: String,
+    pub count: u32,
+    /// Share of the valid answers to the question (0..1); None when nobody answered it.
+    pub share: Option<f64>,
+}
+
+/// The rates of one age group or gender.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Group {
+    pub group: String,
+    pub responses: u32,
+    pub rates: IndexMap<String, RateValue>,
+}
+
+/// The town's rates by 年龄 group and by 性别 (questionnaire rows only: tallies carry neither).
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Breakdown {
+    /// The plan's age groups, then 未填 and 无法识别.
+    pub age: Vec<Group>,
+    /// The plan's genders, then 未填.
+    pub gender: Vec<Group>,
+}
+
+/// Label of the breakdown bucket for a blank 年龄 / 性别.
+pub const BLANK: &str = "未填";
+/// Label of the bucket for a 年龄 that fits no group.
+pub const UNKNOWN: &str = "无法识别";
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct SurveyFigures {
+    /// Questionnaires with at least one valid answer, plus each tally unit's largest per-question
+    /// total.
     pub responses: u32,
+    /// By the plan's rate keys, weak points first (see [`ordered_rates`]).
     pub rates: IndexMap<String, RateValue>,
+    /// The ranked question's options by count, most first (ties in questionnaire order).
+    pub ranked: Vec<Ranked>,
+    /// The town only (None for a unit).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub breakdown: Option<Breakdown>,
     #[serde(skip)]
     pub tally: Tally,
 }
 
-/// Per-unit answer tallies as of the period end (undated rows count).
+/// The plan's rates in report order: weak points first, then the rest, each in plan order.
+pub fn ordered_rates(plan: &Plan) -> Vec<&Rate> {
+    let r = &plan.survey.rates;
+    r.iter()
+        .filter(|r| r.weak_point)
+        .chain(r.iter().filter(|r| !r.weak_point))
+        .collect()
+}
+
+fn question_index(plan: &Plan, no: u32) -> Option<usize> {
+    plan.survey.questions.iter().position(|q| q.no == no)
+}
+
+/// Why a tally row cannot be counted.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TallyProblem {
+    /// 题号 names no question of the plan.
+    Question,
+    /// 选项 is no option of the question (index of the question).
+    Option(usize),
+    /// A total line (合计/小计): not an option, silently left out.
+    Total,
+}
+
+/// The (question index, option index) a tally row counts for.
+pub fn tally_target(plan: &Plan, t: &SurveyTally) -> Result<(usize, usize), TallyProblem> {
+    let qi = question_of(plan, &t.question).ok_or(TallyProblem::Question)?;
+    let k = alias_key(&t.option);
+    if ["合计", "小计", "总计", "合计人数"].contains(&k.as_str()) {
+        return Err(TallyProblem::Total);
+    }
+    let q = &plan.survey.questions[qi];
+    answer_text(&q.options, &t.option)
+        .map(|oi| (qi, oi))
+        .ok_or(TallyProblem::Option(qi))
+}
+
+/// A 题号 as written: `1`, `第1题`, `Q1`, `1、您知道…`, or the question's own text.
+fn question_of(plan: &Plan, written: &str) -> Option<usize> {
+    let k = alias_key(written);
+    if k.is_empty() {
+        return None;
+    }
+    let stripped = k
+        .trim_start_matches("第")
+        .trim_start_matches("问题")
+        .trim_start_matches('题')
+        .trim_start_matches('q');
+    let digits: String = stripped
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    if !digits.is_empty() {
+        let rest = &stripped[digits.len()..];
+        let rest = rest.trim_start_matches(['题', '问', '、', '.', '．', ':', '：']);
+        let no: u32 = digits.parse().ok()?;
+        let qi = question_index(plan, no)?;
+        // "1" / "第1题" / "1、<the question's text>"; a number followed by other words is not a 题号.
+        let text = alias_key(&plan.survey.questions[qi].text);
+        return (rest.is_empty() || text.starts_with(rest) || rest.starts_with(&text))
+            .then_some(qi);
+    }
+    let text_key = |t: &str| alias_key(t).trim_end_matches(['?', '？']).to_string();
+    let kk = text_key(written);
+    let hits: Vec<usize> = plan
+        .survey
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| {
+            let qk = text_key(&q.text);
+            qk == kk || (kk.chars().count() >= 6 && qk.starts_with(&kk))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    (hits.len() == 1).then(|| hits[0])
+}
+
+/// Where a 年龄 cell puts a respondent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgeGroup {
+    /// Index into the plan's age groups.
+    Group(usize),
+    Blank,
+    Unknown,
+}
+
+/// The age range (inclusive) a text names: `18-25`, `18～25岁`, `26至35`, `56岁以上`, `18岁以下`, `60`.
+fn age_range(text: &str) -> Option<(u32, u32)> {
+    let nums: Vec<u32> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(|s| s.parse().unwrap_or(u32::MAX))
+        .collect();
+    let above = ["以上", "及以上", "+", "岁上"]
+        .iter()
+        .any(|w| text.contains(w));
+    let below = ["以下", "未满", "不满", "不到", "以内", "之下"]
+        .iter()
+        .any(|w| text.contains(w));
+    match nums.as_slice() {
+        [a, b] if a <= b && !above && !below => Some((*a, *b)),
+        [n] if above && !below => Some((*n, 200)),
+        [n] if below && !above => Some((0, n.checked_sub(1)?)),
+        [n] if !above && !below => Some((*n, *n)),
+        _ => None,
+    }
+}
+
+/// Maps a free-text 年龄 to one of `plan.survey.age_groups`: the group's own wording, an option number
+/// (1–6, `3、26-35`), a letter, a range or an exact age (`60`, `45岁`), or a birth year (`1975`).
+pub fn age_group(plan: &Plan, written: &str) -> AgeGroup {
+    let groups = &plan.survey.age_groups;
+    let k = alias_key(written);
+    if k.is_empty() {
+        return AgeGroup::Blank;
+    }
+    if let Some(i) = groups.iter().position(|g| alias_key(g) == k) {
+        return AgeGroup::Group(i);
+    }
+    // "3、26-35": the option's number and its text; the text decides.
+    let mut body = k.as_str();
+    if let Some(p) = body.find(['、', '.', '．', ')', '）']) {
+        let (n, rest) = body.split_at(p);
+        if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) {
+            let rest = rest
+                .trim_start_matches(['、', '.', '．', ')', '）'])
+                .to_string();
+            if !rest.is_empty() {
+                if let Some(i) = groups.iter().position(|g| alias_key(g) == rest) {
+                    return AgeGroup::Group(i);
+                }
+                return age_of_text(plan, &rest);
+            }
+            body = n;
+        }
+    }
+    if body.len() == 1 && body.as_bytes()[0].is_ascii_lowercase() {
+        let i = (body.as_bytes()[0] - b'a') as usize;
+        return if i < groups.len() {
+            AgeGroup::Group(i)
+        } else {
+            AgeGroup::Unknown
+        };
+    }
+    if body.bytes().all(|b| b.is_ascii_digit()) {
+        let n: u32 = body.parse().unwrap_or(u32::MAX);
+        if (1..=groups.len() as u32).contains(&n) {
+            return AgeGroup::Group(n as usize - 1);
+        }
+        let year = plan.town.year.max(0) as u32;
+        if (1900..=year).contains(&n) {
+            return age_of_range(plan, (year - n, year - n));
+        }
+    }
+    age_of_text(plan, body)
+}
+
+fn age_of_text(plan: &Plan, text: &str) -> AgeGroup {
+    match age_range(text) {
+        Some(r) if r.1 < 130 || r.1 == 200 => age_of_range(plan, r),
+        _ => AgeGroup::Unknown,
+    }
+}
+
+fn age_of_range(plan: &Plan, (a, b): (u32, u32)) -> AgeGroup {
+    let groups = &plan.survey.age_groups;
+    let ranges: Vec<Option<(u32, u32)>> = groups.iter().map(|g| age_range(g)).collect();
+    let hits: Vec<usize> = ranges
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.is_some_and(|(lo, hi)| lo <= a && b <= hi))
+        .map(|(i, _)| i)
+        .collect();
+    match hits.as_slice() {
+        [i] => AgeGroup::Group(*i),
+        _ => AgeGroup::Unknown,
+    }
+}
+
+/// Per-unit answer tallies as of the period end (undated rows count; rows dated later do not; a
+/// questionnaire with no valid answer does not count).
 pub fn tallies(ds: &Dataset, plan: &Plan, period: &Period) -> Vec<Tally> {
     let mut out: Vec<Tally> = (0..ds.register.units.len())
         .map(|_| Tally::new(plan))
         .collect();
-    for s in &ds.records.surveys {
-        if s.date.is_some_and(|d| d > period.end) {
-            continue;
-        }
-        let t = &mut out[s.unit as usize];
-        t.responses += 1;
-        for (q, a) in s.answers.iter().enumerate() {
-            if let Some(a) = a {
-                if let Some(c) = t.counts[q].get_mut(*a as usize) {
-                    *c += 1;
-                }
-            }
-        }
+    for s in counted(ds, period) {
+        out[s.unit as usize].add_answers(&s.answers);
     }
     // Tally rows: 人数 answers of an option; a tally unit's responses is its largest per-question total.
     let mut from_tallies: Vec<Tally> = (0..ds.register.units.len())
         .map(|_| Tally::new(plan))
         .collect();
     for t in &ds.records.tallies {
-        let Some(qi) = plan
-            .survey
-            .questions
-            .iter()
-            .position(|q| q.no == t.question)
-        else {
+        let (Ok((qi, oi)), Some(n)) = (tally_target(plan, t), t.count) else {
             continue;
         };
-        let q = &plan.survey.questions[qi];
-        let Some(oi) = crate::ledger::parse::choose(&q.options, &t.option).or_else(|| {
-            t.option
-                .trim()
-                .parse::<usize>()
-                .ok()
-                .filter(|n| (1..=q.options.len()).contains(n))
-                .map(|n| n - 1)
-        }) else {
-            continue;
-        };
-        from_tallies[t.unit as usize].counts[qi][oi] += t.count;
+        from_tallies[t.unit as usize].counts[qi][oi] += n;
     }
     for (u, t) in from_tallies.iter_mut().enumerate() {
         t.responses = t
@@ -117,13 +323,18 @@ pub fn tallies(ds: &Dataset, plan: &Plan, period: &Period) -> Vec<Tally> {
     out
 }
 
+/// The questionnaire rows that count as of the period end.
+fn counted<'a>(
+    ds: &'a Dataset,
+    period: &'a Period,
+) -> impl Iterator<Item = &'a crate::ledger::records::SurveyResponse> + 'a {
+    ds.records.surveys.iter().filter(move |s| {
+        s.date.is_none_or(|d| d <= period.end) && s.answers.iter().any(Option::is_some)
+    })
+}
+
 pub fn rate(plan: &Plan, r: &Rate, t: &Tally) -> RateValue {
-    let Some(qi) = plan
-        .survey
-        .questions
-        .iter()
-        .position(|q| q.no == r.question)
-    else {
+    let Some(qi) = question_index(plan, r.question) else {
         return RateValue::default();
     };
     let q = &plan.survey.questions[qi];
@@ -150,30 +361,93 @@ pub fn rate(plan: &Plan, r: &Rate, t: &Tally) -> RateValue {
     }
 }
 
+fn rates(plan: &Plan, t: &Tally) -> IndexMap<String, RateValue> {
+    ordered_rates(plan)
+        .into_iter()
+        .map(|r| (r.key.clone(), rate(plan, r, t)))
+        .collect()
+}
+
+/// The ranked question's options by count.
+pub fn ranked(plan: &Plan, t: &Tally) -> Vec<Ranked> {
+    let Some(qi) = question_index(plan, plan.survey.ranked.question) else {
+        return Vec::new();
+    };
+    let q = &plan.survey.questions[qi];
+    let total: u32 = t.counts[qi].iter().sum();
+    let mut v: Vec<Ranked> = q
+        .options
+        .iter()
+        .zip(&t.counts[qi])
+        .map(|(o, &c)| Ranked {
+            option: o.clone(),
+            count: c,
+            share: (total > 0).then(|| c as f64 / total as f64),
+        })
+        .collect();
+    v.sort_by_key(|r| std::cmp::Reverse(r.count));
+    v
+}
+
 pub fn figures(plan: &Plan, t: &Tally) -> SurveyFigures {
     SurveyFigures {
         responses: t.responses,
-        rates: plan
-            .survey
-            .rates
-            .iter()
-            .map(|r| (r.key.clone(), rate(plan, r, t)))
-            .collect(),
+        rates: rates(plan, t),
+        ranked: ranked(plan, t),
+        breakdown: None,
         tally: t.clone(),
     }
 }
 
-/// Per unit and for the whole town.
+/// The town's rates by age group and gender, from the questionnaire rows that count.
+pub fn breakdown(ds: &Dataset, plan: &Plan, period: &Period) -> Breakdown {
+    let sv = &plan.survey;
+    let mut age = vec![Tally::new(plan); sv.age_groups.len() + 2];
+    let mut gender = vec![Tally::new(plan); sv.genders.len() + 1];
+    for s in counted(ds, period) {
+        let a = match age_group(plan, &s.age) {
+            AgeGroup::Group(i) => i,
+            AgeGroup::Blank => sv.age_groups.len(),
+            AgeGroup::Unknown => sv.age_groups.len() + 1,
+        };
+        age[a].add_answers(&s.answers);
+        let g = s
+            .gender
+            .map(|g| g as usize)
+            .filter(|&g| g < sv.genders.len())
+            .unwrap_or(sv.genders.len());
+        gender[g].add_answers(&s.answers);
+    }
+    let group = |label: &str, t: &Tally| Group {
+        group: label.to_string(),
+        responses: t.responses,
+        rates: rates(plan, t),
+    };
+    let age_labels = sv
+        .age_groups
+        .iter()
+        .map(String::as_str)
+        .chain([BLANK, UNKNOWN]);
+    let gender_labels = sv.genders.iter().map(String::as_str).chain([BLANK]);
+    Breakdown {
+        age: age_labels.zip(&age).map(|(l, t)| group(l, t)).collect(),
+        gender: gender_labels
+            .zip(&gender)
+            .map(|(l, t)| group(l, t))
+            .collect(),
+    }
+}
+
+/// Per unit and for the whole town (the town's with the age/gender breakdown).
 pub fn compute(ds: &Dataset, plan: &Plan, period: &Period) -> (Vec<SurveyFigures>, SurveyFigures) {
     let ts = tallies(ds, plan, period);
     let mut town = Tally::new(plan);
     for t in &ts {
         town.add(t);
     }
-    (
-        ts.iter().map(|t| figures(plan, t)).collect(),
-        figures(plan, &town),
-    )
+    let mut town = figures(plan, &town);
+    town.breakdown = Some(breakdown(ds, plan, period));
+    (ts.iter().map(|t| figures(plan, t)).collect(), town)
 }
 
 /// The survey part of a unit's score: the mean of the plan's headline rates (安全感, 政法队伍满意),
@@ -187,4 +461,83 @@ pub fn score_fraction(plan: &Plan, f: &SurveyFigures) -> Option<f64> {
         .filter_map(|r| f.rates.get(&r.key).and_then(|v| v.value))
         .collect();
     (!vals.is_empty()).then(|| vals.iter().sum::<f64>() / vals.len() as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ages_map_to_groups() {
+        let p = Plan::embedded();
+        let g = |s: &str| age_group(&p, s);
+        // 18岁以下, 18-25, 26-35, 36-45, 46-55, 56以上
+        assert_eq!(g("18-25"), AgeGroup::Group(1));
+        assert_eq!(g("18～25岁"), AgeGroup::Group(1));
+        assert_eq!(g("18~25"), AgeGroup::Group(1));
+        assert_eq!(g("26至35"), AgeGroup::Group(2));
+        assert_eq!(g("26到35岁"), AgeGroup::Group(2));
+        assert_eq!(g("56岁以上"), AgeGroup::Group(5));
+        assert_eq!(g("56以上"), AgeGroup::Group(5));
+        assert_eq!(g("60岁及以上"), AgeGroup::Group(5));
+        assert_eq!(g("18岁以下"), AgeGroup::Group(0));
+        assert_eq!(g("60"), AgeGroup::Group(5));
+        assert_eq!(g("45岁"), AgeGroup::Group(3));
+        assert_eq!(g("18"), AgeGroup::Group(1));
+        assert_eq!(g("17"), AgeGroup::Group(0));
+        assert_eq!(g("1"), AgeGroup::Group(0));
+        assert_eq!(g("3"), AgeGroup::Group(2));
+        assert_eq!(g("6"), AgeGroup::Group(5));
+        assert_eq!(g("３"), AgeGroup::Group(2));
+        assert_eq!(g("C"), AgeGroup::Group(2));
+        assert_eq!(g("3、26-35"), AgeGroup::Group(2));
+        assert_eq!(g("1975"), AgeGroup::Group(4)); // 2021 − 1975 = 46
+        assert_eq!(g(""), AgeGroup::Blank);
+        assert_eq!(g("  "), AgeGroup::Blank);
+        assert_eq!(g("中年"), AgeGroup::Unknown);
+        assert_eq!(g("20-40"), AgeGroup::Unknown);
+        assert_eq!(g("300"), AgeGroup::Unknown);
+    }
+
+    fn tally(q: &str, o: &str) -> SurveyTally {
+        SurveyTally {
+            src: crate::ledger::records::Src { sheet: 0, row: 0 },
+            unit: 0,
+            question: q.into(),
+            option: o.into(),
+            count: Some(1),
+        }
+    }
+
+    #[test]
+    fn tally_rows_resolve() {
+        let p = Plan::embedded();
+        let t = |q: &str, o: &str| tally_target(&p, &tally(q, o));
+        assert_eq!(t("1", "知道"), Ok((0, 0)));
+        assert_eq!(t("第1题", "2"), Ok((0, 1)));
+        assert_eq!(t("Q13", "不了解"), Ok((12, 3)));
+        assert_eq!(t("问题6", "B"), Ok((5, 1)));
+        assert_eq!(t("您知道什么是平安建设活动吗？", "不知道"), Ok((0, 1)));
+        assert_eq!(t("1、您知道什么是平安建设活动吗", "知道"), Ok((0, 0)));
+        assert_eq!(t("9", "其他治安问题（偷电动车）"), Ok((8, 5)));
+        assert_eq!(t("1", "不清楚"), Err(TallyProblem::Option(0)));
+        assert_eq!(t("1", "3"), Err(TallyProblem::Option(0)));
+        assert_eq!(t("15", "知道"), Err(TallyProblem::Question));
+        assert_eq!(t("1", "合计"), Err(TallyProblem::Total));
+    }
+
+    #[test]
+    fn answers_as_text_number_letter() {
+        let o: Vec<String> = ["非常满意", "基本满意", "不满意", "不了解"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(answer_text(&o, "基本满意"), Some(1));
+        assert_eq!(answer_text(&o, "2"), Some(1));
+        assert_eq!(answer_text(&o, "d"), Some(3));
+        assert_eq!(answer_text(&o, "4、不了解"), Some(3));
+        assert_eq!(answer_text(&o, "满意"), None);
+        assert_eq!(answer_text(&o, "5"), None);
+        assert_eq!(answer_text(&o, "0"), None);
+    }
 }

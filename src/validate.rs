@@ -14,7 +14,8 @@ pub fn validate(ds: &mut Dataset, plan: &Plan, specs: &Specs) {
     let mut diags = Vec::new();
     reconcile_disputes(ds, plan, specs, &mut diags);
     check_disputes(ds, plan, specs, &mut diags);
-    check_surveys(ds, specs, &mut diags);
+    check_surveys(ds, plan, specs, &mut diags);
+    check_tallies(ds, plan, specs, &mut diags);
     check_years(ds, plan, specs, &mut diags);
     crate::consistency::check(ds, plan, specs, &mut diags);
     ds.diags.extend(diags);
@@ -200,7 +201,7 @@ fn check_disputes(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut Vec<Diag
     }
 }
 
-fn check_surveys(ds: &Dataset, specs: &Specs, diags: &mut Vec<Diagnostic>) {
+fn check_surveys(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut Vec<Diagnostic>) {
     let spec = specs.get(Kind::Survey);
     for s in &ds.records.surveys {
         if s.answers.iter().all(Option::is_none) {
@@ -214,6 +215,80 @@ fn check_surveys(ds: &Dataset, specs: &Specs, diags: &mut Vec<Diagnostic>) {
                 ),
             );
         }
+        if crate::survey::age_group(plan, &s.age) == crate::survey::AgeGroup::Unknown {
+            diags.push(
+                ds.at(
+                    Diagnostic::warning(
+                        "bad_age",
+                        format!(
+                            "年龄“{}”无法归入年龄段（{}），年龄分组中计为“{}”；各项比率照常计入",
+                            s.age,
+                            plan.survey.age_groups.join("、"),
+                            crate::survey::UNKNOWN
+                        ),
+                    )
+                    .unit(ds.unit_name(s.unit))
+                    .hint(format!(
+                        "请填写年龄段（如 {}）、年龄段序号（1–{}）或实际年龄",
+                        plan.survey
+                            .age_groups
+                            .get(2)
+                            .map(String::as_str)
+                            .unwrap_or("26-35"),
+                        plan.survey.age_groups.len()
+                    )),
+                    s.src,
+                    spec.col("年龄"),
+                ),
+            );
+        }
+    }
+}
+
+/// Tally rows (问卷汇总) whose 题号 or 选项 the questionnaire does not have: reported at the cell, not
+/// counted.
+fn check_tallies(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut Vec<Diagnostic>) {
+    use crate::survey::{tally_target, TallyProblem};
+    let spec = specs.get(Kind::SurveyTally);
+    for t in &ds.records.tallies {
+        if t.question.is_empty() || t.option.is_empty() || t.count.is_none() {
+            continue; // blank or unreadable: already reported where it was read
+        }
+        let d = match tally_target(plan, t) {
+            Ok(_) | Err(TallyProblem::Total) => continue,
+            Err(TallyProblem::Question) => ds.at(
+                Diagnostic::error(
+                    "bad_tally_question",
+                    format!("题号“{}”不是问卷中的题目，本行人数未计入", t.question),
+                )
+                .hint(format!(
+                    "请填写题号 1–{}（如“1”或“第1题”）",
+                    plan.survey.questions.len()
+                )),
+                t.src,
+                spec.col("题号"),
+            ),
+            Err(TallyProblem::Option(qi)) => {
+                let q = &plan.survey.questions[qi];
+                ds.at(
+                    Diagnostic::error(
+                        "bad_tally_option",
+                        format!(
+                            "选项“{}”不是第{}题的选项，本行人数未计入该题有效样本",
+                            t.option, q.no
+                        ),
+                    )
+                    .hint(format!(
+                        "第{}题可选：{}（可写选项文字或序号）",
+                        q.no,
+                        q.options.join("、")
+                    )),
+                    t.src,
+                    spec.col("选项"),
+                )
+            }
+        };
+        diags.push(d.unit(ds.unit_name(t.unit)));
     }
 }
 

@@ -275,11 +275,21 @@ pub fn choose(options: &[String], t: &str) -> Option<usize> {
 
 /// An answer as option text, option number (1-based) or letter (A = 1).
 fn answer(options: &[String], cell: &Data, t: &str) -> Option<usize> {
-    if let Ok(Some(n)) = cells::parse_count(cell) {
-        let n = n as usize;
+    if matches!(cell, Data::Float(_) | Data::Int(_)) {
+        let n = cells::parse_count(cell).ok().flatten()? as usize;
         return (1..=options.len()).contains(&n).then(|| n - 1);
     }
+    answer_text(options, t)
+}
+
+/// A written answer (or a tally's 选项) as option text, option number (1-based), letter (A = 1), or
+/// "1、知道"; an option with a free-text blank (其他治安问题____) also takes "其他：偷盗".
+pub fn answer_text(options: &[String], t: &str) -> Option<usize> {
     let k = alias_key(t);
+    if !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()) {
+        let n: usize = k.parse().ok()?;
+        return (1..=options.len()).contains(&n).then(|| n - 1);
+    }
     if k.len() == 1 {
         let b = k.as_bytes()[0];
         if b.is_ascii_lowercase() {
@@ -288,7 +298,22 @@ fn answer(options: &[String], cell: &Data, t: &str) -> Option<usize> {
         }
     }
     let k = k.trim_start_matches(|c: char| c.is_ascii_digit() || "、.．".contains(c));
-    options.iter().position(|o| alias_key(o) == k)
+    let k = k.trim_end_matches(['_', '＿']);
+    if let Some(i) = options.iter().position(|o| alias_key(o) == k) {
+        return Some(i);
+    }
+    // "其他治安问题（偷盗）", "其他：偷盗": an 其他… option the answer starts with, or whose start it is.
+    let hits: Vec<usize> = options
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| {
+            let ok = alias_key(o);
+            ok.starts_with("其他")
+                && (k.starts_with(&ok) || (k.chars().count() >= 2 && ok.starts_with(k)))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    (hits.len() == 1).then(|| hits[0])
 }
 
 fn parse_week(cal: &Calendar, cell: &Data, t: &str) -> Option<u32> {

@@ -71,9 +71,12 @@ pub struct SurveyResponse {
 pub struct SurveyTally {
     pub src: Src,
     pub unit: UnitId,
-    pub question: u32,
+    /// 题号 as written (1, 第1题, Q1, or the question's text); resolved by `survey::tally_target`.
+    pub question: String,
+    /// 选项 as written (option text, number or letter).
     pub option: String,
-    pub count: u32,
+    /// 人数; None when blank or unreadable (already reported).
+    pub count: Option<u32>,
 }
 
 #[derive(Debug, Clone)]
@@ -267,17 +270,13 @@ impl Records {
                     comment: f.text("意见建议"),
                 })
             }
-            Kind::SurveyTally => {
-                if let (Some(q), Some(n)) = (f.count("题号"), f.count("人数")) {
-                    self.tallies.push(SurveyTally {
-                        src,
-                        unit,
-                        question: q,
-                        option: f.text("选项"),
-                        count: n,
-                    })
-                }
-            }
+            Kind::SurveyTally => self.tallies.push(SurveyTally {
+                src,
+                unit,
+                question: f.text("题号"),
+                option: f.text("选项"),
+                count: f.count("人数"),
+            }),
             Kind::Dispute => {
                 let dtype = f.choice("纠纷类型");
                 let summary = f.text("简要情况");

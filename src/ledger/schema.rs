@@ -397,7 +397,8 @@ impl Specs {
             kind: Kind::SurveyTally,
             columns: vec![
                 unit(),
-                req("题号", &["题目", "问题", "题次"], Ty::Count),
+                // 题号 is text: clerks write 1, 第1题, Q1 or the question itself; resolved against the plan in survey.rs.
+                req("题号", &["题目", "问题", "题次"], Ty::Text),
                 req("选项", &["答案", "选项内容"], Ty::Text),
                 req("人数", &["数量", "票数", "选择人数", "计数"], Ty::Count),
             ],
