@@ -207,11 +207,7 @@ pub fn disputes(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxEr
             int(d.resolved),
             int(d.total),
             int(d.resolved_total),
-            if d.overdue > 0 {
-                Cell::Error(d.overdue.to_string())
-            } else {
-                int(0)
-            },
+            int(d.overdue),
         ]);
     }
     t = t.row(vec![
@@ -251,7 +247,15 @@ pub fn disputes(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxEr
                 r.date.map_or(Cell::Blank, Cell::Date),
                 Cell::Center(person(n, &r.parties)),
                 Cell::Center(pick(&n.plan.disputes.types, r.dtype)),
-                Cell::Center(pick(&n.plan.disputes.statuses, r.status)),
+                Cell::Center(match r.resolved_on.filter(|d| *d > end) {
+                    // The ledger says resolved, but only after the period: open as of its end.
+                    Some(d) => format!(
+                        "{}（{}，在统计截止日之后）",
+                        pick(&n.plan.disputes.statuses, r.status),
+                        d.format("%Y-%m-%d")
+                    ),
+                    None => pick(&n.plan.disputes.statuses, r.status),
+                }),
                 r.date
                     .map_or(Cell::Blank, |d| Cell::Int((end - d).num_days())),
                 Cell::text(source(n, &specs, Kind::Dispute, r.src, "化解状态")),

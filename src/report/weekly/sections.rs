@@ -414,6 +414,7 @@ fn lists(n: &Notice) -> Vec<Block> {
             .iter()
             .filter(|&&i| units[i].kind.is_village_level())
             .max_by(|&&a, &&b| sc[b].score.total_cmp(&sc[a].score).then(b.cmp(&a)))
+            .filter(|&&i| sc[i].grade != Grade::Green)
         {
             s += &format!(
                 "；村（社区）中得分最低的是{}（{:.1}分，{}）",
@@ -480,40 +481,41 @@ fn lists(n: &Notice) -> Vec<Block> {
                     .suggestions
                     .iter()
                     .filter(|s| s.action == *a)
-                    .map(|s| format!("{}（{}）", name(n, s.unit), s.reason))
+                    .map(|s| format!("{}，{}", name(n, s.unit), s.reason))
                     .collect();
-                format!("建议{a}：{}", who.join("、"))
+                format!("对以下单位{a}：{}", who.join("；"))
             })
             .collect();
         out.push(para(
-            "建议：",
+            "建议",
             format!(
                 "{}。以上为按方案评分规则提出的建议，请领导小组研究决定。",
-                text.join("；")
+                text.join("。")
             ),
         ));
     }
     out
 }
 
-/// A rule's finding in the words a leader reads, and what one instance is counted in.
-fn rule_label(code: &str) -> Option<(&'static str, &'static str)> {
+/// A rule's finding in the words a leader reads, what one instance is counted in, and whether its
+/// message carries evidence worth quoting (numbers, dates, texts) or only repeats the label.
+fn rule_label(code: &str) -> Option<(&'static str, &'static str, bool)> {
     Some(match code {
-        "R1_liaison_missing" => ("未报送“双提升”联络员名单", "处"),
-        "R1_liaison_incomplete" => ("联络员名单信息不全", "处"),
-        "R1_liaison_late" => ("联络员名单逾期报送", "处"),
-        "R2_meeting_missing" => ("未召开动员部署会", "处"),
-        "R2_meeting_late" => ("动员部署会晚于期限召开", "处"),
-        "R3_report_missing" => ("周报未报送", "处"),
-        "R3_report_late" => ("周报迟报", "处"),
-        "report_ledger_mismatch" => ("周报数字与台账不一致", "处"),
-        "R4_coverage_short" => ("民调前走访未实现“户户到”", "处"),
-        "R5_questionnaire_letter" => ("问卷、公开信未送到每一户", "处"),
-        "R6_not_screened" => ("本周没有矛盾纠纷排查记录", "处"),
-        "R6_overdue" => ("矛盾纠纷逾期未化解", "件"),
-        "R7_slogans_short" => ("标语数量不足", "处"),
-        "R7_slogan_unapproved" => ("标语不是附件2所列内容", "条"),
-        "R7_slogan_typo" => ("标语疑有错别字", "条"),
+        "R1_liaison_missing" => ("未报送“双提升”联络员名单", "处", false),
+        "R1_liaison_incomplete" => ("联络员名单信息不全", "处", true),
+        "R1_liaison_late" => ("联络员名单逾期报送", "处", true),
+        "R2_meeting_missing" => ("未召开动员部署会", "处", false),
+        "R2_meeting_late" => ("动员部署会晚于期限召开", "处", true),
+        "R3_report_missing" => ("周报未报送", "处", false),
+        "R3_report_late" => ("周报迟报", "处", true),
+        "report_ledger_mismatch" => ("周报数字与台账不一致", "处", true),
+        "R4_coverage_short" => ("民调前走访未实现“户户到”", "处", true),
+        "R5_questionnaire_letter" => ("问卷、公开信未送到每一户", "处", true),
+        "R6_not_screened" => ("本周没有矛盾纠纷排查记录", "处", false),
+        "R6_overdue" => ("矛盾纠纷逾期未化解", "件", true),
+        "R7_slogans_short" => ("标语数量不足", "处", true),
+        "R7_slogan_unapproved" => ("标语不是附件2所列内容", "条", true),
+        "R7_slogan_typo" => ("标语疑有错别字", "条", true),
         _ => return None,
     })
 }
@@ -558,10 +560,10 @@ fn problems(n: &Notice) -> Vec<Block> {
             .iter()
             .filter(|d| d.code == *code && d.severity == *sev)
             .collect();
-        let (label, measure) = match rule_label(code) {
-            Some((l, m)) => (l.to_string(), m),
+        let (label, measure, detail) = match rule_label(code) {
+            Some((l, m, d)) => (l.to_string(), m, d),
             // A rule added later: its first message names it well enough.
-            None => (super::masked_message(n, &group[0].message), "处"),
+            None => (super::masked_message(n, &group[0].message), "处", false),
         };
         k += 1;
         let text = if group.len() <= 3 {
@@ -573,14 +575,14 @@ fn problems(n: &Notice) -> Vec<Block> {
                     } else {
                         d.unit.as_str()
                     };
-                    if rule_label(code).is_some() {
+                    if detail {
                         format!("{who}（{}）", super::masked_message(n, &d.message))
                     } else {
                         who.to_string()
                     }
                 })
                 .collect::<Vec<_>>()
-                .join("；")
+                .join(if detail { "；" } else { "、" })
         } else {
             // Units in register order, each with its count.
             let mut per: Vec<(String, usize)> = Vec::new();
@@ -600,7 +602,11 @@ fn problems(n: &Notice) -> Vec<Block> {
                     }
                 })
                 .collect();
-            format!("共{}{measure}，涉及{}", group.len(), names(&list, 12))
+            if per.iter().all(|(_, c)| *c == 1) {
+                format!("{}个单位，{}", per.len(), names(&list, 12))
+            } else {
+                format!("共{}{measure}，涉及{}", group.len(), names(&list, 12))
+            }
         };
         out.push(para(
             format!("（{}）{label}：", zh_num(k)),
