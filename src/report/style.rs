@@ -315,51 +315,46 @@ pub fn write_table(
     start_row: RowNum,
     t: &Table,
 ) -> Result<TableLayout, XlsxError> {
+    write_table_with_widths(ws, st, start_row, t, &table_widths(t))
+}
+
+/// The column widths a table needs (its header and every cell), for [`write_table_with_widths`] —
+/// merge them with another block's ([`Widths::merge`]) when two blocks share a sheet's columns.
+pub fn table_widths(t: &Table) -> Widths {
+    let mut widths = Widths::new(4.0, 50.0);
+    for (c, h) in t.headers.iter().enumerate() {
+        widths.see_header(c as ColNum, h);
+    }
+    for r in &t.rows {
+        for (c, cell) in r.iter().enumerate() {
+            widths.see(c as ColNum, &cell.shown());
+        }
+    }
+    widths
+}
+
+/// [`write_table`] with the column widths given (at least what [`table_widths`] measured).
+pub fn write_table_with_widths(
+    ws: &mut Worksheet,
+    st: &Styles,
+    start_row: RowNum,
+    t: &Table,
+    widths: &Widths,
+) -> Result<TableLayout, XlsxError> {
     let cols = t.headers.len().max(1) as ColNum;
     let mut row = start_row;
     write_title(ws, st, row, cols, &t.title)?;
     row += 1;
     if let Some(sub) = &t.subtitle {
         write_merged(ws, row, 0, cols - 1, sub, &st.subtitle)?;
+        let across: f64 = (0..cols).map(|c| widths.width(c)).sum();
+        ws.set_row_height(row, row_height(lines_in(sub, across)))?;
         row += 1;
     }
     let header_row = row;
-    // Measure first: wrapped rows need explicit heights (neither Excel nor LibreOffice reliably grows a
-    // row for wrapped text when opening a file), and the heights depend on the final widths.
-    let mut widths = Widths::new(4.0, 50.0);
-    for (c, h) in t.headers.iter().enumerate() {
-        widths.see_header(c as ColNum, h);
-    }
-    let shown: Vec<Vec<String>> = t
-        .rows
-        .iter()
-        .map(|r| r.iter().map(Cell::shown).collect())
-        .collect();
-    for r in &shown {
-        for (c, s) in r.iter().enumerate() {
-            widths.see(c as ColNum, s);
-        }
-    }
-    for (c, h) in t.headers.iter().enumerate() {
-        ws.write_string_with_format(header_row, c as ColNum, h, &st.header)?;
-    }
-    fit_row_height(
-        ws,
-        header_row,
-        &widths,
-        t.headers.iter().map(String::as_str),
-    )?;
-    for (col, text) in &t.notes {
-        ws.insert_note(header_row, *col, &Note::new(text).add_author_prefix(false))?;
-    }
-    for (i, cells) in t.rows.iter().enumerate() {
-        let r = header_row + 1 + i as RowNum;
-        for (c, cell) in cells.iter().enumerate() {
-            write_cell(ws, st, r, c as ColNum, cell)?;
-        }
-        fit_row_height(ws, r, &widths, shown[i].iter().map(String::as_str))?;
-    }
-    let last_row = header_row + t.rows.len() as RowNum;
+    // Wrapped rows need explicit heights (neither Excel nor LibreOffice reliably grows a row for
+    // wrapped text when opening a file), and the heights depend on the final widths.
+    let last_row = write_rows(ws, st, header_row, t, widths)?;
     ws.set_freeze_panes(header_row + 1, 0)?;
     ws.autofilter(header_row, 0, last_row, cols - 1)?;
     let total = widths.apply(ws)?;
@@ -371,6 +366,55 @@ pub fn write_table(
         last_row,
         cols,
     })
+}
+
+/// Writes a table's header at `header_row` and its rows below, with row heights for `widths`; returns
+/// the last row written. No title, freeze, filter or print setup.
+fn write_rows(
+    ws: &mut Worksheet,
+    st: &Styles,
+    header_row: RowNum,
+    t: &Table,
+    widths: &Widths,
+) -> Result<RowNum, XlsxError> {
+    for (c, h) in t.headers.iter().enumerate() {
+        ws.write_string_with_format(header_row, c as ColNum, h, &st.header)?;
+    }
+    fit_row_height(ws, header_row, widths, t.headers.iter().map(String::as_str))?;
+    for (col, text) in &t.notes {
+        ws.insert_note(header_row, *col, &Note::new(text).add_author_prefix(false))?;
+    }
+    for (i, cells) in t.rows.iter().enumerate() {
+        let r = header_row + 1 + i as RowNum;
+        for (c, cell) in cells.iter().enumerate() {
+            write_cell(ws, st, r, c as ColNum, cell)?;
+        }
+        let shown: Vec<String> = cells.iter().map(Cell::shown).collect();
+        fit_row_height(ws, r, widths, shown.iter().map(String::as_str))?;
+    }
+    Ok(header_row + t.rows.len() as RowNum)
+}
+
+/// A second table on a sheet, below the main one (a sheet has one freeze and one filter, which the
+/// main table keeps): its title as a heading line, then a bordered header and rows. Column widths
+/// are the sheet's (merge this block's [`table_widths`] into the main table's before writing it).
+/// Returns the last row written.
+pub fn write_block(
+    ws: &mut Worksheet,
+    st: &Styles,
+    start_row: RowNum,
+    t: &Table,
+    widths: &Widths,
+) -> Result<RowNum, XlsxError> {
+    let cols = t.headers.len().max(1) as ColNum;
+    write_merged(ws, start_row, 0, cols - 1, &t.title, &st.heading)?;
+    ws.set_row_height(start_row, row_height(1) + 4.0)?;
+    let mut header_row = start_row + 1;
+    if let Some(sub) = &t.subtitle {
+        write_merged(ws, header_row, 0, cols - 1, sub, &st.subtitle)?;
+        header_row += 1;
+    }
+    write_rows(ws, st, header_row, t, widths)
 }
 
 /// Points per line of body text (an 11pt CJK line with leading).
@@ -472,6 +516,13 @@ impl Widths {
             self.need.resize(c + 1, 0);
         }
         self.need[c] = self.need[c].max(w);
+    }
+
+    /// Takes the wider need of each column from `other` (two blocks sharing a sheet's columns).
+    pub fn merge(&mut self, other: &Widths) {
+        for (c, &w) in other.need.iter().enumerate() {
+            self.see_width(c as ColNum, w);
+        }
     }
 
     /// The Excel width for column `col`.

@@ -1,0 +1,203 @@
+//! The 通报 sheet laid out as a Chinese official bulletin on one A4 portrait page width: 报头 (red
+//! title, issue number, office and date over a thick rule), the body from `sections`, and 报尾 (报/送
+//! lines between rules). Paragraphs are merged across the page with explicit row heights, since
+//! LibreOffice does not grow rows for wrapped text when it opens a file.
+
+use super::sections::{body, Block};
+use super::ymd;
+use crate::report::style::{print_setup, text_width, FONT_BODY, FONT_HEADING, FONT_TITLE};
+use crate::weekly::Notice;
+use rust_xlsxwriter::{
+    ColNum, Color, Format, FormatAlign, FormatBorder, RowNum, Workbook, Worksheet, XlsxError,
+};
+
+/// The page: 8 equal columns, 88 characters of the default font in all (fits portrait A4).
+const COLS: ColNum = 8;
+const COL_WIDTH: f64 = 11.0;
+const PAGE_WIDTH: f64 = COLS as f64 * COL_WIDTH;
+/// Body size and the height of one of its lines (CJK fonts need more leading than Latin ones).
+const BODY_PT: f64 = 12.0;
+const BODY_LINE: f64 = 19.0;
+/// 报头 red: prints as a dark grey that still reads.
+const RED: u32 = 0xC00000;
+
+struct Formats {
+    title: Format,
+    issue: Format,
+    office: Format,
+    date: Format,
+    heading: Format,
+    para: Format,
+    lead: Format,
+    tail_first: Format,
+    tail: Format,
+    tail_last: Format,
+}
+
+fn formats() -> Formats {
+    let body = Format::new()
+        .set_font_name(FONT_BODY)
+        .set_font_size(BODY_PT)
+        .set_align(FormatAlign::VerticalCenter);
+    let rule = |f: Format| {
+        f.set_border_bottom(FormatBorder::Thick)
+            .set_border_bottom_color(Color::RGB(RED))
+    };
+    Formats {
+        title: Format::new()
+            .set_font_name(FONT_TITLE)
+            .set_font_size(28)
+            .set_bold()
+            .set_font_color(Color::RGB(RED))
+            .set_align(FormatAlign::Center)
+            .set_align(FormatAlign::VerticalCenter),
+        issue: body
+            .clone()
+            .set_font_size(14)
+            .set_align(FormatAlign::Center),
+        office: rule(body.clone().set_align(FormatAlign::Left)),
+        date: rule(body.clone().set_align(FormatAlign::Right)),
+        heading: Format::new()
+            .set_font_name(FONT_HEADING)
+            .set_font_size(14)
+            .set_align(FormatAlign::Left)
+            .set_align(FormatAlign::VerticalCenter),
+        para: body.clone().set_text_wrap().set_align(FormatAlign::Left),
+        lead: body.clone().set_bold(),
+        tail_first: body
+            .clone()
+            .set_text_wrap()
+            .set_border_top(FormatBorder::Medium),
+        tail: body.clone().set_text_wrap(),
+        tail_last: body
+            .clone()
+            .set_text_wrap()
+            .set_border_bottom(FormatBorder::Medium),
+    }
+}
+
+/// Two ideographic spaces: the first-line indent of a Chinese paragraph.
+const INDENT: &str = "\u{3000}\u{3000}";
+
+pub fn sheet(wb: &mut Workbook, n: &Notice) -> Result<(), XlsxError> {
+    let f = formats();
+    let ws = wb.add_worksheet().set_name("通报")?;
+    ws.set_column_range_width(0, COLS - 1, COL_WIDTH)?;
+    ws.set_screen_gridlines(false);
+    let plan = n.plan;
+    let p = n.period();
+
+    // 报头
+    let mut row: RowNum = 0;
+    let title = format!("{}“双提升”工作周通报", plan.town.name);
+    ws.merge_range(row, 0, row, COLS - 1, &title, &f.title)?;
+    ws.set_row_height(row, 54)?;
+    row += 1;
+    ws.merge_range(
+        row,
+        0,
+        row,
+        COLS - 1,
+        &format!("（第{}期）", p.issue),
+        &f.issue,
+    )?;
+    ws.set_row_height(row, 26)?;
+    row += 1;
+    ws.merge_range(row, 0, row, 4, &plan.town.office, &f.office)?;
+    ws.merge_range(row, 5, row, COLS - 1, &ymd(n.date), &f.date)?;
+    ws.set_row_height(row, 24)?;
+    row += 1;
+    ws.set_row_height(row, 10)?;
+    row += 1;
+
+    // 正文
+    for block in body(n) {
+        match block {
+            Block::Heading(h) => {
+                ws.merge_range(row, 0, row, COLS - 1, &h, &f.heading)?;
+                ws.set_row_height(row, 26)?;
+            }
+            Block::Para { lead, text } => {
+                let all = format!("{INDENT}{lead}{text}");
+                ws.merge_range(row, 0, row, COLS - 1, &all, &f.para)?;
+                if !lead.is_empty() {
+                    let indent_lead = format!("{INDENT}{lead}");
+                    let parts = [(&f.lead, indent_lead.as_str()), (&f.para, text.as_str())];
+                    ws.write_rich_string_with_format(row, 0, &parts, &f.para)?;
+                }
+                paragraph_height(ws, row, &all)?;
+            }
+        }
+        row += 1;
+    }
+
+    // 报尾
+    row += 1;
+    let tail = [
+        (format!("报：{}", plan.town.report_to), &f.tail_first),
+        (format!("送：{}", plan.town.copy_to), &f.tail),
+        (
+            format!("{}{INDENT}{}印发", plan.town.office, ymd(n.date)),
+            &f.tail_last,
+        ),
+    ];
+    for (text, fmt) in tail {
+        ws.merge_range(row, 0, row, COLS - 1, &text, fmt)?;
+        paragraph_height(ws, row, &text)?;
+        row += 1;
+    }
+    // Where the numbers come from, for whoever checks them.
+    ws.merge_range(
+        row,
+        0,
+        row,
+        COLS - 1,
+        &format!(
+            "本通报数据统计截至{}，来自各单位报送的台账，明细见本工作簿其余各表。",
+            ymd(p.end)
+        ),
+        &Format::new()
+            .set_font_name(FONT_BODY)
+            .set_font_size(9)
+            .set_font_color(Color::RGB(0x595959))
+            .set_align(FormatAlign::Right)
+            .set_align(FormatAlign::VerticalCenter),
+    )?;
+    ws.set_row_height(row, 18)?;
+
+    print_setup(ws, PAGE_WIDTH, None)?;
+    ws.set_margins(0.75, 0.75, 0.8, 0.8, 0.3, 0.4);
+    ws.set_print_area(0, 0, row, COLS - 1)?;
+    Ok(())
+}
+
+/// Gives a paragraph row the height its wrapped text needs across the page.
+fn paragraph_height(ws: &mut Worksheet, row: RowNum, text: &str) -> Result<(), XlsxError> {
+    ws.set_row_height(row, paragraph_lines(text) as f64 * BODY_LINE + 6.0)?;
+    Ok(())
+}
+
+/// Lines a paragraph takes across the merged page: the columns' pixels (7 per width unit plus 5 of
+/// padding each) less the cell margins, over the width of a half-width character at the body size (a
+/// CJK glyph is a square em, 16 px at 12pt).
+fn paragraph_lines(text: &str) -> usize {
+    let px = COLS as f64 * (COL_WIDTH * 7.0 + 5.0) - 10.0;
+    let half = BODY_PT * 96.0 / 72.0 / 2.0;
+    let per_line = (px / half).floor() as usize;
+    text.lines()
+        .map(|l| text_width(l).div_ceil(per_line).max(1))
+        .sum::<usize>()
+        .max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forty_chinese_characters_fit_a_line() {
+        assert_eq!(paragraph_lines(&"字".repeat(40)), 1);
+        assert_eq!(paragraph_lines(&"字".repeat(41)), 2);
+        assert_eq!(paragraph_lines("一\n二"), 2);
+    }
+}

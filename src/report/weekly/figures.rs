@@ -1,0 +1,337 @@
+//! The figure sheets behind 一、总体情况: 周报报送, 走访进度, 矛盾纠纷 (with the overdue list below the
+//! table) and 宣传标语. Each shows exactly the figures the JSON summary carries (SPEC §5a), and points
+//! to the cells they come from.
+
+use super::{period_line, person, unit_order};
+use crate::figures::{ReportStatus, UnitFigures};
+use crate::ledger::records::Src;
+use crate::ledger::schema::{Kind, Specs};
+use crate::report::style::{
+    table_widths, write_block, write_table, write_table_with_widths, Cell, Styles, Table,
+};
+use crate::units::UnitId;
+use crate::weekly::Notice;
+use rust_xlsxwriter::{Workbook, XlsxError};
+
+/// `东庄村周报.xlsx › 周报 › B7`: where a record's column `col` is.
+fn source(n: &Notice, specs: &Specs, kind: Kind, src: Src, col: &str) -> String {
+    let s = &n.ds.sheets[src.sheet as usize];
+    let cell = n.ds.cell(src, specs.get(kind).col(col));
+    format!("{} › {} › {}", s.file, s.sheet, cell)
+}
+
+/// 村/社区 (who owe the work), plus any 镇直单位 that reported some of it, in table order.
+fn owing<'a>(n: &'a Notice, has: impl Fn(&UnitFigures) -> bool) -> Vec<&'a UnitFigures> {
+    unit_order(n)
+        .into_iter()
+        .map(|u| &n.now.figures.units[u as usize])
+        .filter(|f| f.kind.is_village_level() || has(f))
+        .collect()
+}
+
+fn name(n: &Notice, u: UnitId) -> Cell {
+    Cell::text(n.ds.unit_name(u))
+}
+
+fn int(x: u32) -> Cell {
+    Cell::Int(x as i64)
+}
+
+pub fn reports(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxError> {
+    let specs = Specs::new(n.plan);
+    let issue = n.period().issue;
+    let deadline = n.cal.deadline(issue);
+    let mut t = Table::new(
+        format!("第{issue}期周报报送情况"),
+        [
+            "单位",
+            "报送情况",
+            "报送时间",
+            "截止时间",
+            "所属周次",
+            "来源（文件 › 工作表 › 单元格）",
+        ],
+    )
+    .subtitle(format!(
+        "{}　每周{}前报送；同一周报多次的以最早一次为准",
+        period_line(n),
+        deadline.format("周五%H:%M")
+    ))
+    .note(
+        4,
+        "周报中填了“所属周次”的按所填周次归属，否则按报送时间所在的周",
+    );
+    for f in owing(n, |f| f.weekly_report.is_some()) {
+        let Some(w) = &f.weekly_report else { continue };
+        let status = match w.status {
+            ReportStatus::OnTime => Cell::Center(w.status.zh().into()),
+            ReportStatus::Late => Cell::Warning(w.status.zh().into()),
+            ReportStatus::Missing => Cell::Error(w.status.zh().into()),
+        };
+        let rec = w.report.map(|i| &n.ds.records.weekly[i]);
+        let week = match rec {
+            None => Cell::Blank,
+            Some(r) if r.week.is_some() => Cell::Center(format!("第{issue}期（表中所填）")),
+            Some(_) => Cell::Center(format!("第{issue}期（按报送时间）")),
+        };
+        let src = match rec {
+            Some(r) => Cell::text(source(n, &specs, Kind::WeeklyReport, r.src, "报送时间")),
+            None => Cell::Center("—".into()),
+        };
+        t = t.row(vec![
+            name(n, f.unit),
+            status,
+            match (w.submitted_at, rec) {
+                // A date written without a time is shown as written.
+                (Some(t), Some(r)) if !r.has_time => Cell::Date(t.date()),
+                (Some(t), _) => Cell::DateTime(t),
+                (None, _) => Cell::Blank,
+            },
+            Cell::DateTime(deadline),
+            week,
+            src,
+        ]);
+    }
+    let ws = wb.add_worksheet().set_name("周报报送")?;
+    write_table(ws, st, 0, &t)?;
+    Ok(())
+}
+
+pub fn visits(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxError> {
+    let mut t = Table::new(
+        format!("第{}期走访进度", n.period().issue),
+        [
+            "单位",
+            "户数",
+            "已走访户数",
+            "其中入户",
+            "其中电话",
+            "覆盖率",
+            "本周新增",
+            "发放问卷户数",
+            "送达公开信户数",
+        ],
+    )
+    .subtitle(format!(
+        "{}　户数以村居名册为准；同一户多次走访计一户，入户过的计入户，只电话访问的计电话",
+        period_line(n)
+    ))
+    .note(5, "已走访户数 ÷ 村居名册户数");
+    let mut sum = [0u64; 7];
+    for f in owing(n, |f| f.visits.households_visited > 0) {
+        let v = &f.visits;
+        let hh = n.ds.register.get(f.unit).households;
+        let vals = [
+            hh.unwrap_or(0),
+            v.households_visited,
+            v.in_person,
+            v.phone,
+            v.new_in_period,
+            v.questionnaires,
+            v.letters,
+        ];
+        for (s, x) in sum.iter_mut().zip(vals) {
+            *s += x as u64;
+        }
+        t = t.row(vec![
+            name(n, f.unit),
+            hh.map_or(Cell::Center("—".into()), int),
+            int(v.households_visited),
+            int(v.in_person),
+            int(v.phone),
+            v.coverage.map_or(Cell::Center("—".into()), Cell::Pct),
+            int(v.new_in_period),
+            int(v.questionnaires),
+            int(v.letters),
+        ]);
+    }
+    let total = |i: usize| Cell::Int(sum[i] as i64);
+    t = t.row(vec![
+        Cell::text("合计"),
+        total(0),
+        total(1),
+        total(2),
+        total(3),
+        if sum[0] > 0 {
+            Cell::Pct(sum[1] as f64 / sum[0] as f64)
+        } else {
+            Cell::Center("—".into())
+        },
+        total(4),
+        total(5),
+        total(6),
+    ]);
+    let ws = wb.add_worksheet().set_name("走访进度")?;
+    write_table(ws, st, 0, &t)?;
+    Ok(())
+}
+
+pub fn disputes(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxError> {
+    let specs = Specs::new(n.plan);
+    let limit = n.plan.minimums.dispute_overdue_days;
+    let mut t = Table::new(
+        format!("第{}期矛盾纠纷排查化解", n.period().issue),
+        [
+            "单位",
+            "本周排查",
+            "本周新增",
+            "本周化解",
+            "累计排查",
+            "累计化解",
+            "逾期未化解",
+        ],
+    )
+    .subtitle(format!(
+        "{}　零报告算作已排查、不算纠纷；逾期指排查后超过{limit}天仍未化解（已移交的除外）",
+        period_line(n)
+    ));
+    let mut sum = [0u32; 5];
+    let mut screened = 0;
+    let units = owing(n, |f| f.disputes.total > 0 || f.disputes.screened_weeks > 0);
+    for f in &units {
+        let d = &f.disputes;
+        let yes = d.screened_weeks > 0;
+        screened += u32::from(yes);
+        let vals = [d.new, d.resolved, d.total, d.resolved_total, d.overdue];
+        for (s, x) in sum.iter_mut().zip(vals) {
+            *s += x;
+        }
+        t = t.row(vec![
+            name(n, f.unit),
+            if yes {
+                Cell::Center("是".into())
+            } else {
+                Cell::Warning("否".into())
+            },
+            int(d.new),
+            int(d.resolved),
+            int(d.total),
+            int(d.resolved_total),
+            int(d.overdue),
+        ]);
+    }
+    t = t.row(vec![
+        Cell::text("合计"),
+        Cell::Center(format!("{screened}/{}个", units.len())),
+        int(sum[0]),
+        int(sum[1]),
+        int(sum[2]),
+        int(sum[3]),
+        int(sum[4]),
+    ]);
+
+    // The overdue list, under the table (the sheet's filter and freeze stay with the table).
+    let end = n.period().end;
+    let mut list = Table::new(
+        format!("逾期未化解纠纷清单（截至{}）", end.format("%Y-%m-%d")),
+        [
+            "单位",
+            "排查日期",
+            "当事人",
+            "纠纷类型",
+            "化解状态",
+            "已过天数",
+            "来源（文件 › 工作表 › 单元格）",
+        ],
+    );
+    for f in &units {
+        for &i in &f.disputes.overdue_list {
+            let r = &n.ds.records.disputes[i];
+            let pick = |v: &[String], i: Option<u8>| {
+                i.and_then(|i| v.get(i as usize))
+                    .cloned()
+                    .unwrap_or_else(|| "未填".into())
+            };
+            list = list.row(vec![
+                name(n, r.unit),
+                r.date.map_or(Cell::Blank, Cell::Date),
+                Cell::Center(person(n, &r.parties)),
+                Cell::Center(pick(&n.plan.disputes.types, r.dtype)),
+                Cell::Center(match r.resolved_on.filter(|d| *d > end) {
+                    // The ledger says resolved, but only after the period: open as of its end.
+                    Some(d) => format!(
+                        "{}（{}，在统计截止日之后）",
+                        pick(&n.plan.disputes.statuses, r.status),
+                        d.format("%Y-%m-%d")
+                    ),
+                    None => pick(&n.plan.disputes.statuses, r.status),
+                }),
+                r.date
+                    .map_or(Cell::Blank, |d| Cell::Int((end - d).num_days())),
+                Cell::text(source(n, &specs, Kind::Dispute, r.src, "化解状态")),
+            ]);
+        }
+    }
+    if list.rows.is_empty() {
+        list = list.row(vec![
+            Cell::text("无"),
+            Cell::Blank,
+            Cell::Blank,
+            Cell::Blank,
+            Cell::Blank,
+            Cell::Blank,
+            Cell::Blank,
+        ]);
+    }
+    let mut widths = table_widths(&t);
+    widths.merge(&table_widths(&list));
+    let ws = wb.add_worksheet().set_name("矛盾纠纷")?;
+    let lay = write_table_with_widths(ws, st, 0, &t, &widths)?;
+    write_block(ws, st, lay.last_row + 2, &list, &widths)?;
+    Ok(())
+}
+
+pub fn slogans(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxError> {
+    let mut t = Table::new(
+        format!("第{}期宣传标语", n.period().issue),
+        [
+            "单位",
+            "类别",
+            "在挂标语",
+            "其中附件2标语",
+            "应挂不少于",
+            "达标",
+            "不合规标语",
+            "不合规及疑似错字的标语内容",
+        ],
+    )
+    .subtitle(format!(
+        "{}　村（社区）各种形式都计入，镇直单位只计电子显示屏；错一两个字的按附件2标语计入，但须改正",
+        period_line(n)
+    ));
+    for &u in &unit_order(n) {
+        let f = &n.now.figures.units[u as usize];
+        let s = &f.slogans;
+        let mut texts: Vec<String> = s
+            .unapproved_list
+            .iter()
+            .map(|&i| format!("“{}”（非附件2内容）", n.ds.records.slogans[i].text))
+            .collect();
+        texts.extend(
+            s.near_list.iter().map(|(i, a)| {
+                format!("“{}”（疑有错字，应为“{a}”）", n.ds.records.slogans[*i].text)
+            }),
+        );
+        t = t.row(vec![
+            name(n, u),
+            Cell::Center(f.kind.zh().into()),
+            int(s.hanging),
+            int(s.approved),
+            int(s.required),
+            if s.ok {
+                Cell::Center("是".into())
+            } else {
+                Cell::Error("否".into())
+            },
+            int(s.unapproved),
+            if texts.is_empty() {
+                Cell::Blank
+            } else {
+                Cell::text(texts.join("\n"))
+            },
+        ]);
+    }
+    let ws = wb.add_worksheet().set_name("宣传标语")?;
+    write_table(ws, st, 0, &t)?;
+    Ok(())
+}
