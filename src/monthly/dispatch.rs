@@ -166,7 +166,7 @@ pub fn items(m: &Monthly, specs: &Specs) -> Vec<DispatchItem> {
             key: "unrectified_finding",
             unit: s.unit,
             item: format!(
-                "{}{}发现：{}（{}，{}，{}）",
+                "{}{}发现：{}（{}，整改状态：{}，{}）",
                 s.date.map(|d| d.to_string()).unwrap_or_default(),
                 method_zh(s),
                 s.problem.trim(),
@@ -200,9 +200,10 @@ pub fn items(m: &Monthly, specs: &Specs) -> Vec<DispatchItem> {
             key: "grid_without_officer",
             unit: g.unit,
             item: format!(
-                "网格 {} 个，已有干警报到 {} 个，缺 {short} 个",
+                "网格 {} 个，已有干警报到 {} 个，缺 {short} 个{}",
                 g.grids,
-                g.covered.len()
+                g.covered.len(),
+                crate::rules::r9_officers::missing_list(g)
             ),
             since: Some(m.cal.first_monday),
             responsible: liaison_of(m, g.unit),

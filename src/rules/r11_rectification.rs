@@ -21,7 +21,7 @@ impl Rectify {
     pub fn zh(self) -> &'static str {
         match self {
             Rectify::Overdue => "逾期未整改",
-            Rectify::Open => "整改中（未到期）",
+            Rectify::Open => "未到期",
             Rectify::Done => "已整改",
         }
     }
@@ -30,10 +30,18 @@ impl Rectify {
 /// Texts in 发现问题 that say nothing was found.
 const NOTHING_FOUND: [&str; 6] = ["无", "无问题", "没有问题", "/", "-", "—"];
 
-/// A supervision row that records a problem (not empty, not “无” / “未发现问题”).
+/// Words of a check that found things in order (“标语悬挂到位，台账规范”).
+const IN_ORDER: [&str; 6] = ["到位", "规范", "良好", "较好", "正常", "无问题"];
+
+/// A supervision row that records a problem: 发现问题 is not empty, not “无” / “未发现问题”, and not a
+/// remark that all is in order with nothing to rectify (no 整改要求, 整改期限 or 整改状态).
 pub fn is_finding(s: &Supervision) -> bool {
     let p = s.problem.trim();
-    !p.is_empty() && !NOTHING_FOUND.contains(&p) && !p.starts_with("未发现")
+    if p.is_empty() || NOTHING_FOUND.contains(&p) || p.starts_with("未发现") {
+        return false;
+    }
+    let nothing_to_do = s.requirement.trim().is_empty() && s.deadline.is_none() && s.status.is_none();
+    !(nothing_to_do && IN_ORDER.iter().any(|w| p.contains(w)))
 }
 
 /// Where a finding stands at the end of `day`: a deadline equal to `day` is not yet overdue.

@@ -516,32 +516,48 @@ const NUMBERS: [&str; 12] = [
 
 fn problems(m: &Monthly) -> Vec<String> {
     let mut items: Vec<(String, String)> = Vec::new();
+    let all_weeks = |w: &[u32]| -> String {
+        if w.len() > 1 && w == m.weeks.as_slice() {
+            "本月各期".into()
+        } else {
+            weeks_text(w)
+        }
+    };
     for (group, codes) in GROUPS {
-        // unit → pieces, in register order (tallies are sorted so).
+        // Weekly reports per unit (迟报2次、未报1次); other rules: units sharing the same finding together.
         let mut per_unit: Vec<(String, Vec<String>)> = Vec::new();
+        let mut shared: Vec<(String, Vec<String>)> = Vec::new();
         for t in m.weekly_tallies.iter().filter(|t| codes.contains(&t.code)) {
-            let piece = if t.code.starts_with("R3_") {
+            if t.code.starts_with("R3_") {
                 let word = if t.code == "R3_report_late" {
                     "迟报"
                 } else {
                     "未报"
                 };
-                format!("{word}{}次（{}）", t.weeks.len(), weeks_text(&t.weeks))
+                let piece = format!("{word}{}次（{}）", t.weeks.len(), weeks_text(&t.weeks));
+                match per_unit.iter_mut().find(|(u, _)| *u == t.unit) {
+                    Some((_, v)) => v.push(piece),
+                    None => per_unit.push((t.unit.clone(), vec![piece])),
+                }
             } else {
-                format!("{}（{}）", t.label, weeks_text(&t.weeks))
-            };
-            match per_unit.iter_mut().find(|(u, _)| *u == t.unit) {
-                Some((_, v)) => v.push(piece),
-                None => per_unit.push((t.unit.clone(), vec![piece])),
+                let piece = format!("{}（{}）", t.label, all_weeks(&t.weeks));
+                match shared.iter_mut().find(|(p, _)| *p == piece) {
+                    Some((_, v)) => v.push(t.unit.clone()),
+                    None => shared.push((piece, vec![t.unit.clone()])),
+                }
             }
         }
-        if !per_unit.is_empty() {
-            let text = per_unit
+        let mut parts: Vec<String> = per_unit
+            .iter()
+            .map(|(u, v)| format!("{u}周报{}", v.join("、")))
+            .collect();
+        parts.extend(
+            shared
                 .iter()
-                .map(|(u, v)| format!("{u}{}", v.join("、")))
-                .collect::<Vec<_>>()
-                .join("；");
-            items.push((group.to_string(), text));
+                .map(|(piece, units)| format!("{}{piece}", units.join("、"))),
+        );
+        if !parts.is_empty() {
+            items.push((group.to_string(), parts.join("；")));
         }
     }
     let by_code = |codes: &[&str]| -> Vec<String> {
