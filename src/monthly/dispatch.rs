@@ -30,13 +30,12 @@ pub struct DispatchItem {
 
 /// The unit's 联络员 (name and phone) from the latest liaison row known by the month's end.
 pub fn liaison_of(m: &Monthly, u: UnitId) -> String {
-    let row = m
-        .ds
-        .records
-        .liaisons
-        .iter()
-        .filter(|l| l.unit == u && l.date.is_none_or(|d| d <= m.period.end))
-        .max_by_key(|l| (l.date, l.src));
+    let row =
+        m.ds.records
+            .liaisons
+            .iter()
+            .filter(|l| l.unit == u && l.date.is_none_or(|d| d <= m.period.end))
+            .max_by_key(|l| (l.date, l.src));
     match row {
         Some(l) if !l.liaison.trim().is_empty() => {
             let phone = m.phone(&l.phone);
@@ -214,8 +213,7 @@ pub fn items(m: &Monthly, specs: &Specs) -> Vec<DispatchItem> {
 
     // R8 / R10 failures.
     let by_name = |n: &str| {
-        m.ds
-            .register
+        m.ds.register
             .units
             .iter()
             .position(|u| u.name == n)

@@ -106,10 +106,7 @@ pub fn suggestions(m: &Monthly) -> Vec<Suggestion> {
                 issue: a.period.issue,
                 score: a.scores[u].score,
                 grade: a.scores[u].grade,
-                report: a.figures.units[u]
-                    .weekly_report
-                    .as_ref()
-                    .map(|r| r.status),
+                report: a.figures.units[u].weekly_report.as_ref().map(|r| r.status),
             })
             .collect();
         let seq: Vec<&WeekScore> = lead.iter().chain(&um.weeks).collect();
@@ -130,7 +127,10 @@ pub fn suggestions(m: &Monthly) -> Vec<Suggestion> {
                 action: INTERVIEW,
                 reason,
                 evidence,
-                weeks: runs.iter().flat_map(|r| r.iter().map(|w| w.issue)).collect(),
+                weeks: runs
+                    .iter()
+                    .flat_map(|r| r.iter().map(|w| w.issue))
+                    .collect(),
                 security: None,
             });
         }

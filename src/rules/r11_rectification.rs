@@ -40,7 +40,8 @@ pub fn is_finding(s: &Supervision) -> bool {
     if p.is_empty() || NOTHING_FOUND.contains(&p) || p.starts_with("未发现") {
         return false;
     }
-    let nothing_to_do = s.requirement.trim().is_empty() && s.deadline.is_none() && s.status.is_none();
+    let nothing_to_do =
+        s.requirement.trim().is_empty() && s.deadline.is_none() && s.status.is_none();
     !(nothing_to_do && IN_ORDER.iter().any(|w| p.contains(w)))
 }
 

@@ -130,7 +130,10 @@ fn numbered(name: &str) -> Option<(String, u32, String, bool)> {
         digits.parse().ok()?
     };
     let rest: String = chars[end..].iter().collect();
-    if rest.chars().any(|c| c.is_ascii_digit() || CN_DIGITS.contains(&c)) {
+    if rest
+        .chars()
+        .any(|c| c.is_ascii_digit() || CN_DIGITS.contains(&c))
+    {
         return None;
     }
     Some((chars[..start].iter().collect(), n, rest, cn))
@@ -141,11 +144,16 @@ impl GridCoverage {
     /// → 第2网格 of 3); otherwise empty.
     pub fn missing_names(&self) -> Vec<String> {
         let parts: Option<Vec<_>> = self.covered.iter().map(|(n, _)| numbered(n)).collect();
-        let Some(parts) = parts else { return Vec::new() };
+        let Some(parts) = parts else {
+            return Vec::new();
+        };
         let Some((pre, _, post, cn)) = parts.first().cloned() else {
             return Vec::new();
         };
-        if parts.iter().any(|(a, _, b, c)| *a != pre || *b != post || *c != cn) {
+        if parts
+            .iter()
+            .any(|(a, _, b, c)| *a != pre || *b != post || *c != cn)
+        {
             return Vec::new();
         }
         if cn && self.grids > 10 {

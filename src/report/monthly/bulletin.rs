@@ -110,7 +110,14 @@ pub fn write(ws: &mut Worksheet, _st: &Styles, m: &Monthly) -> Result<(), XlsxEr
         &title,
     )?;
     ws.set_row_height(0, 44.0)?;
-    ws.merge_range(1, 0, 1, COLS - 1, &format!("（{}）", m.month_label()), &issue)?;
+    ws.merge_range(
+        1,
+        0,
+        1,
+        COLS - 1,
+        &format!("（{}）", m.month_label()),
+        &issue,
+    )?;
     ws.set_row_height(1, 26.0)?;
     ws.merge_range(2, 0, 2, 4, &town.office, &office)?;
     let d = m.date;
@@ -184,11 +191,8 @@ fn overall(m: &Monthly) -> Vec<String> {
     let mut out = Vec::new();
     let vs = village_ids(m);
     let nw = m.weeks.len();
-    let count = |st: ReportStatus| -> usize {
-        vs.iter()
-            .map(|&i| m.units[i].weeks_with(st).len())
-            .sum()
-    };
+    let count =
+        |st: ReportStatus| -> usize { vs.iter().map(|&i| m.units[i].weeks_with(st).len()).sum() };
     let span = match (m.weeks.first(), m.weeks.last()) {
         (Some(&a), Some(&b)) => format!(
             "（{}至{}）",
@@ -267,7 +271,12 @@ fn overall(m: &Monthly) -> Vec<String> {
         sum(&|d| d.overdue)
     );
     if !short.is_empty() && nw > 0 {
-        s += &format!("本月{}期中排查（含零报告）不足{}周的有{}。", nw, nw, join(&short));
+        s += &format!(
+            "本月{}期中排查（含零报告）不足{}周的有{}。",
+            nw,
+            nw,
+            join(&short)
+        );
     }
     out.push(s);
 
@@ -432,12 +441,24 @@ fn results(m: &Monthly) -> Vec<String> {
         let up: Vec<String> = villages
             .iter()
             .filter(|u| u.rank_change.is_some_and(|c| c > 0))
-            .map(|u| format!("{}（上升{}位）", m.unit_name(u.unit), u.rank_change.unwrap()))
+            .map(|u| {
+                format!(
+                    "{}（上升{}位）",
+                    m.unit_name(u.unit),
+                    u.rank_change.unwrap()
+                )
+            })
             .collect();
         let down: Vec<String> = villages
             .iter()
             .filter(|u| u.rank_change.is_some_and(|c| c < 0))
-            .map(|u| format!("{}（下降{}位）", m.unit_name(u.unit), -u.rank_change.unwrap()))
+            .map(|u| {
+                format!(
+                    "{}（下降{}位）",
+                    m.unit_name(u.unit),
+                    -u.rank_change.unwrap()
+                )
+            })
             .collect();
         let mut s = "与上月相比，".to_string();
         s += &if up.is_empty() {
@@ -490,7 +511,11 @@ fn results(m: &Monthly) -> Vec<String> {
 const GROUPS: [(&str, &[&str]); 5] = [
     (
         "周报报送",
-        &["R3_report_late", "R3_report_missing", "report_ledger_mismatch"],
+        &[
+            "R3_report_late",
+            "R3_report_missing",
+            "report_ledger_mismatch",
+        ],
     ),
     (
         "组织部署",
@@ -502,7 +527,10 @@ const GROUPS: [(&str, &[&str]); 5] = [
             "R2_meeting_late",
         ],
     ),
-    ("走访与问卷", &["R4_coverage_short", "R5_questionnaire_letter"]),
+    (
+        "走访与问卷",
+        &["R4_coverage_short", "R5_questionnaire_letter"],
+    ),
     ("矛盾纠纷排查化解", &["R6_not_screened", "R6_overdue"]),
     (
         "宣传标语",

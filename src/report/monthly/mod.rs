@@ -241,7 +241,7 @@ fn assessment(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), XlsxEr
             .set_name("全镇村（社区）平均分")
             .set_categories(("月度考评", first, 0, last, 0))
             .set_values(("月度考评", first, 1, last, 1))
-            .set_marker(&rust_xlsxwriter::ChartMarker::new().set_automatic());
+            .set_marker(rust_xlsxwriter::ChartMarker::new().set_automatic());
         c.title().set_name("全镇每周平均分走势").set_font(&font);
         c.x_axis().set_font(&body_font);
         c.y_axis().set_min(0).set_max(100).set_font(&body_font);
@@ -468,8 +468,15 @@ fn survey(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), XlsxError>
     // Weak points first, then the rest in plan order.
     let mut rates: Vec<&crate::plan::Rate> = m.plan.survey.rates.iter().collect();
     rates.sort_by_key(|r| !r.weak_point);
-    let mut scopes: Vec<(String, &crate::survey::SurveyFigures, Option<&crate::survey::SurveyFigures>)> =
-        vec![("全镇".into(), &m.now.town_survey, prev.map(|p| &p.town_survey))];
+    let mut scopes: Vec<(
+        String,
+        &crate::survey::SurveyFigures,
+        Option<&crate::survey::SurveyFigures>,
+    )> = vec![(
+        "全镇".into(),
+        &m.now.town_survey,
+        prev.map(|p| &p.town_survey),
+    )];
     for (i, u) in m.ds.register.units.iter().enumerate() {
         let now = &m.now.survey[i];
         let before = prev.map(|p| &p.survey[i]);
