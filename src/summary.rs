@@ -231,3 +231,128 @@ pub fn town_json(ds: &Dataset, a: &crate::assess::Assessment) -> Value {
         "survey": survey_json(&a.town_survey),
     })
 }
+
+/// The monthly summary: SPEC §7 keys for a month (`units[]` carry the month's figures as of its end,
+/// `weekly_scores`, `score` = the mean of the weekly scores, `grade`, `rank`, `rank_change` against
+/// last month), plus `supervision`, `weekly_rules`, `suggestions[] {unit, action, reason, evidence}`
+/// and `dispatch[]`.
+pub fn monthly_json(m: &crate::monthly::Monthly, specs: &crate::ledger::schema::Specs) -> Value {
+    use crate::figures::ReportStatus;
+    use crate::monthly::supervision_method_keys as keys;
+    let rank_change: Vec<Option<i32>> = m.units.iter().map(|u| u.rank_change).collect();
+    let mut units = units_json(m.ds, &m.now, &rank_change);
+    for (i, u) in units.as_array_mut().unwrap().iter_mut().enumerate() {
+        let um = &m.units[i];
+        let o = u.as_object_mut().unwrap();
+        o.remove("score_parts");
+        o.remove("weekly_report");
+        o.insert(
+            "weekly_scores".into(),
+            Value::Array(
+                um.weeks
+                    .iter()
+                    .map(|w| json!({"issue": w.issue, "score": w.score, "grade": w.grade.key(), "report": w.report}))
+                    .collect(),
+            ),
+        );
+        if m.ds.register.get(um.unit).kind.is_village_level() {
+            o.insert(
+                "weekly_reports".into(),
+                json!({
+                    "on_time": um.weeks_with(ReportStatus::OnTime).len(),
+                    "late": um.weeks_with(ReportStatus::Late).len(),
+                    "missing": um.weeks_with(ReportStatus::Missing).len(),
+                }),
+            );
+        }
+        o.insert("score".into(), json!(um.average));
+        o.insert("grade".into(), json!(um.grade.map(|g| g.key())));
+        o.insert("rank".into(), json!(um.rank));
+        o.insert("rank_change".into(), json!(um.rank_change));
+        o.insert("red_weeks".into(), json!(um.red_weeks()));
+        o.insert(
+            "previous".into(),
+            json!({"score": um.prev_average, "rank": um.prev_rank}),
+        );
+        let checks = m.supervision.per_unit[i];
+        let by: serde_json::Map<String, Value> = keys()
+            .iter()
+            .enumerate()
+            .map(|(k, key)| (key.to_string(), json!(checks[k])))
+            .collect();
+        o.insert(
+            "supervision".into(),
+            json!({"checks": m.supervision.unit_checks(um.unit), "by_method": by}),
+        );
+        if let Some(g) = m.grids.iter().find(|g| g.unit == um.unit) {
+            o.insert(
+                "grids".into(),
+                json!({"registered": g.grids, "with_officer": g.covered.len(), "without_officer": g.shortfall()}),
+            );
+        }
+    }
+    let s = &m.supervision;
+    let r = &m.ds.records.supervisions;
+    let by: serde_json::Map<String, Value> = keys()
+        .iter()
+        .enumerate()
+        .map(|(k, key)| (key.to_string(), json!(s.by_method[k])))
+        .collect();
+    let tracked: Vec<Value> = s
+        .tracked
+        .iter()
+        .map(|&(i, st)| {
+            let x = &r[i];
+            json!({
+                "unit": m.ds.unit_name(x.unit),
+                "date": x.date.map(date),
+                "method": crate::rules::r11_rectification::method_zh(x),
+                "problem": x.problem.trim(),
+                "deadline": x.deadline.map(date),
+                "status": match st {
+                    crate::rules::r11_rectification::Rectify::Done => "done",
+                    crate::rules::r11_rectification::Rectify::Open => "open",
+                    crate::rules::r11_rectification::Rectify::Overdue => "overdue",
+                },
+                "inspector": x.inspector.trim(),
+                "source": m.source(x.src, crate::ledger::schema::Kind::Supervision, "整改状态", specs),
+            })
+        })
+        .collect();
+    let problems = m.all_problems();
+    json!({
+        "period": period_json(&m.period),
+        "weeks": m.weeks.iter().filter_map(|&w| m.cal.week(w)).map(|p| period_json(&p)).collect::<Vec<_>>(),
+        "previous_period": m.prev_period.as_ref().map(period_json),
+        "units": units,
+        "town": {
+            "survey": survey_json(&m.now.town_survey),
+            "previous_survey": m.prev.as_ref().map(|p| survey_json(&p.town_survey)),
+            "weekly_average": m.town_trend.iter().map(|(w, v)| json!({"issue": w, "score": v})).collect::<Vec<_>>(),
+        },
+        "supervision": {
+            "checks": s.checks.len(),
+            "by_method": by,
+            "findings": s.findings_month,
+            "rectification": {"done": s.done, "open": s.open, "overdue": s.overdue},
+            "findings_tracked": tracked,
+            "units_not_checked": s.not_checked.iter().map(|&u| m.ds.unit_name(u)).collect::<Vec<_>>(),
+        },
+        "weekly_rules": m.weekly_tallies.iter().map(|t| json!({
+            "unit": t.unit, "code": t.code, "severity": t.severity, "label": t.label,
+            "count": t.weeks.len(), "weeks": t.weeks,
+        })).collect::<Vec<_>>(),
+        "suggestions": m.suggestions.iter().map(|x| json!({
+            "unit": m.ds.unit_name(x.unit), "action": x.action, "reason": x.reason,
+            "evidence": x.evidence, "weeks": x.weeks,
+            "security": x.security.as_ref().map(|r| json!({"value": r.value, "base": r.base, "positive": r.positive})),
+        })).collect::<Vec<_>>(),
+        "dispatch": m.dispatch.iter().map(|x| json!({
+            "category": x.key, "unit": m.ds.unit_name(x.unit), "item": x.item,
+            "since": x.since.map(date), "responsible": x.responsible, "source": x.source,
+            "overdue": x.overdue,
+        })).collect::<Vec<_>>(),
+        "diagnostics": diags_json(&problems),
+        "files": files_json(m.ds),
+    })
+}

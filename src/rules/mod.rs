@@ -4,6 +4,10 @@
 
 mod disputes;
 mod mobilisation;
+mod r10_summary;
+pub mod r11_rectification;
+mod r8_topic_meeting;
+pub mod r9_officers;
 mod reporting;
 mod slogans;
 mod visits;
@@ -79,6 +83,16 @@ pub fn weekly(ctx: &RuleCtx) -> Vec<Diagnostic> {
     visits::r5_questionnaire_letter(ctx, &mut out);
     disputes::r6_screening(ctx, &mut out);
     slogans::r7_slogans(ctx, &mut out);
+    out
+}
+
+/// Rules checked once a month, as of the month's end: R8–R11.
+pub fn monthly(ctx: &RuleCtx) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    r8_topic_meeting::r8_topic_meeting(ctx, &mut out);
+    r9_officers::r9_officers(ctx, &mut out);
+    r10_summary::r10_summary(ctx, &mut out);
+    r11_rectification::r11_rectification(ctx, &mut out);
     out
 }
 
