@@ -4,6 +4,7 @@
 
 mod bound;
 pub mod grid;
+mod ods_spans;
 pub mod open;
 pub mod scan;
 pub mod sniff;

@@ -13,6 +13,7 @@ use calamine::{
 };
 
 use super::bound::{sane_area, MAX_CELLS};
+use super::ods_spans;
 use super::sniff::{sniff, Format, Sniffed, MAX_ZIP_UNCOMPRESSED};
 use super::xlsx_merges::xlsx_merges;
 use super::{FileStatus, Grid, Sheet};
@@ -237,6 +238,14 @@ fn read(format: Format, bytes: &[u8], include_hidden: bool) -> Result<Read, Read
             })
         }
         Format::Xls => {
+            // Not size-guarded: calamine 0.38 parses every sheet inside `Xls::new` (xls.rs,
+            // `parse_workbook`) and exposes nothing before that. While parsing it reserves
+            // rows × cols cells from each sheet's DIMENSIONS record and then builds the dense range
+            // from the cell records (`Range::from_sparse`). A file Excel, WPS or LibreOffice writes
+            // cannot exceed the BIFF8 sheet (65,536 rows × 256 columns ≈ 16.8 M cells, under
+            // `MAX_CELLS`), so real ledgers stay bounded (≈ 0.5 GB at worst); only a hand-crafted
+            // file with out-of-spec DIMENSIONS or column numbers could ask for more. Guarding that
+            // would need our own OLE (CFB) container reader plus a BIFF record walk before calamine.
             let mut wb = Xls::new(rs)?;
             read_sheets(&mut wb, include_hidden, |wb, _, name| {
                 let range = wb.worksheet_range(name)?;
@@ -245,9 +254,16 @@ fn read(format: Format, bytes: &[u8], include_hidden: bool) -> Result<Read, Read
             })
         }
         Format::Ods => {
-            let mut wb = Ods::new(rs)?;
+            // calamine builds every sheet densely inside `Ods::new` and exposes no merged areas: both
+            // come from our own scan of content.xml first. Oversized sheets are cut down in a copy of
+            // the file, which calamine reads instead. When the scan fails, calamine reads it alone.
+            let prep = ods_spans::prepare(bytes).unwrap_or_default();
+            let data = prep.rewritten.as_deref().unwrap_or(bytes);
+            let mut wb = Ods::new(Cursor::new(data))?;
             read_sheets(&mut wb, include_hidden, |wb, _, name| {
-                Ok(grid_from_range(name, wb.worksheet_range(name)?, &[]))
+                let (grid, note) =
+                    grid_from_range(name, wb.worksheet_range(name)?, prep.merges(name));
+                Ok((grid, prep.note(name).map(str::to_string).or(note)))
             })
         }
         Format::Xlsb => {
