@@ -133,3 +133,32 @@ fn week_is_accepted_as_issue_number_and_refused_outside_the_campaign() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("不在活动期内"), "{}", stderr(&o));
 }
+
+#[test]
+fn as_of_leaves_out_rows_dated_later() {
+    let ib = weekly_fixture();
+    let o = ib.run(&[
+        "weekly",
+        "inbox",
+        "--week",
+        "6",
+        "-o",
+        "out",
+        "--json",
+        "w.json",
+        "--as-of",
+        "2021-05-11",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let j = json(&ib.path("w.json"));
+    let dz = unit(&j, "东庄村");
+    // 张三 (05-03, 05-11) and 李四 (05-11); 王五 (05-12) and 孙七 (05-16) come later.
+    assert_eq!(dz["visits"]["households_visited"], 2);
+    // 丙某 was resolved on 05-13: as of 05-11 it is still open.
+    assert_eq!(dz["disputes"]["resolved"], 0);
+    let o = ib.run(&[
+        "weekly", "inbox", "--week", "6", "-o", "out2", "--as-of", "明天",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--as-of"), "{}", stderr(&o));
+}
