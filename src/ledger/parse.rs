@@ -245,12 +245,18 @@ impl Column {
     }
 }
 
-/// Matches a written value to one of the allowed values: exactly after normalising, or with a
-/// trailing 纠纷/矛盾/类 dropped, or as the one allowed value it contains.
+/// Matches a written value to one of the allowed values: exactly after normalising, by a known
+/// synonym (`schema::VALUE_SYNONYMS`), with a trailing 纠纷/矛盾/类 dropped, or as the one allowed
+/// value it contains.
 pub fn choose(options: &[String], t: &str) -> Option<usize> {
     let k = alias_key(t);
     if let Some(i) = options.iter().position(|o| alias_key(o) == k) {
         return Some(i);
+    }
+    if let Some((_, canonical)) = super::schema::VALUE_SYNONYMS.iter().find(|(w, _)| alias_key(w) == k) {
+        if let Some(i) = options.iter().position(|o| o == canonical) {
+            return Some(i);
+        }
     }
     let trimmed = k
         .trim_end_matches("纠纷")
@@ -347,4 +353,35 @@ fn is_zero_report(ctx: &Ctx, grid: &Grid, header: &Header, r: u32) -> bool {
         && d.zero_report_phrases
             .iter()
             .any(|p| summary.contains(p.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::choose;
+
+    fn opts(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn written_values_map_to_allowed_ones() {
+        let status = opts(&["未化解", "化解中", "已化解", "已移交"]);
+        assert_eq!(choose(&status, "已化解"), Some(2));
+        assert_eq!(choose(&status, " 已 化解 "), Some(2));
+        assert_eq!(choose(&status, "调解成功"), Some(2));
+        assert_eq!(choose(&status, "正在调解"), Some(1));
+        assert_eq!(choose(&status, "移交"), Some(3));
+        assert_eq!(choose(&status, "不知道"), None);
+        let types = opts(&["婚姻家庭", "邻里", "房屋宅基地", "其他"]);
+        assert_eq!(choose(&types, "邻里纠纷"), Some(1));
+        assert_eq!(choose(&types, "婚姻家庭矛盾"), Some(0));
+        assert_eq!(choose(&types, "宅基地"), Some(2));
+        let method = opts(&["入户", "电话"]);
+        assert_eq!(choose(&method, "上门走访"), Some(0));
+        assert_eq!(choose(&method, "电话访问"), Some(1));
+        let forms = opts(&["横幅", "墙体", "电子显示屏", "其他"]);
+        assert_eq!(choose(&forms, "LED屏"), Some(2));
+        // A synonym whose canonical value is not allowed here does not match.
+        assert_eq!(choose(&opts(&["村", "社区", "镇直单位"]), "条幅"), None);
+    }
 }
