@@ -4,11 +4,13 @@
 
 use crate::calendar::Calendar;
 use crate::diag::{cell_ref, Diagnostic};
+use crate::fxhash::FxHashSet;
 use crate::ingest::{self, FileStatus, OpenFailure};
 use crate::ledger::header::{Header, Recognised, Recogniser};
 use crate::ledger::parse::{parse_rows, Ctx, ParsedRow};
 use crate::ledger::records::{Records, Src, Typing};
 use crate::ledger::schema::{Kind, Specs};
+use crate::ledger::value::{row_fingerprint, same_row, Value};
 use crate::plan::Plan;
 use crate::units::{Match, Register, Unit, UnitId, UnitKind};
 use rayon::prelude::*;
@@ -270,6 +272,42 @@ fn read_file(
     fr
 }
 
+/// A row for recognising the same row sent twice: same kind, same unit, same values
+/// ([`same_row`]). It hashes as its fingerprint (computed once) and compares the values themselves,
+/// so a fingerprint collision costs a comparison, never a row.
+struct RowKey<'a> {
+    kind: Kind,
+    unit: UnitId,
+    fingerprint: u64,
+    values: &'a [Value],
+}
+
+impl<'a> RowKey<'a> {
+    fn new(kind: Kind, unit: UnitId, values: &'a [Value]) -> RowKey<'a> {
+        RowKey {
+            kind,
+            unit,
+            fingerprint: row_fingerprint(values),
+            values,
+        }
+    }
+}
+
+impl std::hash::Hash for RowKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.kind.hash(h);
+        self.unit.hash(h);
+        self.fingerprint.hash(h);
+    }
+}
+
+impl PartialEq for RowKey<'_> {
+    fn eq(&self, o: &Self) -> bool {
+        self.kind == o.kind && self.unit == o.unit && same_row(self.values, o.values)
+    }
+}
+impl Eq for RowKey<'_> {}
+
 /// The sequential part: register, units, duplicates, typed records.
 fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
     let mut diags = Vec::new();
@@ -283,7 +321,8 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
     };
     let mut records = Records::default();
     let mut sheets = Vec::new();
-    let mut seen: HashSet<(Kind, String)> = HashSet::new();
+    // Rows already taken (see `RowKey`): no string is built per row.
+    let mut seen: FxHashSet<RowKey> = FxHashSet::default();
     // Entries of every file, in file order; sheets are then taken largest first, so that when one file
     // holds only rows another already has (a resend, a copy), it is the smaller one marked duplicate.
     let mut bases = Vec::with_capacity(reads.len());
@@ -381,13 +420,7 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
                 if !units.contains(&unit) {
                     units.push(unit);
                 }
-                let mut key = String::new();
-                key.push_str(&unit.to_string());
-                key.push('\u{1e}');
-                for v in &row.values {
-                    v.key(&mut key);
-                }
-                if !seen.insert((kind, key)) {
+                if !seen.insert(RowKey::new(kind, unit, &row.values)) {
                     continue;
                 }
                 fresh += 1;

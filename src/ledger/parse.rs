@@ -52,9 +52,7 @@ pub fn parse_rows(ctx: &Ctx, grid: &Grid, header: &Header) -> Vec<ParsedRow> {
             .cols
             .iter()
             .flatten()
-            .filter(|&&c| {
-                !matches!(grid.get(r, c), Data::Empty) && cell_text(grid.get(r, c)).is_some()
-            })
+            .filter(|&&c| cells::has_text(grid.get(r, c)))
             .count();
         if filled == 0 {
             continue;
