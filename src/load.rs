@@ -322,7 +322,12 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
     let mut records = Records::default();
     let mut sheets = Vec::new();
     // Rows already taken (see `RowKey`): no string is built per row.
-    let mut seen: FxHashSet<RowKey> = FxHashSet::default();
+    let rows: usize = reads
+        .iter()
+        .flat_map(|fr| &fr.sheets)
+        .map(|s| s.rows.len())
+        .sum();
+    let mut seen: FxHashSet<RowKey> = FxHashSet::with_capacity_and_hasher(rows, Default::default());
     // Entries of every file, in file order; sheets are then taken largest first, so that when one file
     // holds only rows another already has (a resend, a copy), it is the smaller one marked duplicate.
     let mut bases = Vec::with_capacity(reads.len());
@@ -581,4 +586,38 @@ pub fn register_names(path: &Path, plan: &Plan, specs: &Specs) -> Result<Vec<Str
         ));
     }
     Ok(reg.units.into_iter().map(|u| u.name).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fxhash::FxHashSet;
+
+    #[test]
+    fn a_fingerprint_collision_does_not_drop_a_row() {
+        let a = [Value::Text("张建国".into()), Value::Count(3)];
+        let b = [Value::Text("李秀英".into()), Value::Count(3)];
+        let key = |values| RowKey {
+            kind: Kind::Visit,
+            unit: 0,
+            fingerprint: 42, // forced alike
+            values,
+        };
+        let mut seen = FxHashSet::default();
+        assert!(seen.insert(key(&a[..])));
+        assert!(
+            seen.insert(key(&b[..])),
+            "a different row with the same fingerprint is new"
+        );
+        assert!(
+            !seen.insert(key(&a[..])),
+            "the same row again is a duplicate"
+        );
+        // Same values in another unit or kind are not duplicates either.
+        assert!(seen.insert(RowKey {
+            unit: 1,
+            ..key(&a[..])
+        }));
+        assert!(seen.insert(RowKey::new(Kind::Dispute, 0, &a)));
+    }
 }

@@ -164,8 +164,11 @@ impl Recogniser {
             let pairs = pair_candidates(&row1, &row2);
             for m in &self.matchers {
                 let spec = specs.get(m.kind);
+                // A grouped header's top row names columns itself (the group cells and the
+                // headers merged down); two lines of a vertical list of column names do not.
+                let grouped = !row2.is_empty() && distinct_matches(m, &row1) >= 2;
                 for two in [false, true] {
-                    if two && row2.is_empty() {
+                    if two && !grouped {
                         continue;
                     }
                     let cols = if two {
@@ -178,11 +181,6 @@ impl Recogniser {
                         .enumerate()
                         .filter(|(i, c)| c.is_some() && spec.unit_col != Some(*i))
                         .count();
-                    // A grouped header's top row names columns itself (the group cells and the
-                    // headers merged down); two lines of a vertical list of column names do not.
-                    if two && distinct_matches(m, &row1) < 2 {
-                        continue;
-                    }
                     let missing: Vec<usize> = spec
                         .columns
                         .iter()
