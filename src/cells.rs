@@ -161,6 +161,17 @@ pub fn cell_text(d: &Data) -> Option<String> {
     Some(s)
 }
 
+/// Whether [`cell_text`] is `Some`, without building the text (the empty-row check runs on every
+/// mapped cell of every row).
+pub fn has_text(d: &Data) -> bool {
+    match d {
+        Data::Empty => false,
+        Data::String(s) => !fold_cow(s).is_empty(),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => !s.trim().is_empty(),
+        _ => true,
+    }
+}
+
 /// `Some("#DIV/0!")` for an error cell, else `None`.
 pub fn error_text(d: &Data) -> Option<String> {
     match d {
@@ -900,6 +911,27 @@ pub fn phone_valid(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_text_agrees_with_cell_text() {
+        let cells = [
+            Data::Empty,
+            Data::String(String::new()),
+            Data::String(" \u{3000}\u{200B} ".into()),
+            Data::String("东庄村".into()),
+            Data::String("\u{FEFF}".into()),
+            Data::Int(0),
+            Data::Float(1.5),
+            Data::Bool(false),
+            Data::DateTimeIso("  ".into()),
+            Data::DateTimeIso("2021-04-07".into()),
+            Data::DurationIso(String::new()),
+            Data::Error(calamine::CellErrorType::Div0),
+        ];
+        for c in &cells {
+            assert_eq!(has_text(c), cell_text(c).is_some(), "{c:?}");
+        }
+    }
     use calamine::CellErrorType;
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {

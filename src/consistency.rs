@@ -5,6 +5,7 @@
 use crate::calendar::Calendar;
 use crate::diag::Diagnostic;
 use crate::figures::{match_slogan, SloganMatch};
+use crate::fxhash::FxHashMap;
 use crate::ledger::schema::{Kind, Specs};
 use crate::load::Dataset;
 use crate::plan::Plan;
@@ -138,13 +139,19 @@ fn reports_against_ledgers(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut V
 /// Hanging slogans must be 附件2's texts; a near match is a typo named with the approved text.
 fn slogan_texts(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut Vec<Diagnostic>) {
     let col = specs.get(Kind::Slogan).col("标语内容");
+    // Villages hang the same few texts many times: each distinct text is matched once.
+    let mut matched: FxHashMap<&str, SloganMatch> = FxHashMap::default();
     for s in ds
         .records
         .slogans
         .iter()
         .filter(|s| s.hanging && !s.text.is_empty())
     {
-        let d = match match_slogan(plan, &s.text) {
+        let m = matched
+            .entry(s.text.as_str())
+            .or_insert_with(|| match_slogan(plan, &s.text))
+            .clone();
+        let d = match m {
             SloganMatch::Exact => continue,
             SloganMatch::Near(approved) => Diagnostic::warning(
                 "R7_slogan_typo",

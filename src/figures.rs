@@ -106,6 +106,7 @@ pub struct Figures {
 
 /// Whether a slogan text is approved: exactly (after dropping spaces and punctuation), nearly (a typo:
 /// returns the approved text), or not at all.
+#[derive(Debug, Clone)]
 pub enum SloganMatch {
     Exact,
     Near(String),

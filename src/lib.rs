@@ -14,6 +14,7 @@ pub mod commands;
 pub mod consistency;
 pub mod diag;
 pub mod figures;
+pub mod fxhash;
 pub mod ingest;
 pub mod ledger;
 pub mod load;

@@ -4,11 +4,13 @@
 
 use crate::calendar::Calendar;
 use crate::diag::{cell_ref, Diagnostic};
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::ingest::{self, FileStatus, OpenFailure};
 use crate::ledger::header::{Header, Recognised, Recogniser};
 use crate::ledger::parse::{parse_rows, Ctx, ParsedRow};
 use crate::ledger::records::{Records, Src, Typing};
 use crate::ledger::schema::{Kind, Specs};
+use crate::ledger::value::{row_fingerprint, same_row, Value};
 use crate::plan::Plan;
 use crate::units::{Match, Register, Unit, UnitId, UnitKind};
 use rayon::prelude::*;
@@ -298,6 +300,50 @@ fn read_file(
     fr
 }
 
+/// A row for recognising the same row sent twice: same kind, same unit, same values
+/// ([`same_row`]). It hashes as its fingerprint (computed once) and compares the values themselves,
+/// so a fingerprint collision costs a comparison, never a row.
+#[derive(Clone)]
+struct RowKey<'a> {
+    kind: Kind,
+    unit: UnitId,
+    fingerprint: u64,
+    values: &'a [Value],
+    /// The n-th identical row of one sheet (questionnaires only; 0 otherwise).
+    occurrence: u32,
+}
+
+impl<'a> RowKey<'a> {
+    fn new(kind: Kind, unit: UnitId, values: &'a [Value]) -> RowKey<'a> {
+        RowKey {
+            kind,
+            unit,
+            fingerprint: row_fingerprint(values),
+            values,
+            occurrence: 0,
+        }
+    }
+}
+
+impl std::hash::Hash for RowKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.kind.hash(h);
+        self.unit.hash(h);
+        self.fingerprint.hash(h);
+        self.occurrence.hash(h);
+    }
+}
+
+impl PartialEq for RowKey<'_> {
+    fn eq(&self, o: &Self) -> bool {
+        self.kind == o.kind
+            && self.unit == o.unit
+            && self.occurrence == o.occurrence
+            && same_row(self.values, o.values)
+    }
+}
+impl Eq for RowKey<'_> {}
+
 /// The sequential part: register, units, duplicates, typed records.
 fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
     let mut diags = Vec::new();
@@ -311,7 +357,13 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
     };
     let mut records = Records::default();
     let mut sheets = Vec::new();
-    let mut seen: HashSet<(Kind, String)> = HashSet::new();
+    // Rows already taken (see `RowKey`): no string is built per row.
+    let rows: usize = reads
+        .iter()
+        .flat_map(|fr| &fr.sheets)
+        .map(|s| s.rows.len())
+        .sum();
+    let mut seen: FxHashSet<RowKey> = FxHashSet::with_capacity_and_hasher(rows, Default::default());
     // Entries of every file, in file order; sheets are then taken largest first, so that when one file
     // holds only rows another already has (a resend, a copy), it is the smaller one marked duplicate.
     let mut bases = Vec::with_capacity(reads.len());
@@ -353,7 +405,7 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
             let unit_cell = spec.unit_col.and_then(|i| s.header.cols[i]);
             let mut fresh = 0usize;
             let mut units: Vec<UnitId> = Vec::new();
-            let mut occurrences: std::collections::HashMap<String, u32> = Default::default();
+            let mut occurrences: FxHashMap<RowKey, u32> = FxHashMap::default();
             for row in &s.rows {
                 let at = |d: Diagnostic, c: Option<u32>| {
                     d.at(
@@ -410,20 +462,15 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
                 if !units.contains(&unit) {
                     units.push(unit);
                 }
-                let mut key = String::new();
-                key.push_str(&unit.to_string());
-                key.push('\u{1e}');
-                for v in &row.values {
-                    v.key(&mut key);
-                }
+                let mut key = RowKey::new(kind, unit, &row.values);
                 if kind == Kind::Survey {
                     // Two households may give the same answers: identical questionnaires within one
                     // sheet all count; a resent sheet repeating them counts them once.
                     let n = occurrences.entry(key.clone()).or_insert(0u32);
                     *n += 1;
-                    key.push_str(&n.to_string());
+                    key.occurrence = *n;
                 }
-                if !seen.insert((kind, key)) {
+                if !seen.insert(key) {
                     continue;
                 }
                 fresh += 1;
@@ -631,4 +678,38 @@ pub fn register_names(path: &Path, plan: &Plan, specs: &Specs) -> Result<Vec<Str
         ));
     }
     Ok(reg.units.into_iter().map(|u| u.name).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fingerprint_collision_does_not_drop_a_row() {
+        let a = [Value::Text("张建国".into()), Value::Count(3)];
+        let b = [Value::Text("李秀英".into()), Value::Count(3)];
+        let key = |values| RowKey {
+            kind: Kind::Visit,
+            unit: 0,
+            fingerprint: 42, // forced alike
+            values,
+            occurrence: 0,
+        };
+        let mut seen = FxHashSet::default();
+        assert!(seen.insert(key(&a[..])));
+        assert!(
+            seen.insert(key(&b[..])),
+            "a different row with the same fingerprint is new"
+        );
+        assert!(
+            !seen.insert(key(&a[..])),
+            "the same row again is a duplicate"
+        );
+        // Same values in another unit or kind are not duplicates either.
+        assert!(seen.insert(RowKey {
+            unit: 1,
+            ..key(&a[..])
+        }));
+        assert!(seen.insert(RowKey::new(Kind::Dispute, 0, &a)));
+    }
 }

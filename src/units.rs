@@ -43,6 +43,9 @@ pub struct Unit {
 pub struct Register {
     pub units: Vec<Unit>,
     index: HashMap<String, UnitId>,
+    /// The names of `index` with at least two characters, longest first (then by name): the order
+    /// `named_in` tries them in, sorted once rather than on every call.
+    by_length: Vec<(String, UnitId)>,
     /// The town's name, normalised: “水泉镇东庄村” names 东庄村.
     town: String,
 }
@@ -64,9 +67,21 @@ impl Register {
                 index.entry(unit_key(n)).or_insert(i as UnitId);
             }
         }
+        let mut by_length: Vec<(String, UnitId)> = index
+            .iter()
+            .filter(|(n, _)| n.chars().count() >= 2)
+            .map(|(n, &id)| (n.clone(), id))
+            .collect();
+        by_length.sort_by(|a, b| {
+            b.0.chars()
+                .count()
+                .cmp(&a.0.chars().count())
+                .then(a.0.cmp(&b.0))
+        });
         Register {
             units,
             index,
+            by_length,
             town: unit_key(town),
         }
     }
@@ -97,18 +112,11 @@ impl Register {
     /// Units whose name (or alias) appears in `text` (a title row, sheet name or file name). The
     /// longest names are tried first so that 水泉社区 is not also read as 水泉.
     pub fn named_in(&self, text: &str) -> Vec<UnitId> {
-        let t = unit_key(text);
-        let mut names: Vec<(&String, &UnitId)> = self.index.iter().collect();
-        names.sort_by(|a, b| {
-            b.0.chars()
-                .count()
-                .cmp(&a.0.chars().count())
-                .then(a.0.cmp(b.0))
-        });
         let mut found: Vec<UnitId> = Vec::new();
-        let mut rest = t.clone();
-        for (n, &id) in names {
-            if n.chars().count() >= 2 && rest.contains(n.as_str()) {
+        let mut rest = unit_key(text);
+        for (n, id) in &self.by_length {
+            let id = *id;
+            if rest.contains(n.as_str()) {
                 rest = rest.replace(n.as_str(), "\u{0}");
                 if !found.contains(&id) {
                     found.push(id);

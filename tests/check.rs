@@ -496,7 +496,7 @@ fn feedback_writes_one_workbook_per_unit() {
             vec![
                 row(&["村居", "户主姓名", "走访日期", "走访方式"]),
                 row(&["东庄村", "张三", "2021-13-45", "入户"]),
-                row(&["西庄村", "李四", "2021-04-12", "上门"]),
+                row(&["西庄村", "李四", "2021-04-12", "路过"]),
             ],
         )],
     );
@@ -518,7 +518,7 @@ fn feedback_writes_one_workbook_per_unit() {
         .flat_map(|row| row.iter().map(|c| c.to_string()))
         .collect();
     assert!(cells.iter().any(|c| c == "D3"), "{cells:?}");
-    assert!(cells.iter().any(|c| c.contains("上门")), "{cells:?}");
+    assert!(cells.iter().any(|c| c.contains("路过")), "{cells:?}");
     // A second run refuses to overwrite without --force.
     let o = ib.run(&["check", "inbox", "--feedback", "fb"]);
     assert_eq!(o.status.code(), Some(2));

@@ -4,9 +4,9 @@
 
 use super::schema::{Kind, Spec, Specs, Ty};
 use crate::cells::cell_text;
+use crate::fxhash::FxHashMap;
 use crate::ingest::Grid;
 use crate::text::{alias_key, header_keys};
-use std::collections::HashMap;
 
 /// How far down a sheet the header may be.
 const HEADER_SEARCH_ROWS: u32 = 30;
@@ -25,14 +25,14 @@ const SWAPS: [(&str, &str); 6] = [
 #[derive(Debug)]
 pub struct Matcher {
     pub kind: Kind,
-    keys: HashMap<String, usize>,
+    keys: FxHashMap<String, usize>,
     /// (question number, column index) for survey answer columns.
     questions: Vec<(u32, usize)>,
 }
 
 impl Matcher {
     pub fn new(spec: &Spec) -> Matcher {
-        let mut keys = HashMap::new();
+        let mut keys = FxHashMap::default();
         // Canonical names first so they win over another column's alias.
         for (i, c) in spec.columns.iter().enumerate() {
             keys.entry(alias_key(&c.name)).or_insert(i);
@@ -68,12 +68,18 @@ impl Matcher {
 
     /// The column a header cell names, if any.
     pub fn column(&self, header: &str) -> Option<usize> {
-        for k in header_keys(header) {
-            if let Some(&i) = self.keys.get(&k) {
+        self.column_of(&Keyed::new(header.to_string()))
+    }
+
+    /// [`Matcher::column`] for a cell whose [`header_keys`] are already known (the recogniser works
+    /// them out once per cell, not once per cell and kind).
+    fn column_of(&self, cell: &Keyed) -> Option<usize> {
+        for k in &cell.keys {
+            if let Some(&i) = self.keys.get(k) {
                 return Some(i);
             }
         }
-        self.question_column(header)
+        self.question_column(&cell.text)
     }
 
     /// Survey headers written as the question itself: "1、您知道什么是平安建设活动吗？", "第1题 …".
@@ -142,39 +148,39 @@ impl Recogniser {
         let last = grid.end_row().min(grid.first_row() + HEADER_SEARCH_ROWS);
         let mut best: Option<(usize, Header)> = None;
         let mut near: Option<(usize, NearMiss)> = None;
+        // Each row's cells with their header keys, worked out once (a row is the lower row of one
+        // pair and the upper row of the next).
+        let mut next: Option<Vec<Option<Keyed>>> = None;
         for r in grid.first_row()..last {
-            let row1 = texts(grid, r);
+            let row1 = next.take().unwrap_or_else(|| keyed_row(grid, r));
             if row1.iter().all(Option::is_none) {
                 continue;
             }
             let row2 = if r + 1 < grid.end_row() {
-                texts(grid, r + 1)
+                keyed_row(grid, r + 1)
             } else {
                 Vec::new()
             };
+            let pairs = pair_candidates(&row1, &row2);
             for m in &self.matchers {
                 let spec = specs.get(m.kind);
+                // A grouped header's top row names columns itself (the group cells and the
+                // headers merged down); two lines of a vertical list of column names do not.
+                let grouped = !row2.is_empty() && distinct_matches(m, &row1) >= 2;
                 for two in [false, true] {
-                    if two && row2.is_empty() {
+                    if two && !grouped {
                         continue;
                     }
-                    let cols = map_columns(
-                        m,
-                        spec,
-                        grid.first_col(),
-                        &row1,
-                        if two { Some(&row2) } else { None },
-                    );
+                    let cols = if two {
+                        map_columns(m, spec, grid.first_col(), &pairs)
+                    } else {
+                        map_single(m, spec, grid.first_col(), &row1)
+                    };
                     let found = cols
                         .iter()
                         .enumerate()
                         .filter(|(i, c)| c.is_some() && spec.unit_col != Some(*i))
                         .count();
-                    // A grouped header's top row names columns itself (the group cells and the
-                    // headers merged down); two lines of a vertical list of column names do not.
-                    if two && distinct_matches(m, &row1) < 2 {
-                        continue;
-                    }
                     let missing: Vec<usize> = spec
                         .columns
                         .iter()
@@ -222,6 +228,7 @@ impl Recogniser {
                     }
                 }
             }
+            next = Some(row2);
         }
         match (best, near) {
             (Some((_, h)), _) => Recognised::Ledger(h),
@@ -235,25 +242,69 @@ fn texts(grid: &Grid, r: u32) -> Vec<Option<String>> {
     grid.row(r).iter().map(cell_text).collect()
 }
 
-/// Maps the header cells of one row (or a parent row over a child row) to canonical columns.
-fn map_columns(
-    m: &Matcher,
-    spec: &Spec,
-    first_col: u32,
-    row1: &[Option<String>],
-    row2: Option<&Vec<Option<String>>>,
-) -> Vec<Option<u32>> {
+/// A header cell's text and its [`header_keys`].
+#[derive(Clone)]
+struct Keyed {
+    text: String,
+    keys: Vec<String>,
+}
+
+impl Keyed {
+    fn new(text: String) -> Keyed {
+        let keys = header_keys(&text);
+        Keyed { text, keys }
+    }
+}
+
+fn keyed_row(grid: &Grid, r: u32) -> Vec<Option<Keyed>> {
+    grid.row(r)
+        .iter()
+        .map(|d| cell_text(d).map(Keyed::new))
+        .collect()
+}
+
+/// Per column of a parent row over a child row, the header texts tried in order (as keys): the child,
+/// the parent, then both joined (`化解情况` over `日期` → `化解情况日期`).
+fn pair_candidates(row1: &[Option<Keyed>], row2: &[Option<Keyed>]) -> Vec<Vec<Keyed>> {
+    row1.iter()
+        .enumerate()
+        .map(|(j, parent)| {
+            let child = row2.get(j).and_then(Option::as_ref);
+            match (child, parent) {
+                (Some(c), Some(p)) if c.text != p.text => vec![
+                    c.clone(),
+                    p.clone(),
+                    Keyed::new(format!("{}{}", p.text, c.text)),
+                ],
+                (Some(c), _) => vec![c.clone()],
+                (None, Some(p)) => vec![p.clone()],
+                (None, None) => Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// Maps the header cells of one row to canonical columns.
+fn map_single(m: &Matcher, spec: &Spec, first_col: u32, row: &[Option<Keyed>]) -> Vec<Option<u32>> {
     let mut cols = vec![None; spec.columns.len()];
-    for (j, parent) in row1.iter().enumerate() {
-        let child = row2.and_then(|r| r.get(j).cloned().flatten());
-        let candidates: Vec<String> = match (&child, parent) {
-            (Some(c), Some(p)) if c != p => vec![c.clone(), p.clone(), format!("{p}{c}")],
-            (Some(c), _) => vec![c.clone()],
-            (None, Some(p)) => vec![p.clone()],
-            (None, None) => continue,
-        };
+    for (j, cell) in row.iter().enumerate() {
+        let Some(cell) = cell else { continue };
+        if let Some(i) = m.column_of(cell) {
+            if cols[i].is_none() {
+                cols[i] = Some(first_col + j as u32);
+            }
+        }
+    }
+    cols
+}
+
+/// Maps the header cells of a parent row over a child row to canonical columns: per column, the
+/// first candidate (see [`pair_candidates`]) that names a column decides.
+fn map_columns(m: &Matcher, spec: &Spec, first_col: u32, pairs: &[Vec<Keyed>]) -> Vec<Option<u32>> {
+    let mut cols = vec![None; spec.columns.len()];
+    for (j, candidates) in pairs.iter().enumerate() {
         for cand in candidates {
-            if let Some(i) = m.column(&cand) {
+            if let Some(i) = m.column_of(cand) {
                 if cols[i].is_none() {
                     cols[i] = Some(first_col + j as u32);
                 }
@@ -265,8 +316,12 @@ fn map_columns(
 }
 
 /// How many different columns the cells of one row name.
-fn distinct_matches(m: &Matcher, row: &[Option<String>]) -> usize {
-    let mut seen: Vec<usize> = row.iter().flatten().filter_map(|t| m.column(t)).collect();
+fn distinct_matches(m: &Matcher, row: &[Option<Keyed>]) -> usize {
+    let mut seen: Vec<usize> = row
+        .iter()
+        .flatten()
+        .filter_map(|t| m.column_of(t))
+        .collect();
     seen.sort_unstable();
     seen.dedup();
     seen.len()

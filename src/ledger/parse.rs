@@ -52,9 +52,7 @@ pub fn parse_rows(ctx: &Ctx, grid: &Grid, header: &Header) -> Vec<ParsedRow> {
             .cols
             .iter()
             .flatten()
-            .filter(|&&c| {
-                !matches!(grid.get(r, c), Data::Empty) && cell_text(grid.get(r, c)).is_some()
-            })
+            .filter(|&&c| cells::has_text(grid.get(r, c)))
             .count();
         if filled == 0 {
             continue;
@@ -253,7 +251,10 @@ pub fn choose(options: &[String], t: &str) -> Option<usize> {
     if let Some(i) = options.iter().position(|o| alias_key(o) == k) {
         return Some(i);
     }
-    if let Some((_, canonical)) = super::schema::VALUE_SYNONYMS.iter().find(|(w, _)| alias_key(w) == k) {
+    if let Some((_, canonical)) = super::schema::VALUE_SYNONYMS
+        .iter()
+        .find(|(w, _)| alias_key(w) == k)
+    {
         if let Some(i) = options.iter().position(|o| o == canonical) {
             return Some(i);
         }
