@@ -1,12 +1,62 @@
 //! The command line (clap derive types only). Validated settings are built from these in `app.rs`.
 
-use clap::{Args, Parser, Subcommand};
+use clap::{ArgAction, Args, Parser, Subcommand};
+
+/// clap's help, with Chinese headings (the words people read).
+pub const HELP_TEMPLATE: &str = "\
+{about-with-newline}
+用法：{usage}
+
+命令：
+{subcommands}
+
+选项：
+{options}
+";
+
+/// A subcommand's help.
+pub const SUB_HELP_TEMPLATE: &str = "\
+{about-with-newline}
+用法：{usage}
+
+参数：
+{positionals}
+
+选项：
+{options}
+";
+
+/// A subcommand's help when it takes no positional argument.
+pub const SUB_HELP_TEMPLATE_NO_ARGS: &str = "\
+{about-with-newline}
+用法：{usage}
+
+选项：
+{options}
+";
+
+/// The command line with every subcommand's help in Chinese.
+pub fn command() -> clap::Command {
+    use clap::CommandFactory;
+    Cli::command().mut_subcommands(|c| {
+        let template = if c.get_positionals().next().is_some() {
+            SUB_HELP_TEMPLATE
+        } else {
+            SUB_HELP_TEMPLATE_NO_ARGS
+        };
+        c.help_template(template)
+    })
+}
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "shuangti",
     version,
+    help_template = HELP_TEMPLATE,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
     about = "水泉镇“双提升”台账核查与通报生成工具",
     long_about = "读取各村（社区）报送的台账（.xlsx/.xls/.ods，原样读取，不修改），按实施方案核查，\n\
                   告诉每个村该改哪个单元格，并生成周通报（一周一通报）和月度督导表（一月一督导/一月一调度）。"
@@ -17,6 +67,12 @@ pub struct Cli {
     /// 方案文件（默认使用内置的2021年水泉镇方案）
     #[arg(long, global = true, value_name = "FILE")]
     pub plan: Option<PathBuf>,
+    /// 显示帮助
+    #[arg(short = 'h', long = "help", global = true, action = ArgAction::Help)]
+    help: Option<bool>,
+    /// 显示版本
+    #[arg(short = 'V', long = "version", action = ArgAction::Version)]
+    version: Option<bool>,
 }
 
 #[derive(Debug, Subcommand)]

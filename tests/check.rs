@@ -594,3 +594,26 @@ fn without_a_register_units_come_from_the_ledgers_and_it_says_so() {
     assert_eq!(j["units"][0]["visits"]["households_visited"], 1);
     assert!(j["units"][0]["visits"]["coverage"].is_null());
 }
+
+#[test]
+fn usage_errors_exit_2_with_a_chinese_line_and_help_is_chinese() {
+    let ib = Inbox::new();
+    let o = ib.run(&["weekly", "inbox"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).starts_with("shuangti：命令行有误"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("--week"), "{}", stderr(&o));
+    let o = ib.run(&["check", "--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(
+        out.contains("用法：") && out.contains("选项：") && out.contains("显示帮助"),
+        "{out}"
+    );
+    let o = ib.run(&["check", "没有这个文件夹"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("不存在"), "{}", stderr(&o));
+}
