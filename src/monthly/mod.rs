@@ -18,8 +18,9 @@ mod dispatch;
 mod suggest;
 mod supervision;
 
+pub use crate::assess::WeekScore;
+pub use crate::suggest::Suggestion;
 pub use dispatch::DispatchItem;
-pub use suggest::Suggestion;
 pub use supervision::SupervisionFigures;
 
 use crate::app::{read_inbox, write_json, Fail, EXIT_OK};
@@ -38,16 +39,6 @@ use crate::score::{self, Grade, UnitScore};
 use crate::units::UnitId;
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
-
-/// One week's score of a unit.
-#[derive(Debug, Clone)]
-pub struct WeekScore {
-    pub issue: u32,
-    pub score: f64,
-    pub grade: Grade,
-    /// The weekly report's status (村/社区 only).
-    pub report: Option<ReportStatus>,
-}
 
 /// A unit's month.
 #[derive(Debug, Clone)]
@@ -160,17 +151,7 @@ fn month_scores(
         .map(|u| u.kind.is_village_level())
         .collect();
     let per_unit: Vec<Vec<WeekScore>> = (0..n)
-        .map(|i| {
-            weeks
-                .iter()
-                .map(|a| WeekScore {
-                    issue: a.period.issue,
-                    score: a.scores[i].score,
-                    grade: a.scores[i].grade,
-                    report: a.figures.units[i].weekly_report.as_ref().map(|r| r.status),
-                })
-                .collect()
-        })
+        .map(|i| weeks.iter().map(|a| a.week_score(i)).collect())
         .collect();
     let mut scores: Vec<UnitScore> = per_unit
         .iter()
