@@ -6,6 +6,7 @@ mod assessment;
 mod bulletin;
 mod checks;
 mod dispatch;
+mod sections;
 mod suggestions;
 mod survey;
 mod tracking;

@@ -57,11 +57,6 @@ fn md(d: NaiveDate) -> String {
     format!("{}月{}日", d.month(), d.day())
 }
 
-/// `2021年5月17日` (the official way to date a document).
-fn ymd(d: NaiveDate) -> String {
-    format!("{}年{}月{}日", d.year(), d.month(), d.day())
-}
-
 /// `45.6%`
 fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
