@@ -167,19 +167,11 @@ impl<'a> Monthly<'a> {
 
     /// A villager's name for this copy (masked for leaders).
     pub fn name(&self, s: &str) -> String {
-        if self.mask {
-            crate::text::mask_name(s)
-        } else {
-            s.trim().to_string()
-        }
+        crate::text::shown_name(self.mask, s.trim())
     }
 
     pub fn phone(&self, s: &str) -> String {
-        if self.mask {
-            crate::text::mask_phone(s)
-        } else {
-            s.trim().to_string()
-        }
+        crate::text::shown_phone(self.mask, s.trim())
     }
 
     /// `2021年5月`

@@ -93,11 +93,7 @@ fn unit_order(n: &Notice) -> Vec<UnitId> {
 
 /// A villager's name as the leaders' copy shows it.
 fn person(n: &Notice, s: &str) -> String {
-    if n.mask {
-        crate::text::mask_name(s)
-    } else {
-        s.to_string()
-    }
+    crate::text::shown_name(n.mask, s)
 }
 
 /// A message written by someone else (a parse message may quote a cell): in the masked copy, a quoted
