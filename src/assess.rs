@@ -4,10 +4,10 @@
 
 use crate::calendar::{Calendar, Period};
 use crate::diag::Severity;
-use crate::figures::Figures;
+use crate::figures::{Figures, ReportStatus};
 use crate::load::Dataset;
 use crate::plan::Plan;
-use crate::score::{self, ScoreInput, UnitScore};
+use crate::score::{self, Grade, ScoreInput, UnitScore};
 use crate::survey::{self, SurveyFigures};
 
 pub struct Assessment {
@@ -16,6 +16,31 @@ pub struct Assessment {
     pub survey: Vec<SurveyFigures>,
     pub town_survey: SurveyFigures,
     pub scores: Vec<UnitScore>,
+}
+
+/// One week's score of a unit.
+#[derive(Debug, Clone)]
+pub struct WeekScore {
+    pub issue: u32,
+    pub score: f64,
+    pub grade: Grade,
+    /// The weekly report's status (村/社区 only).
+    pub report: Option<ReportStatus>,
+}
+
+impl Assessment {
+    /// Unit `u`'s score in this (weekly) assessment.
+    pub fn week_score(&self, u: usize) -> WeekScore {
+        WeekScore {
+            issue: self.period.issue,
+            score: self.scores[u].score,
+            grade: self.scores[u].grade,
+            report: self.figures.units[u]
+                .weekly_report
+                .as_ref()
+                .map(|r| r.status),
+        }
+    }
 }
 
 /// Ledger problems per unit (errors, warnings), for the 台账质量 part.

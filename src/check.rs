@@ -14,7 +14,7 @@ pub struct Counts {
     pub infos: usize,
 }
 
-pub fn counts(diags: &[Diagnostic]) -> Counts {
+pub fn counts<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> Counts {
     let mut c = Counts::default();
     for d in diags {
         match d.severity {

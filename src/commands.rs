@@ -1,13 +1,17 @@
-//! The report-writing commands: `template`, `weekly`, `monthly`.
+//! The report-writing commands: `template`, `weekly`, `monthly` (the last two share `write_report`).
 
 use crate::app::{read_inbox, write_json, Fail, EXIT_OK};
 use crate::calendar::Calendar;
-use crate::cli::{MonthlyArgs, TemplateArgs, WeeklyArgs};
+use crate::cli::{MonthlyArgs, ReportArgs, TemplateArgs, WeeklyArgs};
 use crate::ledger::schema::Specs;
+use crate::load::Dataset;
+use crate::monthly::{file_name, Monthly};
 use crate::plan::Plan;
 use crate::report::output::check_writable;
 use crate::report::save;
 use crate::weekly::Notice;
+use rust_xlsxwriter::{Workbook, XlsxError};
+use serde_json::Value;
 
 pub fn template(plan: &Plan, args: TemplateArgs) -> Result<i32, Fail> {
     let specs = Specs::new(plan);
@@ -42,25 +46,59 @@ pub fn weekly(plan: &Plan, args: WeeklyArgs) -> Result<i32, Fail> {
         .parse_week(&args.week)
         .map_err(|e| Fail::usage(format!("--week：{e}")))?;
     let specs = Specs::new(plan);
-    // Refuse before any work if the report cannot be written.
+    let mask = !args.report.no_mask;
     let name = weekly_file_name(plan, &period);
-    check_writable(&args.report.out, &[name], args.report.force)
-        .map_err(|e| Fail::usage(e.to_string()))?;
-    let ds = read_inbox(plan, &specs, &args.report.input)?;
-    let notice = Notice::build(&ds, plan, &specs, period, !args.report.no_mask);
-    let path = args.report.out.join(notice.file_name());
-    let mut wb = crate::report::weekly::build(&notice)
-        .map_err(|e| Fail::usage(format!("生成周通报失败：{e}")))?;
-    save(&mut wb, &path, args.report.force).map_err(|e| Fail::usage(e.to_string()))?;
-    if let Some(path) = &args.report.input.json {
-        write_json(path, &crate::summary::weekly_json(&notice))?;
-    }
-    print!("{}", crate::check::summary(&ds));
-    println!();
-    println!("已生成周通报：{}", path.display());
-    Ok(EXIT_OK)
+    write_report(plan, &specs, &args.report, name, "周通报", |ds, json| {
+        let notice = Notice::build(ds, plan, &specs, period, mask);
+        let wb = crate::report::weekly::build(&notice)?;
+        Ok((wb, json.then(|| crate::summary::weekly_json(&notice))))
+    })
 }
 
 pub fn monthly(plan: &Plan, args: MonthlyArgs) -> Result<i32, Fail> {
-    crate::monthly::run(plan, args)
+    let cal = Calendar::new(plan);
+    let period = cal
+        .parse_month(&args.month)
+        .map_err(|e| Fail::usage(format!("--month：{e}")))?;
+    let specs = Specs::new(plan);
+    let mask = !args.report.no_mask;
+    let name = file_name(plan, &period);
+    write_report(
+        plan,
+        &specs,
+        &args.report,
+        name,
+        "月度督导表",
+        |ds, json| {
+            let m = Monthly::build(ds, plan, &specs, period, mask);
+            let wb = crate::report::monthly::build(&m, &specs)?;
+            Ok((wb, json.then(|| crate::summary::monthly_json(&m, &specs))))
+        },
+    )
+}
+
+/// What the weekly and monthly commands share once the period is known: refuse before any work if
+/// the report `name` cannot be written, read the inbox, `render` the workbook (and the JSON when
+/// asked for), save both, and print the summary. `what` names the report in messages.
+fn write_report(
+    plan: &Plan,
+    specs: &Specs,
+    report: &ReportArgs,
+    name: String,
+    what: &str,
+    render: impl FnOnce(&Dataset, bool) -> Result<(Workbook, Option<Value>), XlsxError>,
+) -> Result<i32, Fail> {
+    let path = report.out.join(&name);
+    check_writable(&report.out, &[name], report.force).map_err(|e| Fail::usage(e.to_string()))?;
+    let ds = read_inbox(plan, specs, &report.input)?;
+    let (mut wb, json) = render(&ds, report.input.json.is_some())
+        .map_err(|e| Fail::usage(format!("生成{what}失败：{e}")))?;
+    save(&mut wb, &path, report.force).map_err(|e| Fail::usage(e.to_string()))?;
+    if let (Some(path), Some(json)) = (&report.input.json, json) {
+        write_json(path, &json)?;
+    }
+    print!("{}", crate::check::summary(&ds));
+    println!();
+    println!("已生成{what}：{}", path.display());
+    Ok(EXIT_OK)
 }

@@ -23,6 +23,7 @@ pub mod plan;
 pub mod report;
 pub mod rules;
 pub mod score;
+pub mod suggest;
 pub mod summary;
 pub mod survey;
 pub mod text;

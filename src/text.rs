@@ -325,6 +325,25 @@ fn is_name_separator(c: char) -> bool {
     c.is_whitespace() || matches!(c, '、' | ',' | '，' | ';' | '；' | '/' | '／' | '|' | '\\')
 }
 
+/// A villager's name as a copy shows it: masked for the leaders' copy (`mask`), else as written.
+/// The one switch the rules, the weekly notice and the monthly workbook all use.
+pub fn shown_name(mask: bool, s: &str) -> String {
+    if mask {
+        mask_name(s)
+    } else {
+        s.to_string()
+    }
+}
+
+/// A phone number as a copy shows it: masked for the leaders' copy (`mask`), else as written.
+pub fn shown_phone(mask: bool, s: &str) -> String {
+    if mask {
+        mask_phone(s)
+    } else {
+        s.to_string()
+    }
+}
+
 /// Masks personal names for leaders' copies: 张三 → 张*, 张三丰 → 张*丰, 欧阳娜娜 → 欧**娜, a
 /// one-character string → `*`. Several names separated by 、,，;；/ or spaces, or joined by 与/和/诉
 /// (`张三与李四` → `张*与李*`), are masked one by one and the separators kept. Leading and trailing

@@ -1,7 +1,8 @@
 //! The weekly notice's content (一周一通报): this week's assessment, last week's for the change in rank,
-//! the rule findings, and the 约谈 suggestions. Renderers (the workbook, the JSON) only read this.
+//! the rule findings, and the 约谈 suggestions (the rule the monthly workbook uses too, from
+//! `crate::suggest`). Renderers (the workbook, the JSON) only read this.
 
-use crate::assess::{assess_week, quality_counts, Assessment};
+use crate::assess::{assess_week, quality_counts, Assessment, WeekScore};
 use crate::calendar::{Calendar, Period};
 use crate::diag::Diagnostic;
 use crate::ledger::schema::Specs;
@@ -11,15 +12,9 @@ use crate::rules::{self, RuleCtx};
 use crate::score::Grade;
 use crate::units::UnitId;
 use chrono::{Duration, NaiveDate};
+use std::collections::HashMap;
 
-/// A suggestion for the leading group, with its evidence.
-#[derive(Debug, Clone)]
-pub struct Suggestion {
-    pub unit: UnitId,
-    /// 通报约谈 / 重点管理 / 一票否决（候选）
-    pub action: &'static str,
-    pub reason: String,
-}
+pub use crate::suggest::Suggestion;
 
 pub struct Notice<'a> {
     pub plan: &'a Plan,
@@ -71,46 +66,12 @@ impl<'a> Notice<'a> {
             figures: &now.figures,
             mask,
         });
-        let mut suggestions = Vec::new();
-        let need = plan.suggestions.interview_red_weeks_in_row;
-        for (i, f) in now.figures.units.iter().enumerate() {
-            if !f.kind.is_village_level() || need == 0 {
-                continue;
-            }
-            // Red weeks in a row, ending with this one.
-            let mut reds = Vec::new();
-            let mut w = n;
-            while w >= 1 && reds.len() < need as usize {
-                let a = if w == n {
-                    Some(&now)
-                } else if w + 1 == n {
-                    prev.as_ref()
-                } else {
-                    None
-                };
-                let grade = match a {
-                    Some(a) => a.scores[i].grade,
-                    None => match assess_week(ds, plan, &cal, w, &quality) {
-                        Some(a) => a.scores[i].grade,
-                        None => break,
-                    },
-                };
-                if grade != Grade::Red {
-                    break;
-                }
-                reds.push(w);
-                w -= 1;
-            }
-            if reds.len() >= need as usize {
-                reds.reverse();
-                let weeks: Vec<String> = reds.iter().map(|w| format!("第{w}期")).collect();
-                suggestions.push(Suggestion {
-                    unit: i as UnitId,
-                    action: "通报约谈",
-                    reason: format!("连续{}周红色等级（{}）", reds.len(), weeks.join("、")),
-                });
-            }
-        }
+        let suggestions = interviews(
+            &now,
+            prev.as_ref(),
+            |w| assess_week(ds, plan, &cal, w, &quality),
+            plan.suggestions.interview_red_weeks_in_row as usize,
+        );
         Notice {
             plan,
             ds,
@@ -140,4 +101,49 @@ impl<'a> Notice<'a> {
     pub fn file_name(&self) -> String {
         crate::commands::weekly_file_name(self.plan, &self.period())
     }
+}
+
+/// 通报约谈 for each 村/社区 with `need` 红 weeks in a row ending with this week. Each unit's last
+/// `need` weeks are asked of the shared rule (`crate::suggest::interview`); a week before last week
+/// is assessed only when some unit is red in every week after it, and at most once.
+fn interviews(
+    now: &Assessment,
+    prev: Option<&Assessment>,
+    assess: impl Fn(u32) -> Option<Assessment>,
+    need: usize,
+) -> Vec<Suggestion> {
+    let n = now.period.issue;
+    let mut older: HashMap<u32, Option<Assessment>> = HashMap::new();
+    let mut out = Vec::new();
+    for (i, f) in now.figures.units.iter().enumerate() {
+        if !f.kind.is_village_level() || need == 0 {
+            continue;
+        }
+        // This unit's weeks, newest first, back to the first that is not red (or `need` of them).
+        let mut weeks: Vec<WeekScore> = Vec::new();
+        let mut w = n;
+        while w >= 1 && weeks.len() < need {
+            let a = if w == n {
+                Some(now)
+            } else if w + 1 == n {
+                prev
+            } else {
+                older.entry(w).or_insert_with(|| assess(w)).as_ref()
+            };
+            let Some(a) = a else { break };
+            let week = a.week_score(i);
+            let red = week.grade == Grade::Red;
+            weeks.push(week);
+            if !red {
+                break;
+            }
+            w -= 1;
+        }
+        weeks.reverse();
+        let seq: Vec<&WeekScore> = weeks.iter().collect();
+        out.extend(crate::suggest::interview(i as UnitId, &seq, need, |w| {
+            w == n
+        }));
+    }
+    out
 }

@@ -1,8 +1,10 @@
-//! Suggestions for the leading group (SPEC §5 R12; thresholds from the plan's [suggestions]), each with
-//! its evidence — which weeks, which figures. They are suggestions (建议): the leading group decides.
+//! The month's suggestions for the leading group (SPEC §5 R12; thresholds from the plan's
+//! [suggestions]), each with its evidence — which weeks, which figures. They are suggestions (建议):
+//! the leading group decides.
 //!
 //! - 通报约谈: `interview_red_weeks_in_row` 红 weeks in a row, at least one of them in this month (a run
-//!   may begin in the previous month's last weeks).
+//!   may begin in the previous month's last weeks) — the rule the weekly notice uses too, in
+//!   `crate::suggest::interview`.
 //! - 重点管理: `key_management_red_weeks_in_month` or more 红 weeks in the month, or a 安全感率 below
 //!   `security_floor` on a sufficient sample (base ≥ `survey_min_base`) as of the month's end.
 //! - 一票否决（候选）: `veto_red_weeks_in_month` or more 红 weeks in the month, or a 安全感率 below
@@ -12,77 +14,9 @@
 //! action; where two reasons hold they are joined.
 
 use super::{Monthly, WeekScore};
-use crate::figures::ReportStatus;
 use crate::rules::pct;
 use crate::score::Grade;
-use crate::survey::RateValue;
-use crate::units::UnitId;
-
-pub const INTERVIEW: &str = "通报约谈";
-pub const KEY_MANAGEMENT: &str = "重点管理";
-pub const VETO: &str = "一票否决（候选）";
-
-#[derive(Debug, Clone)]
-pub struct Suggestion {
-    pub unit: UnitId,
-    /// 通报约谈 / 重点管理 / 一票否决（候选）
-    pub action: &'static str,
-    /// Why, in one sentence.
-    pub reason: String,
-    /// The figures it rests on: each week with its score and grade, or the rate with its base.
-    pub evidence: String,
-    /// The weeks it rests on.
-    pub weeks: Vec<u32>,
-    /// The 安全感率 it rests on.
-    pub security: Option<RateValue>,
-}
-
-/// `第5期 52.3分（红，未报周报）`
-pub fn week_evidence(w: &WeekScore) -> String {
-    let why = match w.report {
-        Some(ReportStatus::Missing) => "，未报周报",
-        Some(ReportStatus::Late) => "，周报迟报",
-        _ => "",
-    };
-    format!("第{}期 {:.1}分（{}{why}）", w.issue, w.score, w.grade.zh())
-}
-
-/// Runs of at least `need` consecutive 红 weeks in `seq` (weeks in order) that hold a week for which
-/// `counts` is true.
-pub fn red_runs<'w>(
-    seq: &[&'w WeekScore],
-    need: usize,
-    counts: impl Fn(u32) -> bool,
-) -> Vec<Vec<&'w WeekScore>> {
-    let mut runs = Vec::new();
-    let mut cur: Vec<&WeekScore> = Vec::new();
-    let mut flush = |cur: &mut Vec<&'w WeekScore>| {
-        if need > 0 && cur.len() >= need && cur.iter().any(|w| counts(w.issue)) {
-            runs.push(std::mem::take(cur));
-        }
-        cur.clear();
-    };
-    for w in seq {
-        let follows = cur.last().is_none_or(|p| p.issue + 1 == w.issue);
-        if w.grade == Grade::Red && follows {
-            cur.push(w);
-        } else {
-            flush(&mut cur);
-            if w.grade == Grade::Red {
-                cur.push(w);
-            }
-        }
-    }
-    flush(&mut cur);
-    runs
-}
-
-fn weeks_list(ws: &[&WeekScore]) -> String {
-    ws.iter()
-        .map(|w| format!("第{}期", w.issue))
-        .collect::<Vec<_>>()
-        .join("、")
-}
+use crate::suggest::{interview, week_evidence, weeks_list, Suggestion, KEY_MANAGEMENT, VETO};
 
 pub fn suggestions(m: &Monthly) -> Vec<Suggestion> {
     let s = &m.plan.suggestions;
@@ -102,38 +36,10 @@ pub fn suggestions(m: &Monthly) -> Vec<Suggestion> {
             .rev()
             .take(need.saturating_sub(1))
             .rev()
-            .map(|a| WeekScore {
-                issue: a.period.issue,
-                score: a.scores[u].score,
-                grade: a.scores[u].grade,
-                report: a.figures.units[u].weekly_report.as_ref().map(|r| r.status),
-            })
+            .map(|a| a.week_score(u))
             .collect();
         let seq: Vec<&WeekScore> = lead.iter().chain(&um.weeks).collect();
-        let runs = red_runs(&seq, need, |w| m.weeks.contains(&w));
-        if !runs.is_empty() {
-            let reason = runs
-                .iter()
-                .map(|r| format!("连续{}周红色等级（{}）", r.len(), weeks_list(r)))
-                .collect::<Vec<_>>()
-                .join("；");
-            let evidence = runs
-                .iter()
-                .flat_map(|r| r.iter().map(|w| week_evidence(w)))
-                .collect::<Vec<_>>()
-                .join("；");
-            out.push(Suggestion {
-                unit: um.unit,
-                action: INTERVIEW,
-                reason,
-                evidence,
-                weeks: runs
-                    .iter()
-                    .flat_map(|r| r.iter().map(|w| w.issue))
-                    .collect(),
-                security: None,
-            });
-        }
+        out.extend(interview(um.unit, &seq, need, |w| m.weeks.contains(&w)));
 
         let reds: Vec<&WeekScore> = um.weeks.iter().filter(|w| w.grade == Grade::Red).collect();
         let security = m.now.survey[u]
@@ -187,39 +93,4 @@ pub fn suggestions(m: &Monthly) -> Vec<Suggestion> {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn w(issue: u32, red: bool) -> WeekScore {
-        WeekScore {
-            issue,
-            score: if red { 50.0 } else { 90.0 },
-            grade: if red { Grade::Red } else { Grade::Green },
-            report: None,
-        }
-    }
-
-    #[test]
-    fn runs_may_begin_last_month_but_must_touch_this_month() {
-        let ws = [w(4, true), w(5, true), w(6, false), w(7, true), w(8, true)];
-        let seq: Vec<&WeekScore> = ws.iter().collect();
-        let month = |i: u32| (5..=8).contains(&i);
-        let runs = red_runs(&seq, 2, month);
-        let issues: Vec<Vec<u32>> = runs
-            .iter()
-            .map(|r| r.iter().map(|w| w.issue).collect())
-            .collect();
-        assert_eq!(issues, vec![vec![4, 5], vec![7, 8]]);
-        // A run wholly in last month does not count.
-        let ws = [w(3, true), w(4, true), w(5, false)];
-        let seq: Vec<&WeekScore> = ws.iter().collect();
-        assert!(red_runs(&seq, 2, month).is_empty());
-        // One red week is no run.
-        let ws = [w(5, true), w(6, false), w(7, true)];
-        let seq: Vec<&WeekScore> = ws.iter().collect();
-        assert!(red_runs(&seq, 2, month).is_empty());
-    }
 }

@@ -1,7 +1,7 @@
 //! `check --feedback DIR`: one workbook per unit listing its own problems (退回修改清单), ready to send
 //! back to the village: where each problem is (file › sheet › cell) and how to fix it.
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::load::Dataset;
 use crate::plan::Plan;
 use crate::report::output::{check_writable, OutputError};
@@ -48,14 +48,9 @@ pub fn write_feedback(
         let ws = wb.add_worksheet();
         ws.set_name(sheet_name("退回修改清单", &mut taken))
             .map_err(|source| xlsx_err(dir, unit, source))?;
-        let errors = diags
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
-        let warnings = diags
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count();
+        let crate::check::Counts {
+            errors, warnings, ..
+        } = crate::check::counts(diags.iter().copied());
         let mut t = Table::new(
             format!("{unit}“双提升”台账退回修改清单"),
             [
@@ -74,17 +69,12 @@ pub fn write_feedback(
             diags.len()
         ));
         for (i, d) in diags.iter().enumerate() {
-            let sev = match d.severity {
-                Severity::Error => Cell::Error(d.severity.zh().into()),
-                Severity::Warning => Cell::Warning(d.severity.zh().into()),
-                Severity::Info => Cell::Center(d.severity.zh().into()),
-            };
             t = t.row(vec![
                 Cell::Int(i as i64 + 1),
                 Cell::text(&d.file),
                 Cell::text(&d.sheet),
                 Cell::Center(d.cell.clone()),
-                sev,
+                Cell::severity(d.severity),
                 Cell::text(&d.message),
                 Cell::text(&d.hint),
             ]);

@@ -1,5 +1,6 @@
 //! Rendering: the house style and safe output every workbook shares, and the workbooks themselves.
 
+pub mod bulletin;
 pub mod feedback;
 pub mod monthly;
 pub mod output;

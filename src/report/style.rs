@@ -16,6 +16,7 @@
 //! let bytes = wb.save_to_buffer().unwrap();
 //! ```
 
+use crate::diag::Severity;
 use chrono::{NaiveDate, NaiveDateTime};
 use rust_xlsxwriter::{
     ColNum, Color, DocProperties, Format, FormatAlign, FormatBorder, Note, RowNum, Workbook,
@@ -206,6 +207,16 @@ impl Cell {
     /// `Pct`, or `Blank` for `None`.
     pub fn pct(v: Option<f64>) -> Cell {
         v.map_or(Cell::Blank, Cell::Pct)
+    }
+
+    /// A diagnostic's severity word (错误, 警告, 提示), highlighted as an error, a warning or not at all.
+    pub fn severity(s: Severity) -> Cell {
+        let word = s.zh().to_string();
+        match s {
+            Severity::Error => Cell::Error(word),
+            Severity::Warning => Cell::Warning(word),
+            Severity::Info => Cell::Center(word),
+        }
     }
 
     /// What the cell shows, for measuring its width.

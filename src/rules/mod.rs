@@ -65,11 +65,7 @@ impl RuleCtx<'_> {
             .at(d.unit(self.unit(unit)), src, self.specs.get(kind).col(col))
     }
     pub fn name(&self, s: &str) -> String {
-        if self.mask {
-            crate::text::mask_name(s)
-        } else {
-            s.to_string()
-        }
+        crate::text::shown_name(self.mask, s)
     }
 }
 

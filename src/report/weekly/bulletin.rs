@@ -3,8 +3,8 @@
 //! lines between rules). Paragraphs are merged across the page with explicit row heights, since
 //! LibreOffice does not grow rows for wrapped text when it opens a file.
 
-use super::sections::{body, Block};
-use super::ymd;
+use super::sections::body;
+use crate::report::bulletin::{ymd, Block, Masthead, RED};
 use crate::report::style::{print_setup, text_width, FONT_BODY, FONT_HEADING, FONT_TITLE};
 use crate::weekly::Notice;
 use rust_xlsxwriter::{
@@ -18,8 +18,6 @@ const PAGE_WIDTH: f64 = COLS as f64 * COL_WIDTH;
 /// Body size and the height of one of its lines (CJK fonts need more leading than Latin ones).
 const BODY_PT: f64 = 12.0;
 const BODY_LINE: f64 = 19.0;
-/// 报头 red: prints as a dark grey that still reads.
-const RED: u32 = 0xC00000;
 
 struct Formats {
     title: Format,
@@ -88,27 +86,21 @@ pub fn sheet(wb: &mut Workbook, n: &Notice) -> Result<(), XlsxError> {
     let p = n.period();
 
     // 报头
-    let mut row: RowNum = 0;
-    let title = format!("{}“双提升”工作周通报", plan.town.name);
-    ws.merge_range(row, 0, row, COLS - 1, &title, &f.title)?;
-    ws.set_row_height(row, 54)?;
-    row += 1;
-    ws.merge_range(
-        row,
-        0,
-        row,
-        COLS - 1,
+    let masthead = Masthead {
+        title: &f.title,
+        title_height: 54.0,
+        issue: &f.issue,
+        office: &f.office,
+        date: &f.date,
+    };
+    let mut row = masthead.write(
+        ws,
+        COLS,
+        &format!("{}“双提升”工作周通报", plan.town.name),
         &format!("（第{}期）", p.issue),
-        &f.issue,
+        &plan.town.office,
+        n.date,
     )?;
-    ws.set_row_height(row, 26)?;
-    row += 1;
-    ws.merge_range(row, 0, row, 4, &plan.town.office, &f.office)?;
-    ws.merge_range(row, 5, row, COLS - 1, &ymd(n.date), &f.date)?;
-    ws.set_row_height(row, 24)?;
-    row += 1;
-    ws.set_row_height(row, 10)?;
-    row += 1;
 
     // 正文
     for block in body(n) {

@@ -2,7 +2,6 @@
 //! (every file and sheet read, and what became of it).
 
 use super::masked_message;
-use crate::diag::Severity;
 use crate::ingest::FileStatus;
 use crate::report::style::{write_table, Cell, Styles, Table};
 use crate::weekly::Notice;
@@ -10,7 +9,7 @@ use rust_xlsxwriter::{Workbook, XlsxError};
 
 pub fn problems(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxError> {
     let all = n.all_problems();
-    let count = |s: Severity| all.iter().filter(|d| d.severity == s).count();
+    let c = crate::check::counts(all.iter().copied());
     let mut t = Table::new(
         format!("第{}期问题清单", n.period().issue),
         [
@@ -20,20 +19,13 @@ pub fn problems(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxEr
     .subtitle(format!(
         "共{}条：错误{}条、警告{}条、提示{}条。单元格即在Excel中看到的位置；可按单位筛选后发给各村整改",
         all.len(),
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info)
+        c.errors, c.warnings, c.infos
     ));
     for (i, d) in all.iter().enumerate() {
-        let sev = d.severity.zh().to_string();
         t = t.row(vec![
             Cell::Int(i as i64 + 1),
             Cell::text(&d.unit),
-            match d.severity {
-                Severity::Error => Cell::Error(sev),
-                Severity::Warning => Cell::Warning(sev),
-                Severity::Info => Cell::Center(sev),
-            },
+            Cell::severity(d.severity),
             Cell::text(&d.file),
             Cell::text(&d.sheet),
             Cell::Center(d.cell.clone()),

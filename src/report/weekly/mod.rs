@@ -57,11 +57,6 @@ fn md(d: NaiveDate) -> String {
     format!("{}月{}日", d.month(), d.day())
 }
 
-/// `2021年5月17日` (the official way to date a document).
-fn ymd(d: NaiveDate) -> String {
-    format!("{}年{}月{}日", d.year(), d.month(), d.day())
-}
-
 /// `45.6%`
 fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
@@ -98,11 +93,7 @@ fn unit_order(n: &Notice) -> Vec<UnitId> {
 
 /// A villager's name as the leaders' copy shows it.
 fn person(n: &Notice, s: &str) -> String {
-    if n.mask {
-        crate::text::mask_name(s)
-    } else {
-        s.to_string()
-    }
+    crate::text::shown_name(n.mask, s)
 }
 
 /// A message written by someone else (a parse message may quote a cell): in the masked copy, a quoted

@@ -8,24 +8,9 @@ mod overview;
 mod problems;
 
 use crate::figures::UnitFigures;
+pub(super) use crate::report::bulletin::{para, zh_num, Block};
 use crate::units::UnitId;
 use crate::weekly::Notice;
-
-/// One block of the bulletin's body.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Block {
-    /// 一、总体情况
-    Heading(String),
-    /// A paragraph; `lead` (e.g. `（一）周报报送。`) is set in bold before the text.
-    Para { lead: String, text: String },
-}
-
-pub(super) fn para(lead: impl Into<String>, text: impl Into<String>) -> Block {
-    Block::Para {
-        lead: lead.into(),
-        text: text.into(),
-    }
-}
 
 /// The bulletin's body, in order.
 pub fn body(n: &Notice) -> Vec<Block> {
@@ -45,18 +30,6 @@ pub fn body(n: &Notice) -> Vec<Block> {
             .map(|(i, s)| para("", format!("{}．{s}", i + 1))),
     );
     v
-}
-
-/// Chinese ordinal for the sub-paragraphs: 1 → 一, 12 → 十二, 21 → 二十一.
-pub fn zh_num(n: usize) -> String {
-    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0 => "零".into(),
-        1..=9 => D[n].into(),
-        10..=19 => format!("十{}", D[n % 10]),
-        20..=99 => format!("{}十{}", D[n / 10], D[n % 10]),
-        _ => n.to_string(),
-    }
 }
 
 /// `东庄村、西庄村`, or the first `cap` and `等N个` after them.
@@ -91,15 +64,6 @@ pub(super) fn town_units<'a>(n: &'a Notice) -> impl Iterator<Item = &'a UnitFigu
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn chinese_ordinals() {
-        assert_eq!(zh_num(1), "一");
-        assert_eq!(zh_num(10), "十");
-        assert_eq!(zh_num(12), "十二");
-        assert_eq!(zh_num(20), "二十");
-        assert_eq!(zh_num(21), "二十一");
-    }
 
     #[test]
     fn long_name_lists_are_cut() {

@@ -124,14 +124,9 @@ pub fn problems(n: &Notice) -> Vec<Block> {
     }
     // Problems in the ledgers themselves (not rules): how many, and who has the most.
     let diags = &n.ds.diags;
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Warning)
-        .count();
+    let crate::check::Counts {
+        errors, warnings, ..
+    } = crate::check::counts(diags);
     if errors + warnings > 0 {
         let mut per: Vec<(String, usize)> = Vec::new();
         for d in diags.iter().filter(|d| d.severity != Severity::Info) {

@@ -1,0 +1,71 @@
+//! 整改跟踪: every supervision finding to date and where its rectification stands.
+
+use crate::ledger::schema::{Kind, Specs};
+use crate::monthly::Monthly;
+use crate::report::style::{write_table, Cell, Styles, Table};
+use crate::rules::r11_rectification::{method_zh, status_zh, Rectify};
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+/// 整改跟踪: every finding to date — overdue, open, done.
+pub(super) fn write(
+    ws: &mut Worksheet,
+    st: &Styles,
+    m: &Monthly,
+    specs: &Specs,
+) -> Result<(), XlsxError> {
+    let r = &m.ds.records.supervisions;
+    let s = &m.supervision;
+    let mut t = Table::new(
+        format!("督查问题整改跟踪（截至{}）", m.period.end),
+        [
+            "整改情况",
+            "村居/单位",
+            "督查日期",
+            "督查方式",
+            "发现问题",
+            "整改要求",
+            "整改期限",
+            "逾期天数",
+            "整改状态",
+            "督查人",
+            "出处",
+        ],
+    )
+    .subtitle(format!(
+        "累计督查发现问题 {} 个：逾期未整改 {} 个，整改中 {} 个，已整改 {} 个（整改期限当天仍算未到期）",
+        s.tracked.len(),
+        s.overdue,
+        s.open,
+        s.done
+    ));
+    for &(i, state) in &s.tracked {
+        let x = &r[i];
+        let label = match state {
+            Rectify::Overdue => Cell::Error(state.zh().into()),
+            Rectify::Open => Cell::Warning(state.zh().into()),
+            Rectify::Done => Cell::Center(state.zh().into()),
+        };
+        let days = match (state, x.deadline) {
+            (Rectify::Overdue, Some(d)) => Cell::Int((m.period.end - d).num_days()),
+            _ => Cell::Blank,
+        };
+        t = t.row(vec![
+            label,
+            Cell::text(m.unit_name(x.unit)),
+            x.date.map_or(Cell::Blank, Cell::Date),
+            Cell::Center(method_zh(x).into()),
+            Cell::text(x.problem.trim()),
+            Cell::text(x.requirement.trim()),
+            x.deadline.map_or(Cell::Blank, Cell::Date),
+            days,
+            Cell::Center(status_zh(x).into()),
+            Cell::Center(x.inspector.trim().into()),
+            Cell::text(m.source(x.src, Kind::Supervision, "整改状态", specs)),
+        ]);
+    }
+    if s.tracked.is_empty() {
+        t = t.row(vec![Cell::text("督查记录中没有发现问题")]);
+    }
+    write_table(ws, st, 0, &t)?;
+    Ok(())
+}
