@@ -87,6 +87,8 @@ struct SheetRead {
     name: String,
     header: Header,
     rows: Vec<ParsedRow>,
+    /// The distinct unit texts the rows write ([`ParsedRow::unit`] indexes it).
+    written: Vec<String>,
     entry: usize,
 }
 
@@ -279,19 +281,20 @@ fn read_file(
                     calendar,
                     plan,
                 };
-                let rows = parse_rows(&ctx, &grid, &header);
+                let parsed = parse_rows(&ctx, &grid, &header);
                 header.title = format!("{} {} {}", header.title, sheet.name, stem);
                 fr.entries.push(entry(
                     &sheet.name,
                     Some(header.kind),
-                    rows.len(),
+                    parsed.rows.len(),
                     FileStatus::Used,
                     String::new(),
                 ));
                 fr.sheets.push(SheetRead {
                     name: sheet.name,
                     header,
-                    rows,
+                    rows: parsed.rows,
+                    written: parsed.units,
                     entry: fr.entries.len() - 1,
                 });
             }
@@ -484,35 +487,26 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
     }
 
     // Typed records, sheet by sheet in the same order; each sheet's parsed rows are freed as its
-    // records are made, their text moved into the records.
-    let typed: Vec<Records> = work
-        .into_par_iter()
-        .zip(sheet_ids)
-        .map(|(w, sheet)| {
-            let mut records = Records::default();
-            let kind = w.read.header.kind;
-            if kind == Kind::Register {
-                return records;
-            }
-            let spec = specs.get(kind);
-            let counted = w.read.rows.into_iter().zip(w.units).zip(w.fresh);
-            for ((row, unit), fresh) in counted {
-                let (Some(unit), true) = (unit, fresh) else {
-                    continue;
-                };
-                let src = Src {
-                    sheet,
-                    row: row.row,
-                };
-                records.push(kind, spec, &typing, src, unit, row.values);
-            }
-            records
-        })
-        .collect();
+    // records are made, their text moved into the records. Sheets are typed in parallel a batch at a
+    // time and appended at once, so the per-sheet parts never all exist beside the final lists.
     let mut records = Records::default();
-    records.reserve_for(&typed);
-    for mut r in typed {
-        records.append(&mut r);
+    for w in &work {
+        let kept = w.fresh.iter().filter(|&&f| f).count();
+        records.reserve(w.read.header.kind, kept);
+    }
+    let mut sheets_left = work.into_iter().zip(sheet_ids);
+    loop {
+        let batch: Vec<(SheetWork, u32)> = sheets_left.by_ref().take(TYPING_BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let parts: Vec<Records> = batch
+            .into_par_iter()
+            .map(|(w, sheet)| type_rows(w, sheet, specs, &typing))
+            .collect();
+        for mut part in parts {
+            records.append(&mut part);
+        }
     }
     Dataset {
         register,
@@ -521,6 +515,31 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
         files,
         diags,
     }
+}
+
+/// Sheets typed per parallel batch (see `assemble`).
+const TYPING_BATCH: usize = 256;
+
+/// A sheet's counted rows as typed records (`sheet` is its index in `Dataset::sheets`).
+fn type_rows(w: SheetWork, sheet: u32, specs: &Specs, typing: &Typing) -> Records {
+    let mut records = Records::default();
+    let kind = w.read.header.kind;
+    if kind == Kind::Register {
+        return records;
+    }
+    let spec = specs.get(kind);
+    let counted = w.read.rows.into_iter().zip(w.units).zip(w.fresh);
+    for ((row, unit), fresh) in counted {
+        let (Some(unit), true) = (unit, fresh) else {
+            continue;
+        };
+        let src = Src {
+            sheet,
+            row: row.row,
+        };
+        records.push(kind, spec, typing, src, unit, row.values);
+    }
+    records
 }
 
 /// One sheet's rows matched to units (each distinct written name looked up once), their fingerprints
@@ -547,7 +566,15 @@ fn match_units(w: &mut SheetWork, path: &str, register: &Register, specs: &Specs
     }
     let fallback = register.named_in(&s.header.title);
     let unit_cell = spec.unit_col.and_then(|i| s.header.cols[i]);
-    let mut cache: FxHashMap<String, Written> = FxHashMap::default();
+    // Each distinct written name is looked up once.
+    let written: Vec<Written> = s
+        .written
+        .iter()
+        .map(|w| match register.lookup(w) {
+            Match::Found(id) => Written::Found(id),
+            Match::Unknown { suggestion } => Written::Unknown(suggestion),
+        })
+        .collect();
     let mut units: Vec<UnitId> = Vec::new();
     let mut seen_here: FxHashMap<RowKey, u32> = FxHashMap::default();
     row_units.reserve_exact(s.rows.len());
@@ -562,34 +589,25 @@ fn match_units(w: &mut SheetWork, path: &str, register: &Register, specs: &Specs
                     .unwrap_or_else(|| format!("第{}行", row.row + 1)),
             )
         };
-        let unit = match row.unit.take() {
-            Some(written) => {
-                if !cache.contains_key(written.as_str()) {
-                    let m = match register.lookup(&written) {
-                        Match::Found(id) => Written::Found(id),
-                        Match::Unknown { suggestion } => Written::Unknown(suggestion),
+        let unit = match row.unit {
+            Some(i) => match &written[i as usize] {
+                Written::Found(id) => Some(*id),
+                Written::Unknown(suggestion) => {
+                    let hint = match suggestion {
+                        Some(n) => format!("是不是“{n}”？请改为村居名册中的名称"),
+                        None => "请改为村居名册中的名称".into(),
                     };
-                    cache.insert(written.clone(), m);
+                    diags.push(at(
+                        Diagnostic::error(
+                            "unknown_unit",
+                            format!("“{}”不在村居名册中，本行未计入", s.written[i as usize]),
+                        )
+                        .hint(hint),
+                        unit_cell,
+                    ));
+                    None
                 }
-                match &cache[written.as_str()] {
-                    Written::Found(id) => Some(*id),
-                    Written::Unknown(suggestion) => {
-                        let hint = match suggestion {
-                            Some(n) => format!("是不是“{n}”？请改为村居名册中的名称"),
-                            None => "请改为村居名册中的名称".into(),
-                        };
-                        diags.push(at(
-                            Diagnostic::error(
-                                "unknown_unit",
-                                format!("“{written}”不在村居名册中，本行未计入"),
-                            )
-                            .hint(hint),
-                            unit_cell,
-                        ));
-                        None
-                    }
-                }
-            }
+            },
             None if fallback.len() == 1 => Some(fallback[0]),
             None => {
                 if unit_cell.is_some() {
@@ -741,16 +759,15 @@ fn units_named_in_ledgers(reads: &[FileRead], specs: &Specs, town: &str) -> Vec<
             if spec.unit_col.is_none() {
                 continue;
             }
-            for row in &s.rows {
-                if let Some(w) = &row.unit {
-                    let k = crate::text::unit_key(w);
-                    let k = k
-                        .strip_prefix(crate::text::unit_key(town).as_str())
-                        .unwrap_or(&k)
-                        .to_string();
-                    if !k.is_empty() && keys.insert(k.clone()) {
-                        names.push(k);
-                    }
+            // (each sheet's distinct texts, in the order its rows first write them)
+            for w in &s.written {
+                let k = crate::text::unit_key(w);
+                let k = k
+                    .strip_prefix(crate::text::unit_key(town).as_str())
+                    .unwrap_or(&k)
+                    .to_string();
+                if !k.is_empty() && keys.insert(k.clone()) {
+                    names.push(k);
                 }
             }
         }
@@ -818,8 +835,25 @@ pub fn register_names(path: &Path, plan: &Plan, specs: &Specs) -> Result<Vec<Str
 mod tests {
     use super::*;
 
-    fn sheet(kind: Kind, specs: &Specs, entry: usize, rows: Vec<ParsedRow>) -> SheetRead {
+    /// A sheet of (row, values, unit as written) as `read_file` would give it.
+    fn sheet(kind: Kind, specs: &Specs, rows: Vec<(u32, Vec<Value>, Option<&str>)>) -> SheetRead {
         let n = specs.get(kind).columns.len();
+        let mut written: Vec<String> = Vec::new();
+        let rows = rows
+            .into_iter()
+            .map(|(row, values, unit)| ParsedRow {
+                row,
+                values,
+                unit: unit.map(|u| match written.iter().position(|w| w == u) {
+                    Some(i) => i as u32,
+                    None => {
+                        written.push(u.to_string());
+                        written.len() as u32 - 1
+                    }
+                }),
+                diags: Vec::new(),
+            })
+            .collect();
         SheetRead {
             name: "Sheet1".into(),
             header: Header {
@@ -830,16 +864,8 @@ mod tests {
                 title: String::new(),
             },
             rows,
-            entry,
-        }
-    }
-
-    fn row(r: u32, values: Vec<Value>, unit: Option<&str>) -> ParsedRow {
-        ParsedRow {
-            row: r,
-            values,
-            unit: unit.map(str::to_string),
-            diags: Vec::new(),
+            written,
+            entry: 0,
         }
     }
 
@@ -893,8 +919,7 @@ mod tests {
             vec![sheet(
                 Kind::Register,
                 &specs,
-                0,
-                vec![row(1, unit("东庄村"), None), row(2, unit("西庄村"), None)],
+                vec![(1, unit("东庄村"), None), (2, unit("西庄村"), None)],
             )],
         );
         // The copy comes first in file order, but has fewer rows.
@@ -903,8 +928,7 @@ mod tests {
             vec![sheet(
                 Kind::Visit,
                 &specs,
-                0,
-                vec![row(1, visit("张三", 7), Some("东庄村"))],
+                vec![(1, visit("张三", 7), Some("东庄村"))],
             )],
         );
         let full = file(
@@ -912,13 +936,12 @@ mod tests {
             vec![sheet(
                 Kind::Visit,
                 &specs,
-                0,
                 vec![
-                    row(1, visit("张三", 7), Some("东庄村")),
-                    row(2, visit("张三", 7), Some("水泉镇西庄村")),
-                    row(3, visit("李四", 8), Some("北庄村")),
-                    row(4, visit("王五", 8), Some("北庄村")),
-                    row(5, visit("张三", 7), Some("东庄村")),
+                    (1, visit("张三", 7), Some("东庄村")),
+                    (2, visit("张三", 7), Some("水泉镇西庄村")),
+                    (3, visit("李四", 8), Some("北庄村")),
+                    (4, visit("王五", 8), Some("北庄村")),
+                    (5, visit("张三", 7), Some("东庄村")),
                 ],
             )],
         );

@@ -178,14 +178,21 @@ macro_rules! each_kind {
 }
 
 impl Records {
-    /// Reserves room for all of `parts`, to be [`append`](Records::append)ed in turn.
-    pub fn reserve_for(&mut self, parts: &[Records]) {
-        macro_rules! reserve {
-            ($($f:ident),*) => {
-                $(self.$f.reserve(parts.iter().map(|p| p.$f.len()).sum());)*
-            };
+    /// Reserves room for `n` more records of `kind`.
+    pub fn reserve(&mut self, kind: Kind, n: usize) {
+        match kind {
+            Kind::Register => {}
+            Kind::Liaison => self.liaisons.reserve(n),
+            Kind::WeeklyReport => self.weekly.reserve(n),
+            Kind::Visit => self.visits.reserve(n),
+            Kind::Survey => self.surveys.reserve(n),
+            Kind::SurveyTally => self.tallies.reserve(n),
+            Kind::Dispute => self.disputes.reserve(n),
+            Kind::Slogan => self.slogans.reserve(n),
+            Kind::Activity => self.activities.reserve(n),
+            Kind::Officer => self.officers.reserve(n),
+            Kind::Supervision => self.supervisions.reserve(n),
         }
-        each_kind!(reserve);
     }
 
     /// Moves every record of `other` to the end of this one's, kind by kind.
@@ -497,7 +504,7 @@ mod tests {
         };
         let parts = vec![part("一"), part("二"), part("三")];
         let mut all = Records::default();
-        all.reserve_for(&parts);
+        all.reserve(Kind::Slogan, parts.len());
         for mut p in parts {
             all.append(&mut p);
         }
