@@ -5,25 +5,41 @@
 use crate::calendar::Calendar;
 use crate::diag::Diagnostic;
 use crate::figures::{match_slogan, SloganMatch};
-use crate::fxhash::FxHashMap;
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::ledger::schema::{Kind, Specs};
 use crate::load::Dataset;
 use crate::plan::Plan;
-use crate::text::person_key;
+use crate::text::person_key_cow;
 use chrono::NaiveDateTime;
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
 
 pub fn check(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut Vec<Diagnostic>) {
     reports_against_ledgers(ds, plan, specs, out);
     slogan_texts(ds, plan, specs, out);
 }
 
-/// Per (unit, week): households visited, disputes screened and resolved that week.
+/// Per (unit, week): households visited (distinct 村民小组/网格 + 户主), disputes screened and resolved
+/// that week.
 #[derive(Default)]
 struct WeekTruth {
-    visited: HashSet<(String, String)>,
+    visited: u32,
     screened: u32,
     resolved: u32,
+}
+
+/// Small ids for normalised names ([`person_key_cow`]), so that a household is a pair of numbers:
+/// each visit costs two lookups of borrowed text, no `String` per visit.
+#[derive(Default)]
+struct Names<'a> {
+    ids: FxHashMap<Cow<'a, str>, u32>,
+}
+
+impl<'a> Names<'a> {
+    fn id(&mut self, name: &'a str) -> u32 {
+        let key = person_key_cow(name);
+        let next = self.ids.len() as u32;
+        *self.ids.entry(key).or_insert(next)
+    }
 }
 
 /// A weekly report's 走访户数 / 排查纠纷数 / 化解纠纷数 against that week's ledgers (the first report of
@@ -37,17 +53,19 @@ fn reports_against_ledgers(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut V
         .iter()
         .position(|s| *s == plan.disputes.resolved)
         .map(|i| i as u8);
-    let mut truth: HashMap<(u32, u32), WeekTruth> = HashMap::new();
-    let mut has_visits = HashSet::new();
-    let mut has_disputes = HashSet::new();
+    let mut truth: FxHashMap<(u32, u32), WeekTruth> = FxHashMap::default();
+    let mut has_visits = FxHashSet::default();
+    let mut has_disputes = FxHashSet::default();
+    let mut names = Names::default();
+    // (unit, week, group, head): a household counted once per unit and week.
+    let mut visited: FxHashSet<(u32, u32, u32, u32)> = FxHashSet::default();
     for v in &r.visits {
         has_visits.insert(v.unit);
         if let Some(w) = v.date.and_then(|d| cal.week_of(d)) {
-            truth
-                .entry((v.unit, w))
-                .or_default()
-                .visited
-                .insert((person_key(&v.group), person_key(&v.head)));
+            let household = (names.id(&v.group), names.id(&v.head));
+            if visited.insert((v.unit, w, household.0, household.1)) {
+                truth.entry((v.unit, w)).or_default().visited += 1;
+            }
         }
     }
     for d in &r.disputes {
@@ -67,7 +85,7 @@ fn reports_against_ledgers(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut V
         }
     }
     // The first report of each unit and week.
-    let mut first: HashMap<(u32, u32), usize> = HashMap::new();
+    let mut first: FxHashMap<(u32, u32), usize> = FxHashMap::default();
     for (i, w) in r.weekly.iter().enumerate() {
         let Some(week) = w
             .week
@@ -96,7 +114,7 @@ fn reports_against_ledgers(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut V
             (
                 "走访户数",
                 w.visits,
-                t.visited.len() as u32,
+                t.visited,
                 has_visits.contains(&unit),
                 "走访台账",
             ),
@@ -165,5 +183,21 @@ fn slogan_texts(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut Vec<Diagnost
             .hint("请使用方案附件2的六条标语之一"),
         };
         out.push(ds.at(d.unit(ds.unit_name(s.unit)), s.src, col));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_written_alike_get_one_id() {
+        let mut n = Names::default();
+        let a = n.id("张三");
+        assert_eq!(n.id(" 张 三 "), a);
+        assert_eq!(n.id("张　三"), a);
+        assert_ne!(n.id("张三丰"), a);
+        assert_eq!(n.id("阿不都•热合曼"), n.id("阿不都·热合曼"));
+        assert_ne!(n.id(""), a);
     }
 }

@@ -3,13 +3,15 @@
 //! from today's ledgers.
 
 use crate::calendar::{Calendar, Period, PeriodKind};
+use crate::fxhash::FxHashMap;
 use crate::ledger::records::Records;
 use crate::load::Dataset;
 use crate::plan::Plan;
-use crate::text::{person_key, slogan_key};
+use crate::text::{person_key_cow, slogan_key};
 use crate::units::{UnitId, UnitKind};
 use chrono::NaiveDateTime;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -244,12 +246,14 @@ struct Household {
 }
 
 fn visits(r: &Records, period: Period, units: &mut [UnitFigures]) {
-    let mut hh: HashMap<(u32, String, String), Household> = HashMap::new();
+    // (names borrow the record's text unless they need normalising; the totals do not depend on
+    // the map's order)
+    let mut hh: FxHashMap<(u32, Cow<str>, Cow<str>), Household> = FxHashMap::default();
     for v in &r.visits {
         let Some(date) = v.date.filter(|d| *d <= period.end) else {
             continue;
         };
-        let key = (v.unit, person_key(&v.group), person_key(&v.head));
+        let key = (v.unit, person_key_cow(&v.group), person_key_cow(&v.head));
         let h = hh.entry(key).or_default();
         h.first = Some(h.first.map_or(date, |f| f.min(date)));
         h.in_person |= v.in_person == Some(true);

@@ -87,6 +87,8 @@ struct SheetRead {
     name: String,
     header: Header,
     rows: Vec<ParsedRow>,
+    /// The distinct unit texts the rows write ([`ParsedRow::unit`] indexes it).
+    written: Vec<String>,
     entry: usize,
 }
 
@@ -279,19 +281,20 @@ fn read_file(
                     calendar,
                     plan,
                 };
-                let rows = parse_rows(&ctx, &grid, &header);
+                let parsed = parse_rows(&ctx, &grid, &header);
                 header.title = format!("{} {} {}", header.title, sheet.name, stem);
                 fr.entries.push(entry(
                     &sheet.name,
                     Some(header.kind),
-                    rows.len(),
+                    parsed.rows.len(),
                     FileStatus::Used,
                     String::new(),
                 ));
                 fr.sheets.push(SheetRead {
                     name: sheet.name,
                     header,
-                    rows,
+                    rows: parsed.rows,
+                    written: parsed.units,
                     entry: fr.entries.len() - 1,
                 });
             }
@@ -344,7 +347,38 @@ impl PartialEq for RowKey<'_> {
 }
 impl Eq for RowKey<'_> {}
 
-/// The sequential part: register, units, duplicates, typed records.
+/// A recognised sheet on its way to typed records, with what [`match_units`] found for each row.
+struct SheetWork {
+    /// Index into the file list (`reads`).
+    file: usize,
+    read: SheetRead,
+    /// Per row: the unit it counts for (None: not counted).
+    units: Vec<Option<UnitId>>,
+    /// Per row: [`row_fingerprint`] of its values.
+    fingerprints: Vec<u64>,
+    /// Per row: the n-th identical row of the sheet (questionnaires only; 0 otherwise).
+    occurrences: Vec<u32>,
+    /// Per row: not already taken from a sheet deduplicated before this one.
+    fresh: Vec<bool>,
+    /// The sheet's diagnostics, in row order, with their unit.
+    diags: Vec<Diagnostic>,
+    /// Names of the units its counted rows belong to, in register order.
+    unit_names: Vec<String>,
+}
+
+/// How a written unit name matched the register (one lookup per distinct text in a sheet).
+enum Written {
+    Found(UnitId),
+    Unknown(Option<String>),
+}
+
+/// Rows are deduplicated in shards by unit: a row can only repeat a row of its own unit, so each
+/// shard sees its rows in the same (largest sheet first) order as one set over all rows would, and
+/// its set is small enough to stay in cache.
+const DEDUP_SHARDS: usize = 16;
+
+/// Register, units, duplicates, typed records. Only the register, the duplicate check and the
+/// bookkeeping are sequential; matching units and typing rows run per sheet in parallel.
 fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
     let mut diags = Vec::new();
     let mut files = Vec::new();
@@ -355,161 +389,123 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
         dispute_types: plan.disputes.types.len(),
         questions: plan.survey.questions.len(),
     };
-    let mut records = Records::default();
-    let mut sheets = Vec::new();
-    // Rows already taken (see `RowKey`): no string is built per row.
-    let rows: usize = reads
-        .iter()
-        .flat_map(|fr| &fr.sheets)
-        .map(|s| s.rows.len())
-        .sum();
-    let mut seen: FxHashSet<RowKey> = FxHashSet::with_capacity_and_hasher(rows, Default::default());
     // Entries of every file, in file order; sheets are then taken largest first, so that when one file
     // holds only rows another already has (a resend, a copy), it is the smaller one marked duplicate.
     let mut bases = Vec::with_capacity(reads.len());
-    let mut reads = reads;
-    for fr in &mut reads {
+    let mut paths = Vec::with_capacity(reads.len());
+    let mut work: Vec<SheetWork> = Vec::new();
+    for (f, mut fr) in reads.into_iter().enumerate() {
         bases.push(files.len());
         files.append(&mut fr.entries);
         diags.append(&mut fr.diags);
+        paths.push(fr.path);
+        work.extend(fr.sheets.into_iter().map(|read| SheetWork {
+            file: f,
+            read,
+            units: Vec::new(),
+            fingerprints: Vec::new(),
+            occurrences: Vec::new(),
+            fresh: Vec::new(),
+            diags: Vec::new(),
+            unit_names: Vec::new(),
+        }));
     }
-    let mut order: Vec<(usize, usize)> = reads
-        .iter()
-        .enumerate()
-        .flat_map(|(f, fr)| (0..fr.sheets.len()).map(move |s| (f, s)))
-        .collect();
-    order.sort_by_key(|&(f, s)| (std::cmp::Reverse(reads[f].sheets[s].rows.len()), f, s));
-    for (fi, si) in order {
-        let fr = &reads[fi];
-        let s = &fr.sheets[si];
-        {
-            let kind = s.header.kind;
-            let spec = specs.get(kind);
-            let entry = &mut files[bases[fi] + s.entry];
-            if kind == Kind::Register {
-                // Register rows were read into the register; their cell problems still count.
-                for row in &s.rows {
-                    let name = row.values[spec.col("名称")].text().to_string();
-                    diags.extend(row.diags.iter().cloned().map(|d| d.unit(name.clone())));
-                }
-                continue;
-            }
-            let sheet_id = sheets.len() as u32;
-            sheets.push(SheetInfo {
-                file: fr.path.clone(),
-                sheet: s.name.clone(),
-                kind,
-                cols: s.header.cols.clone(),
-            });
-            let fallback = register.named_in(&s.header.title);
-            let unit_cell = spec.unit_col.and_then(|i| s.header.cols[i]);
-            let mut fresh = 0usize;
-            let mut units: Vec<UnitId> = Vec::new();
-            let mut occurrences: FxHashMap<RowKey, u32> = FxHashMap::default();
-            for row in &s.rows {
-                let at = |d: Diagnostic, c: Option<u32>| {
-                    d.at(
-                        &fr.path,
-                        &s.name,
-                        c.map(|c| cell_ref(row.row, c))
-                            .unwrap_or_else(|| format!("第{}行", row.row + 1)),
-                    )
-                };
-                let unit = match &row.unit {
-                    Some(w) => match register.lookup(w) {
-                        Match::Found(id) => Some(id),
-                        Match::Unknown { suggestion } => {
-                            let hint = match suggestion {
-                                Some(n) => format!("是不是“{n}”？请改为村居名册中的名称"),
-                                None => "请改为村居名册中的名称".into(),
-                            };
-                            diags.push(at(
-                                Diagnostic::error(
-                                    "unknown_unit",
-                                    format!("“{w}”不在村居名册中，本行未计入"),
-                                )
-                                .hint(hint),
-                                unit_cell,
-                            ));
-                            None
-                        }
-                    },
-                    None if fallback.len() == 1 => Some(fallback[0]),
-                    None => {
-                        if unit_cell.is_some() {
-                            diags.push(at(
-                                Diagnostic::error(
-                                    "missing_unit",
-                                    "村居为空，本行未计入".to_string(),
-                                )
-                                .hint("请填写本行所属的村（社区）或单位名称"),
-                                unit_cell,
-                            ));
-                        }
-                        None
-                    }
-                };
-                // The row's own problems belong to its unit (or the one the sheet names).
-                let owner = unit.or_else(|| (fallback.len() == 1).then(|| fallback[0]));
-                for d in &row.diags {
-                    let mut d = d.clone();
-                    if let Some(u) = owner {
-                        d.unit = register.get(u).name.clone();
-                    }
-                    diags.push(d);
-                }
-                let Some(unit) = unit else { continue };
-                if !units.contains(&unit) {
-                    units.push(unit);
-                }
-                let mut key = RowKey::new(kind, unit, &row.values);
-                if kind == Kind::Survey {
-                    // Two households may give the same answers: identical questionnaires within one
-                    // sheet all count; a resent sheet repeating them counts them once.
-                    let n = occurrences.entry(key.clone()).or_insert(0u32);
-                    *n += 1;
-                    key.occurrence = *n;
-                }
-                if !seen.insert(key) {
+    // (the sort is stable and files and sheets are in order, so this is (−rows, file, sheet))
+    work.sort_by_key(|w| std::cmp::Reverse(w.read.rows.len()));
+    work.par_iter_mut()
+        .for_each(|w| match_units(w, &paths[w.file], &register, specs));
+
+    // Rows already taken (see `RowKey`): no string is built per row.
+    let rows: usize = work.iter().map(|w| w.read.rows.len()).sum();
+    let repeats: Vec<Vec<(u32, u32)>> = (0..DEDUP_SHARDS)
+        .into_par_iter()
+        .map(|shard| {
+            let mut seen: FxHashSet<RowKey> = FxHashSet::with_capacity_and_hasher(
+                rows / DEDUP_SHARDS * 5 / 4,
+                Default::default(),
+            );
+            let mut repeats = Vec::new();
+            for (wi, w) in work.iter().enumerate() {
+                let kind = w.read.header.kind;
+                if kind == Kind::Register {
                     continue;
                 }
-                fresh += 1;
-                let src = Src {
-                    sheet: sheet_id,
-                    row: row.row,
-                };
-                records.push(kind, spec, &typing, src, unit, row);
+                for (ri, row) in w.read.rows.iter().enumerate() {
+                    let Some(unit) = w.units[ri] else { continue };
+                    if unit as usize % DEDUP_SHARDS != shard {
+                        continue;
+                    }
+                    let key = RowKey {
+                        kind,
+                        unit,
+                        fingerprint: w.fingerprints[ri],
+                        values: &row.values,
+                        occurrence: w.occurrences[ri],
+                    };
+                    if !seen.insert(key) {
+                        repeats.push((wi as u32, ri as u32));
+                    }
+                }
             }
-            if unit_cell.is_none() && fallback.len() != 1 && !s.rows.is_empty() {
-                let msg = if fallback.is_empty() {
-                    "表中没有“村居”列，标题、工作表名和文件名中也找不到村（社区）名称，本表未计入"
-                        .to_string()
-                } else {
-                    let names: Vec<&str> = fallback
-                        .iter()
-                        .map(|&i| register.get(i).name.as_str())
-                        .collect();
-                    format!("表中没有“村居”列，而标题、工作表名或文件名中有多个单位（{}），无法确定归属，本表未计入", names.join("、"))
-                };
-                diags.push(
-                    Diagnostic::error("unit_unresolved", msg)
-                        .at(&fr.path, &s.name, "")
-                        .hint("请增加“村居”列，或在标题/文件名中写明唯一的村（社区）名称"),
-                );
-            }
-            units.sort();
-            entry.units = units
-                .iter()
-                .map(|&u| register.get(u).name.clone())
-                .collect();
-            if fresh == 0 && !s.rows.is_empty() && entry.status == FileStatus::Used {
-                entry.status = FileStatus::Duplicate;
-                entry.reason = if entry.units.is_empty() {
-                    "没有可计入的行".into()
-                } else {
-                    "每一行都已从其他文件计入（重复报送）".into()
-                };
-            }
+            repeats
+        })
+        .collect();
+    for w in &mut work {
+        w.fresh = w.units.iter().map(Option::is_some).collect();
+    }
+    for (wi, ri) in repeats.into_iter().flatten() {
+        work[wi as usize].fresh[ri as usize] = false;
+    }
+
+    let mut sheets = Vec::new();
+    let mut sheet_ids = Vec::with_capacity(work.len());
+    for w in &mut work {
+        diags.append(&mut w.diags);
+        let kind = w.read.header.kind;
+        if kind == Kind::Register {
+            sheet_ids.push(u32::MAX);
+            continue;
+        }
+        sheet_ids.push(sheets.len() as u32);
+        sheets.push(SheetInfo {
+            file: paths[w.file].clone(),
+            sheet: w.read.name.clone(),
+            kind,
+            cols: w.read.header.cols.clone(),
+        });
+        let entry = &mut files[bases[w.file] + w.read.entry];
+        entry.units = std::mem::take(&mut w.unit_names);
+        let fresh = w.fresh.iter().any(|&f| f);
+        if !fresh && !w.read.rows.is_empty() && entry.status == FileStatus::Used {
+            entry.status = FileStatus::Duplicate;
+            entry.reason = if entry.units.is_empty() {
+                "没有可计入的行".into()
+            } else {
+                "每一行都已从其他文件计入（重复报送）".into()
+            };
+        }
+    }
+
+    // Typed records, sheet by sheet in the same order; each sheet's parsed rows are freed as its
+    // records are made, their text moved into the records. Sheets are typed in parallel a batch at a
+    // time and appended at once, so the per-sheet parts never all exist beside the final lists.
+    let mut records = Records::default();
+    for w in &work {
+        let kept = w.fresh.iter().filter(|&&f| f).count();
+        records.reserve(w.read.header.kind, kept);
+    }
+    let mut sheets_left = work.into_iter().zip(sheet_ids);
+    loop {
+        let batch: Vec<(SheetWork, u32)> = sheets_left.by_ref().take(TYPING_BATCH).collect();
+        if batch.is_empty() {
+            break;
+        }
+        let parts: Vec<Records> = batch
+            .into_par_iter()
+            .map(|(w, sheet)| type_rows(w, sheet, specs, &typing))
+            .collect();
+        for mut part in parts {
+            records.append(&mut part);
         }
     }
     Dataset {
@@ -519,6 +515,162 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
         files,
         diags,
     }
+}
+
+/// Sheets typed per parallel batch (see `assemble`).
+const TYPING_BATCH: usize = 256;
+
+/// A sheet's counted rows as typed records (`sheet` is its index in `Dataset::sheets`).
+fn type_rows(w: SheetWork, sheet: u32, specs: &Specs, typing: &Typing) -> Records {
+    let mut records = Records::default();
+    let kind = w.read.header.kind;
+    if kind == Kind::Register {
+        return records;
+    }
+    let spec = specs.get(kind);
+    let counted = w.read.rows.into_iter().zip(w.units).zip(w.fresh);
+    for ((row, unit), fresh) in counted {
+        let (Some(unit), true) = (unit, fresh) else {
+            continue;
+        };
+        let src = Src {
+            sheet,
+            row: row.row,
+        };
+        records.push(kind, spec, typing, src, unit, row.values);
+    }
+    records
+}
+
+/// One sheet's rows matched to units (each distinct written name looked up once), their fingerprints
+/// and occurrences for the duplicate check, and its diagnostics with their unit.
+fn match_units(w: &mut SheetWork, path: &str, register: &Register, specs: &Specs) {
+    let SheetWork {
+        read: s,
+        units: row_units,
+        fingerprints,
+        occurrences,
+        diags,
+        unit_names,
+        ..
+    } = w;
+    let kind = s.header.kind;
+    let spec = specs.get(kind);
+    if kind == Kind::Register {
+        // Register rows were read into the register; their cell problems still count.
+        for row in &mut s.rows {
+            let name = row.values[spec.col("名称")].text().to_string();
+            diags.extend(row.diags.drain(..).map(|d| d.unit(name.clone())));
+        }
+        return;
+    }
+    let fallback = register.named_in(&s.header.title);
+    let unit_cell = spec.unit_col.and_then(|i| s.header.cols[i]);
+    // Each distinct written name is looked up once.
+    let written: Vec<Written> = s
+        .written
+        .iter()
+        .map(|w| match register.lookup(w) {
+            Match::Found(id) => Written::Found(id),
+            Match::Unknown { suggestion } => Written::Unknown(suggestion),
+        })
+        .collect();
+    let mut units: Vec<UnitId> = Vec::new();
+    let mut seen_here: FxHashMap<RowKey, u32> = FxHashMap::default();
+    row_units.reserve_exact(s.rows.len());
+    fingerprints.reserve_exact(s.rows.len());
+    occurrences.reserve_exact(s.rows.len());
+    for row in &mut s.rows {
+        let at = |d: Diagnostic, c: Option<u32>| {
+            d.at(
+                path,
+                &s.name,
+                c.map(|c| cell_ref(row.row, c))
+                    .unwrap_or_else(|| format!("第{}行", row.row + 1)),
+            )
+        };
+        let unit = match row.unit {
+            Some(i) => match &written[i as usize] {
+                Written::Found(id) => Some(*id),
+                Written::Unknown(suggestion) => {
+                    let hint = match suggestion {
+                        Some(n) => format!("是不是“{n}”？请改为村居名册中的名称"),
+                        None => "请改为村居名册中的名称".into(),
+                    };
+                    diags.push(at(
+                        Diagnostic::error(
+                            "unknown_unit",
+                            format!("“{}”不在村居名册中，本行未计入", s.written[i as usize]),
+                        )
+                        .hint(hint),
+                        unit_cell,
+                    ));
+                    None
+                }
+            },
+            None if fallback.len() == 1 => Some(fallback[0]),
+            None => {
+                if unit_cell.is_some() {
+                    diags.push(at(
+                        Diagnostic::error("missing_unit", "村居为空，本行未计入".to_string())
+                            .hint("请填写本行所属的村（社区）或单位名称"),
+                        unit_cell,
+                    ));
+                }
+                None
+            }
+        };
+        // The row's own problems belong to its unit (or the one the sheet names).
+        let owner = unit.or_else(|| (fallback.len() == 1).then(|| fallback[0]));
+        for mut d in row.diags.drain(..) {
+            if let Some(u) = owner {
+                d.unit = register.get(u).name.clone();
+            }
+            diags.push(d);
+        }
+        row_units.push(unit);
+        let Some(unit) = unit else {
+            fingerprints.push(0);
+            occurrences.push(0);
+            continue;
+        };
+        if !units.contains(&unit) {
+            units.push(unit);
+        }
+        let key = RowKey::new(kind, unit, &row.values);
+        fingerprints.push(key.fingerprint);
+        if kind == Kind::Survey {
+            // Two households may give the same answers: identical questionnaires within one
+            // sheet all count; a resent sheet repeating them counts them once.
+            let n = seen_here.entry(key).or_insert(0u32);
+            *n += 1;
+            occurrences.push(*n);
+        } else {
+            occurrences.push(0);
+        }
+    }
+    if unit_cell.is_none() && fallback.len() != 1 && !s.rows.is_empty() {
+        let msg = if fallback.is_empty() {
+            "表中没有“村居”列，标题、工作表名和文件名中也找不到村（社区）名称，本表未计入"
+                .to_string()
+        } else {
+            let names: Vec<&str> = fallback
+                .iter()
+                .map(|&i| register.get(i).name.as_str())
+                .collect();
+            format!("表中没有“村居”列，而标题、工作表名或文件名中有多个单位（{}），无法确定归属，本表未计入", names.join("、"))
+        };
+        diags.push(
+            Diagnostic::error("unit_unresolved", msg)
+                .at(path, &s.name, "")
+                .hint("请增加“村居”列，或在标题/文件名中写明唯一的村（社区）名称"),
+        );
+    }
+    units.sort();
+    *unit_names = units
+        .iter()
+        .map(|&u| register.get(u).name.clone())
+        .collect();
 }
 
 /// The register comes from the office's 村居名册 sheet(s). Without one, units are taken from the names
@@ -607,16 +759,15 @@ fn units_named_in_ledgers(reads: &[FileRead], specs: &Specs, town: &str) -> Vec<
             if spec.unit_col.is_none() {
                 continue;
             }
-            for row in &s.rows {
-                if let Some(w) = &row.unit {
-                    let k = crate::text::unit_key(w);
-                    let k = k
-                        .strip_prefix(crate::text::unit_key(town).as_str())
-                        .unwrap_or(&k)
-                        .to_string();
-                    if !k.is_empty() && keys.insert(k.clone()) {
-                        names.push(k);
-                    }
+            // (each sheet's distinct texts, in the order its rows first write them)
+            for w in &s.written {
+                let k = crate::text::unit_key(w);
+                let k = k
+                    .strip_prefix(crate::text::unit_key(town).as_str())
+                    .unwrap_or(&k)
+                    .to_string();
+                if !k.is_empty() && keys.insert(k.clone()) {
+                    names.push(k);
                 }
             }
         }
@@ -683,6 +834,150 @@ pub fn register_names(path: &Path, plan: &Plan, specs: &Specs) -> Result<Vec<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A sheet of (row, values, unit as written) as `read_file` would give it.
+    fn sheet(kind: Kind, specs: &Specs, rows: Vec<(u32, Vec<Value>, Option<&str>)>) -> SheetRead {
+        let n = specs.get(kind).columns.len();
+        let mut written: Vec<String> = Vec::new();
+        let rows = rows
+            .into_iter()
+            .map(|(row, values, unit)| ParsedRow {
+                row,
+                values,
+                unit: unit.map(|u| match written.iter().position(|w| w == u) {
+                    Some(i) => i as u32,
+                    None => {
+                        written.push(u.to_string());
+                        written.len() as u32 - 1
+                    }
+                }),
+                diags: Vec::new(),
+            })
+            .collect();
+        SheetRead {
+            name: "Sheet1".into(),
+            header: Header {
+                kind,
+                first_row: 0,
+                last_row: 0,
+                cols: (0..n as u32).map(Some).collect(),
+                title: String::new(),
+            },
+            rows,
+            written,
+            entry: 0,
+        }
+    }
+
+    fn file(path: &str, sheets: Vec<SheetRead>) -> FileRead {
+        let entries = sheets
+            .iter()
+            .map(|s| FileEntry {
+                path: path.into(),
+                kind: Some(s.header.kind),
+                sheet: s.name.clone(),
+                rows: s.rows.len(),
+                status: FileStatus::Used,
+                reason: String::new(),
+                units: Vec::new(),
+            })
+            .collect();
+        FileRead {
+            path: path.into(),
+            entries,
+            sheets,
+            diags: Vec::new(),
+        }
+    }
+
+    /// A register of 东庄村 and 西庄村, and visits: the larger sheet is taken first, so the file that
+    /// only repeats its rows is the duplicate; an unknown unit is reported on every row that writes
+    /// it; text is moved into the records intact.
+    #[test]
+    fn assemble_matches_units_and_takes_the_larger_sheet_first() {
+        let plan = Plan::embedded();
+        let specs = Specs::new(&plan);
+        let reg = specs.get(Kind::Register);
+        let unit = |name: &str| {
+            let mut v = vec![Value::Empty; reg.columns.len()];
+            v[reg.col("名称")] = Value::Text(name.into());
+            v[reg.col("类别")] = Value::Choice(0);
+            v[reg.col("户数")] = Value::Count(100);
+            v
+        };
+        let spec = specs.get(Kind::Visit);
+        let visit = |head: &str, day: u32| {
+            let mut v = vec![Value::Empty; spec.columns.len()];
+            v[spec.col("户主姓名")] = Value::Text(head.into());
+            v[spec.col("走访日期")] =
+                Value::Date(chrono::NaiveDate::from_ymd_opt(2021, 4, day).unwrap());
+            v[spec.col("走访方式")] = Value::Choice(0);
+            v
+        };
+        let register = file(
+            "名册.xlsx",
+            vec![sheet(
+                Kind::Register,
+                &specs,
+                vec![(1, unit("东庄村"), None), (2, unit("西庄村"), None)],
+            )],
+        );
+        // The copy comes first in file order, but has fewer rows.
+        let copy = file(
+            "a_copy.xlsx",
+            vec![sheet(
+                Kind::Visit,
+                &specs,
+                vec![(1, visit("张三", 7), Some("东庄村"))],
+            )],
+        );
+        let full = file(
+            "b_full.xlsx",
+            vec![sheet(
+                Kind::Visit,
+                &specs,
+                vec![
+                    (1, visit("张三", 7), Some("东庄村")),
+                    (2, visit("张三", 7), Some("水泉镇西庄村")),
+                    (3, visit("李四", 8), Some("北庄村")),
+                    (4, visit("王五", 8), Some("北庄村")),
+                    (5, visit("张三", 7), Some("东庄村")),
+                ],
+            )],
+        );
+        let ds = assemble(vec![register, copy, full], &plan, &specs);
+        let statuses: Vec<_> = ds
+            .files
+            .iter()
+            .map(|f| (f.path.as_str(), f.status))
+            .collect();
+        assert_eq!(
+            statuses,
+            [
+                ("名册.xlsx", FileStatus::Used),
+                ("a_copy.xlsx", FileStatus::Duplicate),
+                ("b_full.xlsx", FileStatus::Used),
+            ]
+        );
+        assert_eq!(ds.files[2].units, ["东庄村", "西庄村"]);
+        assert_eq!(ds.files[1].units, ["东庄村"]);
+        // The same visit in another unit counts; the same row again in the same unit does not.
+        let visits: Vec<_> = ds
+            .records
+            .visits
+            .iter()
+            .map(|v| (ds.unit_name(v.unit), v.head.as_str(), v.src.row))
+            .collect();
+        assert_eq!(visits, [("东庄村", "张三", 1), ("西庄村", "张三", 2)]);
+        assert_eq!(ds.sheets[0].file, "b_full.xlsx");
+        let unknown: Vec<_> = ds
+            .diags
+            .iter()
+            .filter(|d| d.code == "unknown_unit")
+            .map(|d| d.cell.as_str())
+            .collect();
+        assert_eq!(unknown, ["A4", "A5"]);
+    }
 
     #[test]
     fn a_fingerprint_collision_does_not_drop_a_row() {

@@ -2,6 +2,7 @@
 //! names against the register, slogans against the approved texts; and masking for leaders' copies.
 
 use crate::cells::fold_cow;
+use std::borrow::Cow;
 use unicode_width::UnicodeWidthStr;
 
 /// Bracket characters dropped from header words and unit names (their content is kept).
@@ -229,20 +230,27 @@ pub fn slogan_key(s: &str) -> String {
 /// A person's name normalised for matching (`张 三` == `张三`): folded, no whitespace, and the
 /// middle dots of minority names unified to `·`.
 pub fn person_key(s: &str) -> String {
+    person_key_cow(s).into_owned()
+}
+
+/// [`person_key`], borrowing `s` when it is already normalised (most names are): no allocation.
+pub fn person_key_cow(s: &str) -> Cow<'_, str> {
     let f = fold_cow(s);
     if !f
         .chars()
         .any(|c| c.is_whitespace() || matches!(c, '•' | '・' | '･' | '‧' | '∙' | '.'))
     {
-        return f.into_owned();
+        return f;
     }
-    f.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '•' | '・' | '･' | '‧' | '∙' | '.' => '·',
-            c => c,
-        })
-        .collect()
+    Cow::Owned(
+        f.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| match c {
+                '•' | '・' | '･' | '‧' | '∙' | '.' => '·',
+                c => c,
+            })
+            .collect(),
+    )
 }
 
 /// Levenshtein distance over characters.
@@ -558,6 +566,9 @@ mod tests {
         assert_eq!(person_key("张 三"), person_key("张三"));
         assert_eq!(person_key("　张三　"), "张三");
         assert_eq!(person_key("阿不都•热合曼"), "阿不都·热合曼");
+        // Already normalised: borrowed, not copied.
+        assert!(matches!(person_key_cow("张三"), Cow::Borrowed("张三")));
+        assert_eq!(person_key_cow(" 张 三"), "张三");
     }
 
     #[test]

@@ -7,9 +7,9 @@ use crate::ledger::records::{Dispute, Src};
 use crate::ledger::schema::{Kind, Specs};
 use crate::load::Dataset;
 use crate::plan::Plan;
-use crate::text::person_key;
+use crate::text::person_key_cow;
 use chrono::{Datelike, NaiveDate};
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 pub fn validate(ds: &mut Dataset, plan: &Plan, specs: &Specs) {
     let mut diags = Vec::new();
@@ -72,8 +72,8 @@ fn unit_of_location(
 }
 
 /// The newest date a sheet mentions: a resent ledger holds later rows than the one it replaces.
-fn sheet_age(disputes: &[Dispute]) -> HashMap<u32, NaiveDate> {
-    let mut age: HashMap<u32, NaiveDate> = HashMap::new();
+fn sheet_age(disputes: &[Dispute]) -> FxHashMap<u32, NaiveDate> {
+    let mut age: FxHashMap<u32, NaiveDate> = FxHashMap::default();
     for d in disputes {
         for x in [d.date, d.resolved_on].into_iter().flatten() {
             let e = age.entry(d.src.sheet).or_insert(x);
@@ -90,14 +90,15 @@ fn sheet_age(disputes: &[Dispute]) -> HashMap<u32, NaiveDate> {
 fn reconcile_disputes(ds: &mut Dataset, _plan: &Plan, specs: &Specs, diags: &mut Vec<Diagnostic>) {
     let spec = specs.get(Kind::Dispute);
     let age = sheet_age(&ds.records.disputes);
-    let mut groups: HashMap<(u32, NaiveDate, String), Vec<usize>> = HashMap::new();
+    // (the 当事人 key borrows the record's text unless it needs normalising)
+    let mut groups: FxHashMap<(u32, NaiveDate, Cow<str>), Vec<usize>> = FxHashMap::default();
     for (i, d) in ds.records.disputes.iter().enumerate() {
         if d.zero {
             continue;
         }
         if let Some(date) = d.date {
             groups
-                .entry((d.unit, date, person_key(&d.parties)))
+                .entry((d.unit, date, person_key_cow(&d.parties)))
                 .or_default()
                 .push(i);
         }

@@ -15,7 +15,7 @@ use calamine::{
 use super::bound::{sane_area, MAX_CELLS};
 use super::ods_spans;
 use super::sniff::{sniff, Format, Sniffed, MAX_ZIP_UNCOMPRESSED};
-use super::xlsx_merges::xlsx_merges;
+use super::xlsx_merges::{inflate_once, xlsx_merges};
 use super::{FileStatus, Grid, Sheet};
 
 /// A workbook that could be read.
@@ -226,8 +226,26 @@ fn read(format: Format, bytes: &[u8], include_hidden: bool) -> Result<Read, Read
     let rs = Cursor::new(bytes);
     match format {
         Format::Xlsx => {
-            let mut wb = Xlsx::new(rs)?;
-            let mut fast = xlsx_merges(bytes, wb.sheets_metadata().len());
+            // Worksheets are inflated once: calamine reads a copy where they are stored, and their
+            // merged areas come from the same text. Should calamine not take the copy, it reads the
+            // file itself (so its errors are the file's own) and the merges are found separately.
+            let inflated = inflate_once(bytes);
+            let (mut wb, mut fast) = match inflated
+                .as_ref()
+                .map(|i| Xlsx::new(Cursor::new(&i.bytes[..])))
+            {
+                Some(Ok(wb)) => {
+                    let merges = inflated.as_ref().map(|i| i.merges.clone());
+                    (wb, merges)
+                }
+                _ => (Xlsx::new(rs)?, None),
+            };
+            if fast
+                .as_ref()
+                .is_none_or(|m| m.len() != wb.sheets_metadata().len())
+            {
+                fast = xlsx_merges(bytes, wb.sheets_metadata().len());
+            }
             read_sheets(&mut wb, include_hidden, |wb, i, name| {
                 let cells = xlsx_cells(wb, name)?;
                 let merges = match fast.as_mut() {

@@ -3,10 +3,11 @@
 //! sheet); here the sheet is only decompressed and the `<mergeCell ref=…>` elements after `</sheetData>`
 //! are picked out by a byte search. Anything unexpected returns `None` and the caller uses calamine.
 
-use std::io::{Cursor, Read};
+use std::io::{Cursor, Read, Write};
 
 use calamine::Dimensions;
-use zip::ZipArchive;
+use zip::write::{SimpleFileOptions, ZipWriter};
+use zip::{CompressionMethod, ZipArchive};
 
 /// Sheet XML larger than this is left to calamine's streaming reader rather than held in memory.
 const MAX_SHEET_XML: u64 = 32 << 20;
@@ -14,14 +15,78 @@ const MAX_SHEET_XML: u64 = 32 << 20;
 /// One list of merged areas per sheet, in workbook order, when `sheets` sheets are found.
 pub fn xlsx_merges(bytes: &[u8], sheets: usize) -> Option<Vec<Vec<Dimensions>>> {
     let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let workbook = read_entry(&mut zip, "xl/workbook.xml")?;
-    let rels = read_entry(&mut zip, "xl/_rels/workbook.xml.rels")?;
+    let paths = sheet_paths(&mut zip)?;
+    if paths.len() != sheets {
+        return None;
+    }
+    paths
+        .iter()
+        .map(|path| Some(merges_in(&read_entry(&mut zip, path)?)))
+        .collect()
+}
+
+/// An xlsx whose worksheets were inflated once, here: `bytes` is a copy of the file with those
+/// worksheets stored uncompressed (every other entry copied as it is), so calamine reads their text
+/// without inflating it again; `merges` are each worksheet's merged areas (workbook order), found in
+/// the same inflated text.
+pub struct Inflated {
+    pub bytes: Vec<u8>,
+    pub merges: Vec<Vec<Dimensions>>,
+}
+
+/// Worksheets inflated together past this are left to be inflated twice rather than held at once.
+const MAX_INFLATED: usize = 64 << 20;
+
+/// [`Inflated`], or `None` when anything is unexpected (the caller then reads the file as it is and
+/// finds merges with [`xlsx_merges`]).
+pub fn inflate_once(bytes: &[u8]) -> Option<Inflated> {
+    let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let paths = sheet_paths(&mut zip)?;
+    let mut texts: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut total = 0;
+    for path in &paths {
+        if texts.iter().any(|(p, _)| p == path) {
+            continue;
+        }
+        let xml = read_entry(&mut zip, path)?;
+        total += xml.len();
+        if total > MAX_INFLATED {
+            return None;
+        }
+        texts.push((path.clone(), xml));
+    }
+    let merges = paths
+        .iter()
+        .map(|p| {
+            let (_, xml) = texts.iter().find(|(q, _)| q == p)?;
+            Some(merges_in(xml))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len() + total)));
+    for i in 0..zip.len() {
+        let entry = zip.by_index_raw(i).ok()?;
+        let name = entry.name().ok()?.into_owned();
+        match texts.iter().position(|(p, _)| *p == name) {
+            Some(t) => {
+                drop(entry);
+                out.start_file(name, stored).ok()?;
+                out.write_all(&texts[t].1).ok()?;
+            }
+            None => out.raw_copy_file(entry).ok()?,
+        }
+    }
+    let bytes = out.finish().ok()?.into_inner();
+    Some(Inflated { bytes, merges })
+}
+
+/// The zip paths of the worksheets, in workbook order.
+fn sheet_paths(zip: &mut ZipArchive<Cursor<&[u8]>>) -> Option<Vec<String>> {
+    let workbook = read_entry(zip, "xl/workbook.xml")?;
+    let rels = read_entry(zip, "xl/_rels/workbook.xml.rels")?;
     let ids: Vec<&[u8]> = elements(&workbook, b"sheet")
         .map(|e| attr(e, b"id"))
         .collect::<Option<_>>()?;
-    if ids.len() != sheets {
-        return None;
-    }
     let rels: Vec<(&[u8], &[u8])> = elements(&rels, b"Relationship")
         .filter_map(|e| Some((attr(e, b"Id")?, attr(e, b"Target")?)))
         .collect();
@@ -29,12 +94,10 @@ pub fn xlsx_merges(bytes: &[u8], sheets: usize) -> Option<Vec<Vec<Dimensions>>> 
         .map(|id| {
             let (_, target) = rels.iter().find(|(i, _)| i == id)?;
             let target = std::str::from_utf8(target).ok()?;
-            let path = match target.strip_prefix('/') {
+            Some(match target.strip_prefix('/') {
                 Some(abs) => abs.to_string(),
                 None => format!("xl/{target}"),
-            };
-            let xml = read_entry(&mut zip, &path)?;
-            Some(merges_in(&xml))
+            })
         })
         .collect()
 }
@@ -161,6 +224,69 @@ mod tests {
         assert_eq!(parse_cell("XFD1048576"), Some((1_048_575, 16_383)));
         assert_eq!(parse_cell("$B$3"), Some((2, 1)));
         assert_eq!(parse_cell("A0"), None);
+    }
+
+    /// calamine reads the copy with stored worksheets exactly as it reads the file, and the merges
+    /// found along the way are calamine's own: every xlsx of the fixtures and samples.
+    #[test]
+    fn the_stored_copy_reads_the_same_as_the_file() {
+        use calamine::{Reader, Xlsx};
+        fn xlsx_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    xlsx_files(&p, out);
+                } else if p.extension().is_some_and(|x| x == "xlsx") {
+                    out.push(p);
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        xlsx_files(&root.join("tests/fixtures"), &mut files);
+        xlsx_files(&root.join("samples/inbox"), &mut files);
+        let mut taken = 0;
+        for path in &files {
+            let bytes = std::fs::read(path).unwrap();
+            let Ok(mut orig) = Xlsx::new(Cursor::new(&bytes[..])) else {
+                continue;
+            };
+            let Some(inflated) = inflate_once(&bytes) else {
+                continue;
+            };
+            taken += 1;
+            let mut copy = Xlsx::new(Cursor::new(&inflated.bytes[..])).expect("copy opens");
+            let meta = orig.sheets_metadata().to_vec();
+            assert_eq!(copy.sheets_metadata(), &meta[..], "{}", path.display());
+            assert_eq!(inflated.merges.len(), meta.len());
+            // (streamed and capped like the loader: some fixtures declare absurd sizes)
+            fn cells(wb: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Vec<String>, String> {
+                let mut r = wb.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+                let mut out = vec![format!("{:?}", r.dimensions())];
+                while let Some(c) = r.next_cell().map_err(|e| e.to_string())? {
+                    out.push(format!("{:?} {:?}", c.get_position(), c.get_value()));
+                    if out.len() > 100_000 {
+                        break;
+                    }
+                }
+                Ok(out)
+            }
+            for (i, m) in meta.iter().enumerate() {
+                let a = cells(&mut orig, &m.name);
+                let b = cells(&mut copy, &m.name);
+                assert_eq!(a, b, "{} › {}", path.display(), m.name);
+                let mut want = orig.merge_cells_by_sheet_name(&m.name).unwrap_or_default();
+                let mut got = inflated.merges[i].clone();
+                want.sort_by_key(|d| (d.start, d.end));
+                got.sort_by_key(|d| (d.start, d.end));
+                assert_eq!(got, want, "{} › {}", path.display(), m.name);
+            }
+        }
+        assert!(
+            taken >= 10,
+            "only {taken} of {} files took the copy",
+            files.len()
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::value::Value;
 use crate::calendar::Calendar;
 use crate::cells::{self, cell_text};
 use crate::diag::{cell_ref, Diagnostic};
+use crate::fxhash::FxHashMap;
 use crate::ingest::Grid;
 use crate::text::alias_key;
 use calamine::Data;
@@ -19,10 +20,26 @@ pub struct ParsedRow {
     /// Absolute 0-based row.
     pub row: u32,
     pub values: Vec<Value>,
-    /// The unit cell's text, if the sheet has a unit column and the cell is not blank.
-    pub unit: Option<String>,
+    /// The unit cell's text (an index into [`ParsedSheet::units`]), if the sheet has a unit column
+    /// and the cell is not blank.
+    pub unit: Option<u32>,
     /// Problems in this row's cells; they get the row's unit once it is known.
     pub diags: Vec<Diagnostic>,
+}
+
+/// A sheet's data rows, and each distinct unit text they write (once, in the order first written):
+/// a ledger names the same few units on every row, so a row holds an index, not its own copy.
+#[derive(Debug, Clone, Default)]
+pub struct ParsedSheet {
+    pub rows: Vec<ParsedRow>,
+    pub units: Vec<String>,
+}
+
+impl ParsedSheet {
+    /// The unit text a row writes.
+    pub fn unit_of(&self, row: &ParsedRow) -> Option<&str> {
+        row.unit.map(|i| self.units[i as usize].as_str())
+    }
 }
 
 /// What reading a sheet needs to know.
@@ -45,8 +62,9 @@ const FOOTER_WORDS: [&str; 7] = [
     "说明：",
 ];
 
-pub fn parse_rows(ctx: &Ctx, grid: &Grid, header: &Header) -> Vec<ParsedRow> {
-    let mut out = Vec::new();
+pub fn parse_rows(ctx: &Ctx, grid: &Grid, header: &Header) -> ParsedSheet {
+    let mut out = ParsedSheet::default();
+    let mut unit_ids: FxHashMap<String, u32> = FxHashMap::default();
     for r in header.last_row + 1..grid.end_row() {
         let filled = header
             .cols
@@ -60,7 +78,17 @@ pub fn parse_rows(ctx: &Ctx, grid: &Grid, header: &Header) -> Vec<ParsedRow> {
         if filled <= 2 && is_footer(grid, r) {
             continue;
         }
-        out.push(parse_row(ctx, grid, header, r));
+        let (mut row, unit) = parse_row(ctx, grid, header, r);
+        row.unit = unit.map(|u| match unit_ids.get(u.as_str()) {
+            Some(&i) => i,
+            None => {
+                let i = out.units.len() as u32;
+                out.units.push(u.clone());
+                unit_ids.insert(u, i);
+                i
+            }
+        });
+        out.rows.push(row);
     }
     out
 }
@@ -71,7 +99,8 @@ fn is_footer(grid: &Grid, r: u32) -> bool {
     })
 }
 
-fn parse_row(ctx: &Ctx, grid: &Grid, header: &Header, r: u32) -> ParsedRow {
+/// A row (its `unit` still unset) and the unit text it writes.
+fn parse_row(ctx: &Ctx, grid: &Grid, header: &Header, r: u32) -> (ParsedRow, Option<String>) {
     let mut diags = Vec::new();
     let spec = ctx.spec;
     let mut values = Vec::with_capacity(spec.columns.len());
@@ -115,12 +144,13 @@ fn parse_row(ctx: &Ctx, grid: &Grid, header: &Header, r: u32) -> ParsedRow {
             }
         }
     }
-    ParsedRow {
+    let row = ParsedRow {
         row: r,
         values,
-        unit,
+        unit: None,
         diags,
-    }
+    };
+    (row, unit)
 }
 
 type CellErr = (&'static str, String, String);
@@ -358,7 +388,47 @@ fn is_zero_report(ctx: &Ctx, grid: &Grid, header: &Header, r: u32) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::choose;
+    use super::*;
+
+    /// Rows keep an index into the sheet's distinct unit texts, in the order first written.
+    #[test]
+    fn unit_texts_are_kept_once_per_sheet() {
+        use crate::ledger::header::{Recognised, Recogniser};
+        use crate::ledger::schema::{Kind, Specs};
+        let plan = crate::plan::Plan::embedded();
+        let specs = Specs::new(&plan);
+        let calendar = Calendar::new(&plan);
+        let spec = specs.get(Kind::Visit);
+        let text = |s: &str| Data::String(s.into());
+        let mut cells = Vec::new();
+        for (c, col) in spec.columns.iter().enumerate() {
+            cells.push((0, c as u32, text(&col.name)));
+        }
+        for (r, unit) in [(1, "东庄村"), (2, " 西庄村"), (3, "东庄村"), (4, "")] {
+            cells.push((r, 0, text(unit)));
+            cells.push((r, spec.col("户主姓名") as u32, text("张三")));
+        }
+        let width = spec.columns.len() as u32 - 1;
+        let grid = Grid::from_sparse((0, 4), (0, width), cells, &[]);
+        let Recognised::Ledger(header) = Recogniser::new(&specs).recognise(&specs, &grid) else {
+            panic!("the canonical header is a visit ledger");
+        };
+        assert_eq!(header.kind, Kind::Visit);
+        let ctx = Ctx {
+            file: "f.xlsx",
+            sheet: "Sheet1",
+            spec,
+            calendar: &calendar,
+            plan: &plan,
+        };
+        let parsed = parse_rows(&ctx, &grid, &header);
+        assert_eq!(parsed.units, ["东庄村", "西庄村"]);
+        let units: Vec<Option<&str>> = parsed.rows.iter().map(|r| parsed.unit_of(r)).collect();
+        assert_eq!(
+            units,
+            [Some("东庄村"), Some("西庄村"), Some("东庄村"), None]
+        );
+    }
 
     fn opts(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()

@@ -160,6 +160,54 @@ pub struct Records {
     pub supervisions: Vec<Supervision>,
 }
 
+macro_rules! each_kind {
+    ($m:ident) => {
+        $m!(
+            liaisons,
+            weekly,
+            visits,
+            surveys,
+            tallies,
+            disputes,
+            slogans,
+            activities,
+            officers,
+            supervisions
+        )
+    };
+}
+
+impl Records {
+    /// Reserves room for `n` more records of `kind`.
+    pub fn reserve(&mut self, kind: Kind, n: usize) {
+        match kind {
+            Kind::Register => {}
+            Kind::Liaison => self.liaisons.reserve(n),
+            Kind::WeeklyReport => self.weekly.reserve(n),
+            Kind::Visit => self.visits.reserve(n),
+            Kind::Survey => self.surveys.reserve(n),
+            Kind::SurveyTally => self.tallies.reserve(n),
+            Kind::Dispute => self.disputes.reserve(n),
+            Kind::Slogan => self.slogans.reserve(n),
+            Kind::Activity => self.activities.reserve(n),
+            Kind::Officer => self.officers.reserve(n),
+            Kind::Supervision => self.supervisions.reserve(n),
+        }
+    }
+
+    /// Moves every record of `other` to the end of this one's, kind by kind.
+    pub fn append(&mut self, other: &mut Records) {
+        macro_rules! append {
+            ($($f:ident),*) => {
+                // Naming every field: a kind added to `Records` and not here does not compile.
+                let Records { $($f),* } = other;
+                $(self.$f.append($f);)*
+            };
+        }
+        each_kind!(append);
+    }
+}
+
 /// Reads a parsed row's values by canonical column name.
 pub struct Fields<'a> {
     spec: &'a Spec,
@@ -198,8 +246,40 @@ pub struct Typing<'a> {
     pub questions: usize,
 }
 
+/// Takes a row's values by canonical column name: text is moved out of the row, not copied.
+struct Take<'a> {
+    spec: &'a Spec,
+    values: &'a mut [Value],
+}
+
+impl Take<'_> {
+    fn v(&self, name: &str) -> &Value {
+        &self.values[self.spec.col(name)]
+    }
+    /// The column's text, moved out (the value is left empty); "" for a value that is not text.
+    fn text(&mut self, name: &str) -> String {
+        match &mut self.values[self.spec.col(name)] {
+            Value::Text(s) => std::mem::take(s),
+            _ => String::new(),
+        }
+    }
+    fn date(&self, name: &str) -> Option<NaiveDate> {
+        self.v(name).date()
+    }
+    fn count(&self, name: &str) -> Option<u32> {
+        self.v(name).count()
+    }
+    fn yes(&self, name: &str) -> Option<bool> {
+        self.v(name).yes()
+    }
+    fn choice(&self, name: &str) -> Option<u8> {
+        self.v(name).choice()
+    }
+}
+
 impl Records {
-    /// Adds one parsed row of `kind` for `unit`. Register rows are handled by the loader.
+    /// Adds one parsed row of `kind` for `unit`, taking its values (their text is moved into the
+    /// record, not copied). Register rows are handled by the loader.
     pub fn push(
         &mut self,
         kind: Kind,
@@ -207,9 +287,12 @@ impl Records {
         t: &Typing,
         src: Src,
         unit: UnitId,
-        row: &ParsedRow,
+        mut values: Vec<Value>,
     ) {
-        let f = Fields::new(spec, row);
+        let mut f = Take {
+            spec,
+            values: &mut values,
+        };
         match kind {
             Kind::Register => {}
             Kind::Liaison => self.liaisons.push(Liaison {
@@ -258,7 +341,7 @@ impl Records {
             Kind::Survey => {
                 let first_q = spec.col("第1题");
                 let answers = (0..t.questions)
-                    .map(|i| row.values[first_q + i].choice())
+                    .map(|i| f.values[first_q + i].choice())
                     .collect();
                 self.surveys.push(SurveyResponse {
                     src,
@@ -280,16 +363,17 @@ impl Records {
             Kind::Dispute => {
                 let dtype = f.choice("纠纷类型");
                 let summary = f.text("简要情况");
+                let parties = f.text("当事人");
                 let zero_by_type = dtype.is_some_and(|i| i as usize >= t.dispute_types);
                 let zero_by_text = f.v("纠纷类型").is_empty()
-                    && f.text("当事人").is_empty()
+                    && parties.is_empty()
                     && t.zero_phrases.iter().any(|p| summary.contains(p.as_str()));
                 let _ = t.zero_types;
                 self.disputes.push(Dispute {
                     src,
                     unit,
                     date: f.date("排查日期"),
-                    parties: f.text("当事人"),
+                    parties,
                     dtype: if zero_by_type { None } else { dtype },
                     summary,
                     status: f.choice("化解状态"),
@@ -339,5 +423,92 @@ impl Records {
                 inspector: f.text("督查人"),
             }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::schema::Specs;
+    use crate::plan::Plan;
+
+    fn typing(plan: &Plan) -> Typing<'_> {
+        Typing {
+            zero_types: &plan.disputes.zero_report_types,
+            zero_phrases: &plan.disputes.zero_report_phrases,
+            dispute_types: plan.disputes.types.len(),
+            questions: plan.survey.questions.len(),
+        }
+    }
+
+    /// Text is moved into the record whole; a zero report is still told by its blank 当事人 (read
+    /// before it is moved out).
+    #[test]
+    fn push_moves_text_and_still_tells_zero_reports() {
+        let plan = Plan::embedded();
+        let specs = Specs::new(&plan);
+        let spec = specs.get(Kind::Dispute);
+        let t = typing(&plan);
+        let src = Src { sheet: 0, row: 3 };
+        let dispute = |parties: &str, summary: &str| {
+            let mut v = vec![Value::Empty; spec.columns.len()];
+            if !parties.is_empty() {
+                v[spec.col("当事人")] = Value::Text(parties.into());
+            }
+            v[spec.col("简要情况")] = Value::Text(summary.into());
+            v[spec.col("责任人")] = Value::Text("王主任".into());
+            v[spec.col("化解状态")] = Value::Choice(1);
+            v
+        };
+        let mut r = Records::default();
+        r.push(
+            Kind::Dispute,
+            spec,
+            &t,
+            src,
+            7,
+            dispute("", "本周无矛盾纠纷"),
+        );
+        r.push(
+            Kind::Dispute,
+            spec,
+            &t,
+            src,
+            7,
+            dispute("张三、李四", "本周无矛盾纠纷"),
+        );
+        let d = &r.disputes;
+        assert!(d[0].zero, "blank parties and a zero phrase: a zero report");
+        assert!(
+            !d[1].zero,
+            "named parties: a dispute, whatever the summary says"
+        );
+        assert_eq!(d[1].parties, "张三、李四");
+        assert_eq!(d[1].summary, "本周无矛盾纠纷");
+        assert_eq!(d[1].owner, "王主任");
+        assert_eq!((d[1].unit, d[1].src, d[1].status), (7, src, Some(1)));
+    }
+
+    #[test]
+    fn append_keeps_the_order_of_the_parts() {
+        let plan = Plan::embedded();
+        let specs = Specs::new(&plan);
+        let spec = specs.get(Kind::Slogan);
+        let t = typing(&plan);
+        let part = |text: &str| {
+            let mut v = vec![Value::Empty; spec.columns.len()];
+            v[spec.col("标语内容")] = Value::Text(text.into());
+            let mut r = Records::default();
+            r.push(Kind::Slogan, spec, &t, Src { sheet: 0, row: 1 }, 0, v);
+            r
+        };
+        let parts = vec![part("一"), part("二"), part("三")];
+        let mut all = Records::default();
+        all.reserve(Kind::Slogan, parts.len());
+        for mut p in parts {
+            all.append(&mut p);
+        }
+        let texts: Vec<&str> = all.slogans.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["一", "二", "三"]);
     }
 }
