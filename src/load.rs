@@ -300,6 +300,17 @@ fn read_file(
             }
         }
     }
+    if fr.entries.is_empty() {
+        // A workbook that opens but holds no sheet at all (a damaged file): still listed.
+        let reason =
+            "文件中没有任何工作表，可能已损坏，请用 Excel/WPS 打开确认后重新发送".to_string();
+        fr.diags.push(
+            Diagnostic::error("unreadable_file", format!("文件无法读取：{reason}"))
+                .at(&path, "", ""),
+        );
+        fr.entries
+            .push(entry("", None, 0, FileStatus::Unreadable, reason));
+    }
     fr
 }
 

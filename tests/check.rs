@@ -617,3 +617,24 @@ fn usage_errors_exit_2_with_a_chinese_line_and_help_is_chinese() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("不存在"), "{}", stderr(&o));
 }
+
+/// A damaged .xls (found by mutating sample files) that opens with no sheet at all used to vanish
+/// from 数据来源; every file must be listed.
+#[test]
+fn issue_damaged_xls_without_sheets_is_listed() {
+    let ib = Inbox::new();
+    ib.register();
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/ingest/no_sheets.xls");
+    std::fs::copy(src, ib.inbox().join("坏表.xls")).unwrap();
+    let o = ib.run(&["check", "inbox", "--json", "out.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let j = json(&ib.path("out.json"));
+    let f = j["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "坏表.xls")
+        .expect("listed");
+    assert_eq!(f["status"], "unreadable");
+}
