@@ -310,6 +310,54 @@ fn check_tallies(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut Vec<Diagn
         };
         diags.push(d.unit(ds.unit_name(t.unit)));
     }
+    overlapping_tallies(ds, spec, diags);
+}
+
+/// The same question and option tallied for one unit in two sheets is added up; that is right for
+/// batches (一组、二组) and wrong for a resent cumulative tally, so it is a warning to look at.
+fn overlapping_tallies(
+    ds: &Dataset,
+    spec: &crate::ledger::schema::Spec,
+    diags: &mut Vec<Diagnostic>,
+) {
+    use std::collections::BTreeMap;
+    // (unit, question, option) → sheets in the order first seen, with the first row of each.
+    let mut seen: BTreeMap<(u32, &str, &str), Vec<Src>> = BTreeMap::new();
+    for t in &ds.records.tallies {
+        let v = seen
+            .entry((t.unit, t.question.as_str(), t.option.as_str()))
+            .or_default();
+        if !v.iter().any(|s| s.sheet == t.src.sheet) {
+            v.push(t.src);
+        }
+    }
+    let mut flagged: BTreeMap<(u32, u32), Src> = BTreeMap::new();
+    for ((unit, _, _), srcs) in &seen {
+        for s in srcs.iter().skip(1) {
+            flagged.entry((*unit, s.sheet)).or_insert(*s);
+        }
+    }
+    for ((unit, _), src) in flagged {
+        let first = seen
+            .iter()
+            .find(|((u, _, _), v)| *u == unit && v.len() > 1)
+            .map(|(_, v)| &ds.sheets[v[0].sheet as usize]);
+        let other = first
+            .map(|s| format!("{} › {}", s.file, s.sheet))
+            .unwrap_or_default();
+        diags.push(
+            ds.at(
+                Diagnostic::warning(
+                    "tally_overlap",
+                    format!("本表与 {other} 对同一题同一选项都有汇总人数，已相加"),
+                )
+                .unit(ds.unit_name(unit))
+                .hint("如是分组汇总则无须处理；如是重复报送或更新后的汇总，请只保留最新的一份"),
+                src,
+                spec.col("人数"),
+            ),
+        );
+    }
 }
 
 /// A date outside the campaign year is almost always a typo (2012 for 2021).

@@ -451,3 +451,41 @@ fn survey_sheets_show_the_rates() {
     assert_eq!(cell(3, 2), "83.3%\n(6)＊"); // 综治中心知晓率 5/6
     assert!((3..40).any(|i| cell(i, 0) == "56以上"));
 }
+
+#[test]
+fn the_same_tally_sent_twice_is_added_and_flagged() {
+    let ib = Inbox::new();
+    ib.register();
+    let tally = |count: f64| {
+        vec![
+            row(&["村居", "题号", "选项", "人数"]),
+            vec![s("东庄村"), s("6"), s("非常安全"), n(count)],
+            vec![s("东庄村"), s("6"), s("不安全"), n(1.0)],
+        ]
+    };
+    ib.xlsx("东庄村问卷汇总.xlsx", &[("汇总", tally(9.0))]);
+    ib.xlsx("东庄村问卷汇总(更新).xlsx", &[("汇总", tally(12.0))]);
+    let o = ib.run(&[
+        "weekly", "inbox", "--week", "6", "-o", "out", "--json", "w.json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let j = json(&ib.path("w.json"));
+    let dz = j["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["name"] == "东庄村")
+        .unwrap();
+    // The identical 不安全 row counts once (a row sent twice); the two 非常安全 counts differ and are
+    // added up, with a warning: 9 + 12 + 1 = 22 answers.
+    assert_eq!(dz["survey"]["rates"]["security"]["base"], 22);
+    let warn: Vec<&serde_json::Value> = j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "tally_overlap")
+        .collect();
+    assert_eq!(warn.len(), 1, "{warn:?}");
+    assert_eq!(warn[0]["unit"], "东庄村");
+    assert_eq!(warn[0]["cell"], "D2");
+}
