@@ -488,12 +488,13 @@ fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
         entry.units = std::mem::take(&mut w.unit_names);
         let fresh = w.fresh.iter().any(|&f| f);
         if !fresh && !w.read.rows.is_empty() && entry.status == FileStatus::Used {
-            entry.status = FileStatus::Duplicate;
-            entry.reason = if entry.units.is_empty() {
-                "没有可计入的行".into()
+            if entry.units.is_empty() {
+                // Read, but no row names a registered unit: not a resend, the problems list why.
+                entry.reason = "没有可计入的行：各行的村居为空或不在村居名册中，见问题清单".into();
             } else {
-                "每一行都已从其他文件计入（重复报送）".into()
-            };
+                entry.status = FileStatus::Duplicate;
+                entry.reason = "每一行都已从其他文件计入（重复报送）".into();
+            }
         }
     }
 

@@ -152,7 +152,7 @@ pub fn header_keys(s: &str) -> Vec<String> {
 
 /// A unit name normalised for matching the register (register names go through it too): folded,
 /// no whitespace, no bracket characters, without a suffix 社区居民委员会, 社区居委会, 村民委员会,
-/// 居民委员会, 村委会, 居委会, 党总支部, 党支部, 党总支. A 村… suffix keeps the name ending in 村
+/// 居民委员会, 村委会, 居委会, the short 社区居委, 村两委, 村委, 居委, or 党总支部, 党支部, 党总支. A 村… suffix keeps the name ending in 村
 /// (`东庄村委会`, `东庄村村委会`, `东庄村民委员会` → `东庄村`); a 居… suffix in 社区 (`东城居委会`,
 /// `东城社区居委会` → `东城社区`). Plain 村 / 社区 stay: `东庄村` is `东庄村`, `东庄` is `东庄`.
 pub fn unit_key(s: &str) -> String {
@@ -162,14 +162,18 @@ pub fn unit_key(s: &str) -> String {
         Community,
         Nothing,
     }
-    const SUFFIXES: [(&str, Implies); 9] = [
+    const SUFFIXES: [(&str, Implies); 13] = [
         ("社区居民委员会", Implies::Community),
         ("社区居委会", Implies::Community),
         ("村民委员会", Implies::Village),
         ("居民委员会", Implies::Community),
         ("党总支部", Implies::Nothing),
+        ("社区居委", Implies::Community),
         ("村委会", Implies::Village),
         ("居委会", Implies::Community),
+        ("村两委", Implies::Village),
+        ("村委", Implies::Village),
+        ("居委", Implies::Community),
         ("党支部", Implies::Nothing),
         ("党总支", Implies::Nothing),
     ];
@@ -530,6 +534,8 @@ mod tests {
             " 东庄村 ",
             "东 庄 村",
             "东庄村（村委会）",
+            "东庄村委",
+            "东庄村两委",
         ] {
             assert_eq!(unit_key(s), "东庄村", "{s}");
         }
@@ -540,6 +546,8 @@ mod tests {
             "东城居委会",
             "东城居民委员会",
             "东城社区党支部",
+            "东城居委",
+            "东城社区居委",
         ] {
             assert_eq!(unit_key(s), "东城社区", "{s}");
         }

@@ -103,10 +103,27 @@ impl Register {
                 k = rest.to_string();
             }
         }
+        // A bare name (`东庄` for 东庄村, `水泉` for 水泉社区): clerks drop the 村/社区 their own unit
+        // carries; accepted only when it names one unit.
+        if let Some(id) = self.bare_name(&k) {
+            return Match::Found(id);
+        }
         let names = self.index.keys().map(String::as_str);
         let suggestion =
             closest(&k, names).map(|n| self.units[self.index[n] as usize].name.clone());
         Match::Unknown { suggestion }
+    }
+
+    /// The one unit named `k` with 村 or 社区 added, if exactly one is.
+    fn bare_name(&self, k: &str) -> Option<UnitId> {
+        if k.chars().count() < 2 || k.ends_with('村') || k.ends_with("社区") {
+            return None;
+        }
+        let mut hits = ["村", "社区"]
+            .iter()
+            .filter_map(|suffix| self.index.get(&format!("{k}{suffix}")).copied());
+        let first = hits.next()?;
+        hits.all(|id| id == first).then_some(first)
     }
 
     /// Units whose name (or alias) appears in `text` (a title row, sheet name or file name). The
@@ -161,9 +178,16 @@ mod tests {
             "东庄村村民委员会",
             "水泉镇东庄村",
             "水泉社区居委会",
+            "东庄",
+            "东庄村委",
+            "水泉镇东庄",
+            "水泉",
+            "水泉社区居委",
         ] {
             assert!(matches!(r.lookup(w), Match::Found(_)), "{w}");
         }
+        // A one-character stub names nothing.
+        assert!(matches!(r.lookup("东"), Match::Unknown { .. }));
         match r.lookup("东装村") {
             Match::Unknown { suggestion } => assert_eq!(suggestion.as_deref(), Some("东庄村")),
             Match::Found(_) => panic!("东装村 is no unit"),

@@ -638,3 +638,154 @@ fn issue_damaged_xls_without_sheets_is_listed() {
         .expect("listed");
     assert_eq!(f["status"], "unreadable");
 }
+
+/// Clerks write their own unit short: 东庄 for 东庄村, 东庄村委, 水泉镇西庄, 水泉社区居委. Each names
+/// one registered unit; 北庄村 is no unit and still an error.
+#[test]
+fn short_and_bare_unit_names_match_the_register() {
+    let ib = Inbox::new();
+    ib.register();
+    let mut rows = vec![row(&["村居", "户主姓名", "走访日期", "走访方式"])];
+    for (unit, name) in [
+        ("东庄", "张三"),
+        ("东庄村委", "李四"),
+        ("水泉镇西庄", "王五"),
+        ("水泉社区居委", "赵六"),
+        ("水泉", "钱七"),
+        ("北庄村", "孙八"),
+    ] {
+        rows.push(vec![s(unit), s(name), d(2021, 5, 6), s("入户")]);
+    }
+    ib.xlsx("走访.xlsx", &[("Sheet1", rows)]);
+    let o = ib.run(&["check", "inbox", "--json", "out.json"]);
+    let j = json(&ib.path("out.json"));
+    assert_eq!(
+        diag_places(&j),
+        [(
+            "unknown_unit".into(),
+            "走访.xlsx".into(),
+            "Sheet1".into(),
+            "A7".into()
+        )],
+        "{}",
+        stdout(&o)
+    );
+    let f = j["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "走访.xlsx")
+        .unwrap();
+    assert_eq!(
+        f["units"],
+        serde_json::json!(["东庄村", "西庄村", "水泉社区"])
+    );
+}
+
+/// A merged 村居 cell running down past a blank row, a 序号 column, a totals row whose sums fill
+/// several columns (合计 / 小计), and signature rows under the table are no data rows: no
+/// diagnostic, and only the real rows are counted.
+#[test]
+fn merged_unit_over_a_blank_row_and_totals_rows_are_no_data() {
+    let ib = Inbox::new();
+    ib.register();
+    let rows = vec![
+        row(&["东庄村“双提升”工作周报汇总"]),
+        row(&[
+            "序号",
+            "村居",
+            "报送时间",
+            "周次",
+            "本周工作开展情况",
+            "走访户数",
+            "排查纠纷数",
+            "化解纠纷数",
+        ]),
+        vec![
+            n(1.0),
+            s("东庄村"),
+            s("2021-4-30 16:00"),
+            s("第4期"),
+            s("走访"),
+            s("0"),
+            s("0"),
+            s("0"),
+        ],
+        row(&[]),
+        vec![
+            n(2.0),
+            C::E,
+            s("2021-5-7 16:00"),
+            s("第5期"),
+            s("走访"),
+            s("0"),
+            s("0"),
+            s("0"),
+        ],
+        vec![s("合计"), C::E, C::E, C::E, C::E, n(0.0), n(0.0), n(0.0)],
+        vec![s("小 计："), s("共2期"), C::E, C::E, s("/"), n(0.0), n(0.0)],
+        row(&["填报人：王某", "", "", "", "审核：刘某"]),
+    ];
+    // 村居 (B3:B5) merged down over the blank row.
+    ib.xlsx_merged("东庄村周报.xlsx", &[("Sheet1", rows)], &[(0, 2, 1, 4, 1)]);
+    let o = ib.run(&["check", "inbox", "--json", "out.json"]);
+    let j = json(&ib.path("out.json"));
+    assert_eq!(diag_places(&j), [], "{}", stdout(&o));
+    let f = j["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "东庄村周报.xlsx")
+        .unwrap();
+    assert_eq!(f["rows"], 2, "{f}");
+}
+
+/// “本周无矛盾纠纷” written in the 当事人 column (or any other) of a row with no type is a zero
+/// report, not a dispute missing its type and status.
+#[test]
+fn zero_report_phrase_in_any_column_is_a_zero_report() {
+    let ib = Inbox::new();
+    ib.register();
+    ib.xlsx(
+        "东庄村矛盾纠纷台账.xlsx",
+        &[(
+            "Sheet1",
+            vec![
+                row(&["排查时间", "当事人", "纠纷类别", "基本情况", "调处情况"]),
+                vec![s("2021.4.26"), s("本周无矛盾纠纷"), C::E, C::E, C::E],
+                vec![s("2021.5.3"), C::E, C::E, C::E, C::E, s("未发现矛盾纠纷")],
+            ],
+        )],
+    );
+    let o = ib.run(&["check", "inbox", "--json", "out.json"]);
+    let j = json(&ib.path("out.json"));
+    assert_eq!(diag_places(&j), [], "{}", stdout(&o));
+}
+
+/// A sheet whose rows all name units outside the register is listed as read (its problems are
+/// in the list), not as a resend of another file.
+#[test]
+fn a_sheet_of_unknown_units_is_not_called_a_duplicate() {
+    let ib = Inbox::new();
+    ib.register();
+    ib.xlsx(
+        "北庄村走访.xlsx",
+        &[(
+            "Sheet1",
+            vec![
+                row(&["村居", "户主姓名", "走访日期", "走访方式"]),
+                vec![s("北庄村"), s("张三"), d(2021, 5, 6), s("入户")],
+            ],
+        )],
+    );
+    ib.run(&["check", "inbox", "--json", "out.json"]);
+    let j = json(&ib.path("out.json"));
+    let f = j["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "北庄村走访.xlsx")
+        .unwrap();
+    assert_eq!(f["status"], "used", "{f}");
+    assert!(f["reason"].as_str().unwrap().contains("村居名册"), "{f}");
+}

@@ -395,6 +395,27 @@ mod tests {
         );
     }
 
+    /// Wordings seen in village files: 被走访户户主, 问卷发放情况, 公开信发放情况; 宣传载体.
+    #[test]
+    fn clerks_wordings_of_visit_and_slogan_columns() {
+        let h = header(&[&[
+            "序号",
+            "村民小组",
+            "被走访户户主",
+            "走访日期",
+            "方式",
+            "问卷发放情况",
+            "公开信发放情况",
+        ]]);
+        assert_eq!(h.kind, Kind::Visit);
+        assert_eq!(
+            h.cols[..7],
+            [None, Some(1), Some(2), Some(3), Some(4), Some(5), Some(6)]
+        );
+        let h = header(&[&["单位", "标语内容（全文）", "宣传载体", "悬挂时间"]]);
+        assert_eq!(h.kind, Kind::Slogan);
+    }
+
     #[test]
     fn swapped_words_are_accepted() {
         // 矛盾/纠纷, 时间/日期, 类别/类型, 情况/状态 exchanged.

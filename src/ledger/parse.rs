@@ -10,7 +10,7 @@ use crate::cells::{self, cell_text};
 use crate::diag::{cell_ref, Diagnostic};
 use crate::fxhash::FxHashMap;
 use crate::ingest::Grid;
-use crate::text::alias_key;
+use crate::text::{alias_key, header_keys};
 use calamine::Data;
 use chrono::NaiveTime;
 
@@ -52,15 +52,28 @@ pub struct Ctx<'a> {
 }
 
 /// Words in a row below the table that mark it as a footer, not data.
-const FOOTER_WORDS: [&str; 7] = [
+const FOOTER_WORDS: [&str; 16] = [
     "合计",
     "总计",
+    "小计",
+    "共计",
+    "累计",
     "填表人",
+    "填报人",
+    "制表人",
     "审核人",
+    "审核：",
+    "审批人",
     "负责人签字",
+    "负责人：",
+    "签字",
     "注：",
     "说明：",
 ];
+
+/// Words that open a totals row (合计, 小计 …): such a row is skipped however many of its cells
+/// hold sums, when the word is the row's first text.
+const TOTAL_WORDS: [&str; 5] = ["合计", "总计", "小计", "共计", "累计"];
 
 pub fn parse_rows(ctx: &Ctx, grid: &Grid, header: &Header) -> ParsedSheet {
     let mut out = ParsedSheet::default();
@@ -72,10 +85,17 @@ pub fn parse_rows(ctx: &Ctx, grid: &Grid, header: &Header) -> ParsedSheet {
             .flatten()
             .filter(|&&c| cells::has_text(grid.get(r, c)))
             .count();
-        if filled == 0 {
+        // A row with nothing but its unit (a merged 村居 cell running down past a blank row, a
+        // pre-filled name with nothing after it) holds no data.
+        let unit_only = ctx
+            .spec
+            .unit_col
+            .and_then(|i| header.cols[i])
+            .is_some_and(|c| filled == 1 && cells::has_text(grid.get(r, c)));
+        if filled == 0 || unit_only {
             continue;
         }
-        if filled <= 2 && is_footer(grid, r) {
+        if (filled <= 2 && is_footer(grid, r)) || is_total(grid, r) {
             continue;
         }
         let (mut row, unit) = parse_row(ctx, grid, header, r);
@@ -96,6 +116,19 @@ pub fn parse_rows(ctx: &Ctx, grid: &Grid, header: &Header) -> ParsedSheet {
 fn is_footer(grid: &Grid, r: u32) -> bool {
     grid.row(r).iter().filter_map(cell_text).any(|t| {
         FOOTER_WORDS.iter().any(|w| t.starts_with(w)) || t.starts_with("注") && t.len() > 6
+    })
+}
+
+/// A totals row: one of its cells says just 合计, 小计 … (`合 计`, `合计：`, `小计（5月）`),
+/// wherever the sums stand. No data cell is the bare word.
+fn is_total(grid: &Grid, r: u32) -> bool {
+    grid.row(r).iter().filter_map(cell_text).any(|t| {
+        let k = alias_key(&t);
+        let k = k.trim_end_matches([':', '：']);
+        TOTAL_WORDS.contains(&k)
+            || header_keys(&t)
+                .iter()
+                .any(|k| TOTAL_WORDS.contains(&k.as_str()))
     })
 }
 
@@ -379,11 +412,13 @@ fn is_zero_report(ctx: &Ctx, grid: &Grid, header: &Header, r: u32) -> bool {
     if d.zero_report_types.iter().any(|z| alias_key(z) == dtype) {
         return true;
     }
-    let summary = text_of("简要情况");
+    // The phrase stands where the clerk wrote it: 简要情况, 当事人, a 备注 column …
     dtype.is_empty()
-        && d.zero_report_phrases
+        && grid
+            .row(r)
             .iter()
-            .any(|p| summary.contains(p.as_str()))
+            .filter_map(cell_text)
+            .any(|t| d.zero_report_phrases.iter().any(|p| t.contains(p.as_str())))
 }
 
 #[cfg(test)]
