@@ -340,7 +340,20 @@ pub fn choose(options: &[String], t: &str) -> Option<usize> {
         })
         .map(|(i, _)| i)
         .collect();
-    (hits.len() == 1).then(|| hits[0])
+    if hits.len() == 1 {
+        return Some(hits[0]);
+    }
+    if !hits.is_empty() || k.contains(['未', '不', '没', '无', '非', '待', '否']) {
+        return None;
+    }
+    // A longer wording around one known synonym: 水泉派出所, 县人民检察院 (never a negated one:
+    // 未办结 is not 办结).
+    let mut found = super::schema::VALUE_SYNONYMS
+        .iter()
+        .filter(|(w, _)| w.chars().count() >= 3 && k.contains(&alias_key(w)))
+        .filter_map(|(_, canonical)| options.iter().position(|o| o == canonical));
+    let first = found.next()?;
+    found.all(|i| i == first).then_some(first)
 }
 
 /// An answer as option text, option number (1-based) or letter (A = 1).
@@ -487,6 +500,20 @@ mod tests {
         assert_eq!(choose(&method, "电话访问"), Some(1));
         let forms = opts(&["横幅", "墙体", "电子显示屏", "其他"]);
         assert_eq!(choose(&forms, "LED屏"), Some(2));
+        // Clerks' words for the dispute status and the activity type.
+        assert_eq!(choose(&status, "已调处"), Some(2));
+        assert_eq!(choose(&status, "已结案"), Some(2));
+        assert_eq!(choose(&status, "正在调处"), Some(1));
+        assert_eq!(choose(&status, "未办结"), None);
+        let activity = opts(&crate::ledger::schema::ACTIVITY_TYPES);
+        assert_eq!(choose(&activity, "动员会"), Some(0));
+        assert_eq!(choose(&activity, "大喇叭广播"), Some(2));
+        assert_eq!(choose(&activity, "座谈会"), Some(3));
+        assert_eq!(choose(&activity, "村民代表大会"), None);
+        // A named station of a known kind.
+        let units = opts(&crate::ledger::schema::OFFICER_UNITS);
+        assert_eq!(choose(&units, "水泉派出所"), Some(2));
+        assert_eq!(choose(&units, "县司法局"), Some(3));
         // A synonym whose canonical value is not allowed here does not match.
         assert_eq!(choose(&opts(&["村", "社区", "镇直单位"]), "条幅"), None);
     }
