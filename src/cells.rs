@@ -531,6 +531,10 @@ fn read_text_date(s: &str, year: i32) -> TextDate {
         }
     };
     skip_weekday(&mut p);
+    // 2021.5.6. / 2021年5月6日。: a full stop typed after the date
+    if p.i + 1 == p.t.len() && matches!(p.peek(), Some(Tok::Ch('.' | '。'))) {
+        p.i += 1;
+    }
     match time_part(&mut p) {
         Ok(t) => TextDate::Ok(date, t),
         Err(()) => TextDate::NotDate,
@@ -887,6 +891,39 @@ fn is_mobile(s: &str) -> bool {
         && b.iter().all(u8::is_ascii_digit)
 }
 
+/// The phone text without a bracketed note after or around the number: `138 0000 1234（微信同号）`,
+/// `0632-1234567(办公室)`. Brackets holding only digits (an area code, `（0632）1234567`) stay.
+pub fn strip_phone_note(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| matches!(c, '(' | '（' | '[' | '【')) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut group: Option<String> = None;
+    for c in s.chars().filter_map(fold_char) {
+        match (c, group.as_mut()) {
+            ('(' | '[' | '【', None) => group = Some(String::new()),
+            (')' | ']' | '】', Some(g)) => {
+                if !g.chars().any(is_cjk) {
+                    out.push('(');
+                    out.push_str(g);
+                    out.push(')');
+                }
+                group = None;
+            }
+            (c, Some(g)) => g.push(c),
+            (c, None) => out.push(c),
+        }
+    }
+    if let Some(g) = group {
+        // an unclosed bracket: a note running to the end, unless it is digits
+        if !g.chars().any(is_cjk) {
+            out.push('(');
+            out.push_str(&g);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// `0` + area code + 7–8 digits. Three-digit area codes are 010 and 02x, all others have four
 /// digits, so 010/02x numbers have 10–11 digits and the others 11–12.
 fn is_landline(s: &str) -> bool {
@@ -1041,6 +1078,8 @@ mod tests {
             "2021-04-07 星期三",
             "2021年4月7日（星期三）",
             "2021.4.7周三",
+            "2021.4.7.",
+            "2021年4月7日。",
         ] {
             assert_eq!(parse_date_text(t, Y), Some(d), "{t}");
         }
@@ -1348,6 +1387,19 @@ mod tests {
             "（0531）12345678",
         ] {
             assert!(phone_valid(p), "{p}");
+        }
+        // A note in brackets beside the number is no part of it.
+        for p in [
+            "138 0000 1234（微信同号）",
+            "0632-1234567(村委办公室)",
+            "（0632）1234567【值班】",
+        ] {
+            let n = strip_phone_note(p);
+            assert!(phone_valid(&n), "{p}");
+            assert!(
+                !n.contains('微') && !n.contains('办') && !n.contains('值'),
+                "{p}"
+            );
         }
         for p in [
             "",

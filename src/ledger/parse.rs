@@ -197,6 +197,7 @@ fn read_cell(ctx: &Ctx, column: &Column, cell: &Data) -> Result<Value, CellErr> 
         Ty::Phone => match cell_text(cell) {
             None => Value::Empty,
             Some(t) => {
+                let t = cells::strip_phone_note(&t);
                 if !cells::phone_valid(&t) {
                     return Err((
                         "bad_phone",
