@@ -305,7 +305,8 @@ impl P<'_> {
     }
 }
 
-const DATE_SEPS: [char; 3] = ['-', '/', '.'];
+/// Separators between year, month and day (a comma or 、 too: “2021,5,6”, “2021、5、6”).
+const DATE_SEPS: [char; 5] = ['-', '/', '.', ',', '、'];
 
 fn full_year(v: u32, digits: u8) -> Option<i32> {
     match digits {
@@ -803,9 +804,9 @@ fn count_text(t: &str) -> Result<u32, String> {
 /// What a yes/no word means, after folding and ASCII lowercasing.
 fn yes_no_word(w: &str) -> Option<bool> {
     Some(match w {
-        "是" | "√" | "✓" | "✔" | "☑" | "y" | "yes" | "有" | "1" | "true" | "对" | "已" | "是的" => {
-            true
-        }
+        "是" | "√" | "✓" | "✔" | "☑" | "y" | "yes" | "有" | "1" | "true" | "对" | "已" | "是的"
+        // The column's own verb written as the answer (发放问卷: 发放; 送达公开信: 送达).
+        | "发放" | "送达" | "发了" | "送了" | "参与" | "参加" => true,
         "否" | "×" | "✗" | "✘" | "☐" | "n" | "no" | "无" | "0" | "false" | "没有" | "未"
         | "不是" => false,
         _ => {
@@ -1316,6 +1317,8 @@ mod tests {
             "已发放",
             "已送达",
             "已发",
+            "发放",
+            "送达",
             " 是 ",
             "Ｙ",
         ] {
@@ -1429,5 +1432,19 @@ mod tests {
             assert_eq!(parse_date(&f, Y), parse_date(&i, Y));
             assert_eq!(parse_datetime(&f, Y), parse_datetime(&i, Y));
         }
+    }
+}
+
+#[cfg(test)]
+mod comma_dates {
+    use super::*;
+
+    #[test]
+    fn commas_and_enumeration_marks_separate_dates_too() {
+        let d = NaiveDate::from_ymd_opt(2021, 5, 6);
+        assert_eq!(parse_date_text("2021,5,6", 2021), d);
+        assert_eq!(parse_date_text("2021，5，6", 2021), d);
+        assert_eq!(parse_date_text("2021、5、6", 2021), d);
+        assert_eq!(parse_date_text("2021,5.6", 2021), None, "mixed separators");
     }
 }
