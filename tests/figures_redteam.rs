@@ -554,3 +554,245 @@ fn week_seven_workbook_shows_the_json_figures() {
     let d = sheet(&path, "矛盾纠纷");
     assert_eq!(row_of(&d, 0, "南沟村")[6].to_string(), "3");
 }
+
+// ============================================================================================
+// June 2021: weeks whose Friday is in June = 第9期 (05-31..06-06) … 第12期 (06-21..06-27); 第13期
+// (06-28..07-04, Fri 07-02) is July's. May = 第5期 (05-03..05-09) … 第8期 (05-24..05-30).
+// Figures as of 06-30; the previous month as of 05-31.
+// ============================================================================================
+
+fn month_fixture() -> Inbox {
+    let ib = Inbox::new();
+    register(&ib);
+    ib.xlsx(
+        "周报.xlsx",
+        &[(
+            "周报",
+            vec![
+                row(&["村居", "报送时间", "所属周次", "本周工作开展情况"]),
+                // 南沟村: 第8期 on time (May); 第9期 on time; 第10期 18:00 → late; 第11期 sent the
+                // next Monday → late; 第12期 none → missing; 第13期 is July's.
+                vec![s("南沟村"), t(2021, 5, 28, 10, 0), C::E, s("w8")],
+                vec![s("南沟村"), t(2021, 6, 4, 17, 0), C::E, s("w9")],
+                vec![s("南沟村"), t(2021, 6, 11, 18, 0), C::E, s("w10")],
+                vec![s("南沟村"), t(2021, 6, 21, 8, 0), s("第11期"), s("w11")],
+                vec![s("南沟村"), t(2021, 7, 2, 9, 0), C::E, s("w13")],
+            ],
+        )],
+    );
+    let dh = row(&[
+        "村居",
+        "排查日期",
+        "当事人",
+        "纠纷类型",
+        "简要情况",
+        "化解状态",
+        "化解日期",
+    ]);
+    ib.xlsx(
+        "纠纷.xlsx",
+        &[(
+            "台账",
+            vec![
+                dh,
+                row(&["南沟村", "2021-05-31", "甲某", "邻里", "", "未化解", ""]),
+                row(&["南沟村", "2021-05-30", "乙某", "邻里", "", "未化解", ""]),
+                row(&["南沟村", "2021-06-28", "丙某", "合同", "", "已化解", "2021-06-30"]),
+                row(&["南沟村", "2021-06-15", "丁某", "邻里", "", "已化解", "2021-07-01"]),
+                row(&["南沟村", "2021-06-09", "", "无", "本周无矛盾纠纷", "", ""]),
+                row(&["南沟村", "2021-07-01", "戊某", "邻里", "", "未化解", ""]),
+                row(&["河口社区", "2021-05-31", "", "无", "", "", ""]),
+                row(&["河口社区", "2021-06-28", "", "无", "", "", ""]),
+            ],
+        )],
+    );
+    ib.xlsx(
+        "走访.xlsx",
+        &[(
+            "走访",
+            vec![
+                row(&["村居", "村民小组", "户主姓名", "走访日期", "走访方式", "发放问卷", "送达公开信"]),
+                row(&["河口社区", "一网格", "周九", "2021-06-30", "入户", "是", "是"]),
+                row(&["河口社区", "一网格", "吴十", "2021-07-01", "入户", "是", "是"]),
+            ],
+        )],
+    );
+    ib.xlsx(
+        "标语.xlsx",
+        &[(
+            "标语",
+            vec![
+                row(&["村居", "标语内容", "形式", "位置", "悬挂日期", "状态"]),
+                row(&["派出所", SLOGANS[0], "电子显示屏", "大厅", "2021-06-30", "在挂"]),
+                row(&["司法所", SLOGANS[0], "电子显示屏", "大厅", "2021-07-01", "在挂"]),
+            ],
+        )],
+    );
+    ib
+}
+
+/// Weekly score parts (plan weights): 周报 20/10/0, 走访 20 × coverage, 纠纷 20 × (½ screened this
+/// week + ½ (1 − overdue/open)), 标语 10 × approved/required, 民调 left out (no answers by week 12),
+/// 台账质量 10 (a clean inbox) → the 村/社区 denominator is 80.
+///
+/// 南沟村 (no visits, no slogans):
+///   W5–W7: missing 0 + 纠纷 ½·0 + ½·1 = 10 + 质量 10 → 20/80 = 25.0
+///   W8: on time 20 + 纠纷 (乙 05-30 screens W8, open 0 days) 20 + 10 → 50/80 = 62.5
+///   W9: on time 20 + 纠纷 (甲 05-31 in W9; 甲 6, 乙 7 days open) 20 + 10 → 62.5 (黄)
+///   W10: late 10 + 纠纷 (zero report 06-09) 20 + 10 → 40/80 = 50.0 (红)
+///   W11: late 10 + 纠纷 (丁 06-15; 甲 20, 乙 21 days) 20 + 10 → 50.0 (红)
+///   W12: missing 0 + 纠纷 (nothing screened; 乙 06-27 − 05-30 = 28 days) 10 + 10 → 25.0 (红)
+///   May mean (25 × 3 + 62.5) / 4 = 34.375 → 34.4; June (62.5 + 50 + 50 + 25) / 4 = 46.875 → 46.9.
+/// 河口社区: W9 missing 0 + 纠纷 (zero report 05-31 screens W9) 20 + 10 → 37.5; W10–W12 25.0;
+///   June (37.5 + 75) / 4 = 28.125 → 28.1; May 25.0 (its zero reports are in W9 and W13).
+/// 北坡村, 东岭村: 25.0 every week → 25.0 both months (tied).
+/// Ranks June: 南沟 1, 河口 2, 北坡 3, 东岭 3 (tie); May: 南沟 1, the other three 2 → change
+/// (last − this): 0, 0, −1, −1.  镇直单位: 标语 0 + 质量 10 → 10/20 = 50.0, both rank 1.
+fn june(ib: &Inbox) -> Value {
+    run_json(
+        ib,
+        &["monthly", "inbox", "--month", "2021-06", "-o", "mo", "--json", "m.json"],
+        "m.json",
+    )
+}
+
+#[test]
+fn june_figures_equal_the_hand_computed_truth() {
+    let ib = month_fixture();
+    let j = june(&ib);
+    assert_eq!(j["period"]["kind"], "month");
+    assert_eq!(j["period"]["start"], "2021-06-01");
+    assert_eq!(j["period"]["end"], "2021-06-30");
+    let weeks: Vec<u64> = j["weeks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["issue"].as_u64().unwrap())
+        .collect();
+    assert_eq!(weeks, [9, 10, 11, 12]);
+
+    let ng = unit(&j, "南沟村");
+    assert_eq!(ng["weekly_reports"]["on_time"], 1);
+    assert_eq!(ng["weekly_reports"]["late"], 2);
+    assert_eq!(ng["weekly_reports"]["missing"], 1);
+    // Disputes as of 06-30: 甲 05-31 (30 days: not overdue), 乙 05-30 (31: overdue), 丙 06-28
+    // resolved 06-30, 丁 06-15 resolved only 07-01 (open, 15 days); 戊 07-01 is later.
+    // total 4, new (排查 in June) 丙丁 = 2, resolved 1, resolved_total 1, overdue 1;
+    // screened weeks: W9 (甲 05-31), W10 (zero 06-09), W11 (丁 06-15) = 3; 丙 06-28 is W13 (July).
+    let d = &ng["disputes"];
+    assert_eq!(d["total"], 4);
+    assert_eq!(d["new"], 2);
+    assert_eq!(d["resolved"], 1);
+    assert_eq!(d["resolved_total"], 1);
+    assert_eq!(d["overdue"], 1);
+    assert_eq!(d["screened_weeks"], 3);
+    let hk = unit(&j, "河口社区");
+    // Zero reports 05-31 (W9, June's) and 06-28 (W13, July's) → 1.
+    assert_eq!(hk["disputes"]["screened_weeks"], 1);
+    assert_eq!(hk["disputes"]["total"], 0);
+    // Visits as of 06-30: 周九 only → 1/10.
+    assert_eq!(hk["visits"]["households_visited"], 1);
+    assert_eq!(hk["visits"]["coverage"], 0.1);
+    assert_eq!(hk["visits"]["new"], 1);
+    // Slogans as of 06-30.
+    assert_eq!(unit(&j, "派出所")["slogans"]["ok"], true);
+    assert_eq!(unit(&j, "司法所")["slogans"]["hanging"], 0);
+
+    // Scores, ranks and change (see `june`).
+    let scores = |u: &Value| -> Vec<f64> {
+        u["weekly_scores"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w["score"].as_f64().unwrap())
+            .collect()
+    };
+    assert_eq!(scores(ng), [62.5, 50.0, 50.0, 25.0]);
+    assert_eq!(ng["score"], 46.9);
+    assert_eq!(ng["grade"], "red");
+    assert_eq!(ng["rank"], 1);
+    assert_eq!(ng["rank_change"], 0);
+    assert_eq!(ng["previous"]["score"], 34.4);
+    assert_eq!(scores(hk), [37.5, 25.0, 25.0, 25.0]);
+    assert_eq!(hk["score"], 28.1);
+    assert_eq!(hk["rank"], 2);
+    assert_eq!(hk["previous"]["rank"], 2);
+    for name in ["北坡村", "东岭村"] {
+        let u = unit(&j, name);
+        assert_eq!(u["score"], 25.0, "{name}");
+        assert_eq!(u["rank"], 3, "{name}: a tie shares the rank");
+        assert_eq!(u["previous"]["rank"], 2, "{name}");
+        assert_eq!(u["rank_change"], -1, "{name}");
+        assert_eq!(u["weekly_reports"]["missing"], 4, "{name}");
+    }
+    for name in ["派出所", "司法所"] {
+        let u = unit(&j, name);
+        assert_eq!(u["score"], 50.0, "{name}");
+        assert_eq!(u["rank"], 1, "{name}");
+    }
+
+    // Suggestions: 南沟村 W10–W12 红 in a row → 约谈; 3 红 weeks → 重点管理; not 4 → no 一票否决.
+    // 河口社区: W8 (May, 红) to W12 → 约谈; 4 红 weeks → 重点管理 and 一票否决（候选）.
+    let sugg = |name: &str, action: &str| -> Option<Vec<u64>> {
+        j["suggestions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["unit"] == name && x["action"] == action)
+            .map(|x| {
+                x["weeks"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|w| w.as_u64().unwrap())
+                    .collect()
+            })
+    };
+    assert_eq!(sugg("南沟村", "通报约谈"), Some(vec![10, 11, 12]));
+    assert_eq!(sugg("南沟村", "重点管理"), Some(vec![10, 11, 12]));
+    assert_eq!(sugg("南沟村", "一票否决（候选）"), None);
+    assert_eq!(sugg("河口社区", "通报约谈"), Some(vec![8, 9, 10, 11, 12]));
+    assert_eq!(sugg("河口社区", "一票否决（候选）"), Some(vec![9, 10, 11, 12]));
+    assert_eq!(sugg("派出所", "通报约谈"), None);
+}
+
+#[test]
+fn may_figures_are_as_of_may_31() {
+    let ib = month_fixture();
+    let j = run_json(
+        &ib,
+        &["monthly", "inbox", "--month", "2021-05", "-o", "may", "--json", "may.json"],
+        "may.json",
+    );
+    let ng = unit(&j, "南沟村");
+    // As of 05-31: 甲 05-31 and 乙 05-30, both new in May, neither overdue; screened: W8 (乙) only —
+    // 甲 05-31 is in W9, June's week.
+    let d = &ng["disputes"];
+    assert_eq!(d["total"], 2);
+    assert_eq!(d["new"], 2);
+    assert_eq!(d["overdue"], 0);
+    assert_eq!(d["screened_weeks"], 1);
+    assert_eq!(unit(&j, "河口社区")["disputes"]["screened_weeks"], 0);
+    assert_eq!(ng["weekly_reports"]["on_time"], 1);
+    assert_eq!(ng["weekly_reports"]["missing"], 3);
+    assert_eq!(ng["score"], 34.4);
+}
+
+#[test]
+fn june_workbook_shows_the_json_figures() {
+    let ib = month_fixture();
+    let j = june(&ib);
+    let path = ib.path("mo").join("水泉镇双提升月度督导_2021年6月.xlsx");
+    let r = sheet(&path, "月度考评");
+    let ng = row_of(&r, 1, "南沟村");
+    let nums: Vec<Option<f64>> = ng[3..8].iter().map(|c| c.as_f64()).collect();
+    assert_eq!(
+        nums,
+        [Some(62.5), Some(50.0), Some(50.0), Some(25.0), Some(46.9)]
+    );
+    assert_eq!(ng[0].as_f64(), Some(1.0));
+    assert_eq!(ng[8].get_string(), Some("红"));
+    for name in ["北坡村", "东岭村"] {
+        assert_eq!(row_of(&r, 1, name)[0].as_f64(), unit(&j, name)["rank"].as_f64());
+    }
+}
