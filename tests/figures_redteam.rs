@@ -107,7 +107,12 @@ fn week_fixture() -> Inbox {
                 // 河口社区: sent in week 7 but for week 6 (late for week 6), and week 7's report
                 // sent on Tuesday of week 8 naming a date of week 7 → late, not missing.
                 vec![s("河口社区"), t(2021, 5, 20, 10, 0), s("第6周"), s("补报")],
-                vec![s("河口社区"), s("2021/5/25 9:00"), s("2021-05-19"), s("迟报")],
+                vec![
+                    s("河口社区"),
+                    s("2021/5/25 9:00"),
+                    s("2021-05-19"),
+                    s("迟报"),
+                ],
                 // A 镇直单位 owes no weekly report: its report gives it no status.
                 vec![s("派出所"), t(2021, 5, 21, 9, 0), C::E, s("配合")],
                 // 东岭村 sends nothing → missing.
@@ -138,7 +143,15 @@ fn week_fixture() -> Inbox {
                 row(&["南沟村", "二组", "李四", "2021-05-19", "电话", "否", "否"]),
                 row(&["南沟村", "二组", "王五", "2021-05-23", "电话", "是", "是"]),
                 row(&["南沟村", "二组", "赵六", "2021-05-24", "入户", "是", "是"]),
-                row(&["南沟村委会", "三组", "钱 七 ", "2021-05-17", "入户", "否", "否"]),
+                row(&[
+                    "南沟村委会",
+                    "三组",
+                    "钱 七 ",
+                    "2021-05-17",
+                    "入户",
+                    "否",
+                    "否",
+                ]),
                 row(&["北坡村", "一组", "孙八", "2021-05-20", "电话", "是", "是"]),
                 row(&["北坡村", "一组", "孙八", "2021-05-21", "电话", "否", "否"]),
             ],
@@ -165,11 +178,43 @@ fn week_fixture() -> Inbox {
                 row(&["南沟村", "2021-04-23", "乙某", "合同", "", "化解中", ""]),
                 row(&["南沟村", "2021-04-01", "丙某", "其他", "", "已移交", ""]),
                 row(&["南沟村", "2021-04-10", "丁某", "邻里", "", "已化解", ""]),
-                row(&["南沟村", "2021-05-18", "戊某", "合同", "", "已化解", "2021-05-16"]),
-                row(&["南沟村", "2021-05-17", "己某", "婚姻家庭", "", "已化解", "2021-05-23"]),
-                row(&["南沟村", "2021-05-03", "庚某", "邻里", "", "已化解", "2021-05-05"]),
+                row(&[
+                    "南沟村",
+                    "2021-05-18",
+                    "戊某",
+                    "合同",
+                    "",
+                    "已化解",
+                    "2021-05-16",
+                ]),
+                row(&[
+                    "南沟村",
+                    "2021-05-17",
+                    "己某",
+                    "婚姻家庭",
+                    "",
+                    "已化解",
+                    "2021-05-23",
+                ]),
+                row(&[
+                    "南沟村",
+                    "2021-05-03",
+                    "庚某",
+                    "邻里",
+                    "",
+                    "已化解",
+                    "2021-05-05",
+                ]),
                 row(&["南沟村", "2021-05-24", "辛某", "邻里", "", "未化解", ""]),
-                row(&["南沟村", "2021-04-20", "壬某", "其他", "", "已化解", "2021-05-25"]),
+                row(&[
+                    "南沟村",
+                    "2021-04-20",
+                    "壬某",
+                    "其他",
+                    "",
+                    "已化解",
+                    "2021-05-25",
+                ]),
                 row(&["南沟村", "2021-05-10", "", "无", "本周无矛盾纠纷", "", ""]),
                 row(&["北坡村", "2021-05-23", "", "无", "", "", ""]),
                 row(&["河口社区", "2021-05-24", "", "", "本周无矛盾纠纷", "", ""]),
@@ -184,7 +229,15 @@ fn week_fixture() -> Inbox {
             "台账",
             vec![
                 dh,
-                row(&["南沟村", "2021-04-23", "乙某", "合同", "", "已化解", "2021-05-22"]),
+                row(&[
+                    "南沟村",
+                    "2021-04-23",
+                    "乙某",
+                    "合同",
+                    "",
+                    "已化解",
+                    "2021-05-22",
+                ]),
                 row(&["南沟村", "2021-04-22", "甲某", "邻里", "", "未化解", ""]),
             ],
         )],
@@ -200,7 +253,14 @@ fn week_fixture() -> Inbox {
                 sh,
                 row(&["南沟村", SLOGANS[0], "横幅", "村委", "2021-05-01", "在挂"]),
                 row(&["南沟村", SLOGANS[4], "墙体", "路口", "2021-05-01", ""]),
-                row(&["南沟村", SLOGANS[5], "电子显示屏", "村委", "2021-05-02", "在挂"]),
+                row(&[
+                    "南沟村",
+                    SLOGANS[5],
+                    "电子显示屏",
+                    "村委",
+                    "2021-05-02",
+                    "在挂",
+                ]),
                 row(&["南沟村", SLOGANS[1], "横幅", "桥头", "2021-05-01", "已撤"]),
                 row(&["南沟村", SLOGANS[2], "横幅", "学校", "2021-05-24", "在挂"]),
                 row(&[
@@ -211,7 +271,14 @@ fn week_fixture() -> Inbox {
                     "2021-05-03",
                     "在挂",
                 ]),
-                row(&["南沟村", "欢迎来到南沟村", "横幅", "村口", "2021-05-01", "在挂"]),
+                row(&[
+                    "南沟村",
+                    "欢迎来到南沟村",
+                    "横幅",
+                    "村口",
+                    "2021-05-01",
+                    "在挂",
+                ]),
                 row(&[
                     "北坡村",
                     "人人参与平安创健  家家共享平安成果",
@@ -222,9 +289,30 @@ fn week_fixture() -> Inbox {
                 ]),
                 row(&["北坡村", SLOGANS[3], "墙体", "路口", "2021-05-20", "在挂"]),
                 row(&["派出所", SLOGANS[0], "横幅", "门口", "2021-05-01", "在挂"]),
-                row(&["派出所", SLOGANS[1], "电子显示屏", "大厅", "2021-05-23", "在挂"]),
-                row(&["司法所", SLOGANS[2], "电子显示屏", "大厅", "2021-05-01", "已撤"]),
-                row(&["司法所", SLOGANS[3], "电子显示屏", "大厅", "2021-05-24", "在挂"]),
+                row(&[
+                    "派出所",
+                    SLOGANS[1],
+                    "电子显示屏",
+                    "大厅",
+                    "2021-05-23",
+                    "在挂",
+                ]),
+                row(&[
+                    "司法所",
+                    SLOGANS[2],
+                    "电子显示屏",
+                    "大厅",
+                    "2021-05-01",
+                    "已撤",
+                ]),
+                row(&[
+                    "司法所",
+                    SLOGANS[3],
+                    "电子显示屏",
+                    "大厅",
+                    "2021-05-24",
+                    "在挂",
+                ]),
             ],
         )],
     );
@@ -302,7 +390,10 @@ fn week_seven_figures_equal_the_hand_computed_truth() {
     assert_eq!(ng["weekly_report"]["status"], "late", "17:30:59 is late");
     assert_eq!(ng["weekly_report"]["submitted_at"], "2021-05-21T17:30");
     let bp = unit(&j, "北坡村");
-    assert_eq!(bp["weekly_report"]["status"], "on_time", "a bare Friday date");
+    assert_eq!(
+        bp["weekly_report"]["status"], "on_time",
+        "a bare Friday date"
+    );
     assert_eq!(bp["weekly_report"]["submitted_at"], "2021-05-21T00:00");
     let hk = unit(&j, "河口社区");
     assert_eq!(hk["weekly_report"]["status"], "late");
@@ -385,14 +476,29 @@ fn week_seven_figures_equal_the_hand_computed_truth() {
         diags
             .iter()
             .filter(|d| {
-                d["file"].as_str().unwrap_or("").ends_with("矛盾纠纷台账.xlsx")
+                d["file"]
+                    .as_str()
+                    .unwrap_or("")
+                    .ends_with("矛盾纠纷台账.xlsx")
                     && d["cell"] == cell
                     && d["severity"] == "error"
             })
             .map(|d| d["code"].as_str().unwrap().to_string())
             .collect()
     };
-    assert!(!codes_at("G5").is_empty(), "已化解 without 化解日期: {diags:?}");
+    assert!(
+        !codes_at("G5").is_empty(),
+        "已化解 without 化解日期: {diags:?}"
+    );
+    // The late message names the seconds, or it would read "17:30报送，晚于17:30".
+    let late = diags
+        .iter()
+        .find(|d| d["code"] == "R3_report_late" && d["unit"] == "南沟村")
+        .expect("R3_report_late");
+    assert!(
+        late["message"].as_str().unwrap().contains("17:30:59"),
+        "{late}"
+    );
     assert!(!codes_at("G6").is_empty(), "化解日期 before 排查日期");
 
     // ---- slogans (≤ 05-23) ----
@@ -490,7 +596,16 @@ fn week_six_sees_the_late_report_for_it_and_nothing_dated_later() {
 fn as_of_cuts_the_week_short() {
     let ib = week_fixture();
     let o = ib.run(&[
-        "weekly", "inbox", "--week", "7", "-o", "asof", "--json", "a.json", "--as-of", "2021-05-19",
+        "weekly",
+        "inbox",
+        "--week",
+        "7",
+        "-o",
+        "asof",
+        "--json",
+        "a.json",
+        "--as-of",
+        "2021-05-19",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     let j = json(&ib.path("a.json"));
@@ -524,7 +639,24 @@ fn week_seven_workbook_shows_the_json_figures() {
         .join("水泉镇双提升周通报_第7期_2021-05-17至05-23.xlsx");
     assert!(path.exists());
     let w = sheet(&path, "周报报送");
-    assert_eq!(row_of(&w, 0, "南沟村")[1].get_string(), Some("迟报"));
+    let ng = row_of(&w, 0, "南沟村");
+    assert_eq!(ng[1].get_string(), Some("迟报"));
+    // The late time keeps its seconds on screen: 17:30:59, not a "17:30" beside 迟报.
+    assert_eq!(
+        ng[2].as_datetime().unwrap().to_string(),
+        "2021-05-21 17:30:59"
+    );
+    let xml = {
+        use std::io::Read;
+        let mut z = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let mut x = String::new();
+        z.by_name("xl/styles.xml")
+            .unwrap()
+            .read_to_string(&mut x)
+            .unwrap();
+        x
+    };
+    assert!(xml.contains("yyyy-mm-dd hh:mm:ss"), "{xml}");
     assert_eq!(row_of(&w, 0, "北坡村")[1].get_string(), Some("按时"));
     assert_eq!(row_of(&w, 0, "东岭村")[1].get_string(), Some("未报"));
     let v = sheet(&path, "走访进度");
@@ -549,7 +681,11 @@ fn week_seven_workbook_shows_the_json_figures() {
             u["score"].as_f64(),
             "{name}"
         );
-        assert_eq!(row_of(&r, 1, name)[0].as_f64(), u["rank"].as_f64(), "{name}");
+        assert_eq!(
+            row_of(&r, 1, name)[0].as_f64(),
+            u["rank"].as_f64(),
+            "{name}"
+        );
     }
     let d = sheet(&path, "矛盾纠纷");
     assert_eq!(row_of(&d, 0, "南沟村")[6].to_string(), "3");
@@ -597,8 +733,24 @@ fn month_fixture() -> Inbox {
                 dh,
                 row(&["南沟村", "2021-05-31", "甲某", "邻里", "", "未化解", ""]),
                 row(&["南沟村", "2021-05-30", "乙某", "邻里", "", "未化解", ""]),
-                row(&["南沟村", "2021-06-28", "丙某", "合同", "", "已化解", "2021-06-30"]),
-                row(&["南沟村", "2021-06-15", "丁某", "邻里", "", "已化解", "2021-07-01"]),
+                row(&[
+                    "南沟村",
+                    "2021-06-28",
+                    "丙某",
+                    "合同",
+                    "",
+                    "已化解",
+                    "2021-06-30",
+                ]),
+                row(&[
+                    "南沟村",
+                    "2021-06-15",
+                    "丁某",
+                    "邻里",
+                    "",
+                    "已化解",
+                    "2021-07-01",
+                ]),
                 row(&["南沟村", "2021-06-09", "", "无", "本周无矛盾纠纷", "", ""]),
                 row(&["南沟村", "2021-07-01", "戊某", "邻里", "", "未化解", ""]),
                 row(&["河口社区", "2021-05-31", "", "无", "", "", ""]),
@@ -611,9 +763,33 @@ fn month_fixture() -> Inbox {
         &[(
             "走访",
             vec![
-                row(&["村居", "村民小组", "户主姓名", "走访日期", "走访方式", "发放问卷", "送达公开信"]),
-                row(&["河口社区", "一网格", "周九", "2021-06-30", "入户", "是", "是"]),
-                row(&["河口社区", "一网格", "吴十", "2021-07-01", "入户", "是", "是"]),
+                row(&[
+                    "村居",
+                    "村民小组",
+                    "户主姓名",
+                    "走访日期",
+                    "走访方式",
+                    "发放问卷",
+                    "送达公开信",
+                ]),
+                row(&[
+                    "河口社区",
+                    "一网格",
+                    "周九",
+                    "2021-06-30",
+                    "入户",
+                    "是",
+                    "是",
+                ]),
+                row(&[
+                    "河口社区",
+                    "一网格",
+                    "吴十",
+                    "2021-07-01",
+                    "入户",
+                    "是",
+                    "是",
+                ]),
             ],
         )],
     );
@@ -623,8 +799,22 @@ fn month_fixture() -> Inbox {
             "标语",
             vec![
                 row(&["村居", "标语内容", "形式", "位置", "悬挂日期", "状态"]),
-                row(&["派出所", SLOGANS[0], "电子显示屏", "大厅", "2021-06-30", "在挂"]),
-                row(&["司法所", SLOGANS[0], "电子显示屏", "大厅", "2021-07-01", "在挂"]),
+                row(&[
+                    "派出所",
+                    SLOGANS[0],
+                    "电子显示屏",
+                    "大厅",
+                    "2021-06-30",
+                    "在挂",
+                ]),
+                row(&[
+                    "司法所",
+                    SLOGANS[0],
+                    "电子显示屏",
+                    "大厅",
+                    "2021-07-01",
+                    "在挂",
+                ]),
             ],
         )],
     );
@@ -651,7 +841,9 @@ fn month_fixture() -> Inbox {
 fn june(ib: &Inbox) -> Value {
     run_json(
         ib,
-        &["monthly", "inbox", "--month", "2021-06", "-o", "mo", "--json", "m.json"],
+        &[
+            "monthly", "inbox", "--month", "2021-06", "-o", "mo", "--json", "m.json",
+        ],
         "m.json",
     )
 }
@@ -752,7 +944,10 @@ fn june_figures_equal_the_hand_computed_truth() {
     assert_eq!(sugg("南沟村", "重点管理"), Some(vec![10, 11, 12]));
     assert_eq!(sugg("南沟村", "一票否决（候选）"), None);
     assert_eq!(sugg("河口社区", "通报约谈"), Some(vec![8, 9, 10, 11, 12]));
-    assert_eq!(sugg("河口社区", "一票否决（候选）"), Some(vec![9, 10, 11, 12]));
+    assert_eq!(
+        sugg("河口社区", "一票否决（候选）"),
+        Some(vec![9, 10, 11, 12])
+    );
     assert_eq!(sugg("派出所", "通报约谈"), None);
 }
 
@@ -761,7 +956,9 @@ fn may_figures_are_as_of_may_31() {
     let ib = month_fixture();
     let j = run_json(
         &ib,
-        &["monthly", "inbox", "--month", "2021-05", "-o", "may", "--json", "may.json"],
+        &[
+            "monthly", "inbox", "--month", "2021-05", "-o", "may", "--json", "may.json",
+        ],
         "may.json",
     );
     let ng = unit(&j, "南沟村");
@@ -793,6 +990,9 @@ fn june_workbook_shows_the_json_figures() {
     assert_eq!(ng[0].as_f64(), Some(1.0));
     assert_eq!(ng[8].get_string(), Some("红"));
     for name in ["北坡村", "东岭村"] {
-        assert_eq!(row_of(&r, 1, name)[0].as_f64(), unit(&j, name)["rank"].as_f64());
+        assert_eq!(
+            row_of(&r, 1, name)[0].as_f64(),
+            unit(&j, name)["rank"].as_f64()
+        );
     }
 }
