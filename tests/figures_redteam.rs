@@ -996,3 +996,37 @@ fn june_workbook_shows_the_json_figures() {
         );
     }
 }
+
+#[test]
+fn weekly_ties_share_a_rank_and_the_change_is_against_last_week() {
+    // On the June inbox (scores in `june`): W9 南沟 62.5 (1), 河口 37.5 (2), 北坡 = 东岭 25.0 (3, 3);
+    // W10 南沟 50.0 (1), 河口 = 北坡 = 东岭 25.0 (2, 2, 2) → change 0, 0, +1, +1.
+    let ib = month_fixture();
+    let j = weekly(&ib, "10", "w10");
+    let got: Vec<(f64, u64, i64)> = ["南沟村", "河口社区", "北坡村", "东岭村"]
+        .iter()
+        .map(|n| {
+            let u = unit(&j, n);
+            (
+                u["score"].as_f64().unwrap(),
+                u["rank"].as_u64().unwrap(),
+                u["rank_change"].as_i64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [(50.0, 1, 0), (25.0, 2, 0), (25.0, 2, 1), (25.0, 2, 1)]
+    );
+    // 镇直单位 are ranked apart: both 50.0 → 1.
+    assert_eq!(unit(&j, "派出所")["rank"], 1);
+    assert_eq!(unit(&j, "司法所")["rank"], 1);
+    // The 通报's 红黑榜 and 综合排名 follow: the tie is written with the same rank.
+    let path = ib
+        .path("w10")
+        .join("水泉镇双提升周通报_第10期_2021-06-07至06-13.xlsx");
+    let r = sheet(&path, "综合排名");
+    for n in ["河口社区", "北坡村", "东岭村"] {
+        assert_eq!(row_of(&r, 1, n)[0].as_f64(), Some(2.0), "{n}");
+    }
+}
