@@ -755,6 +755,8 @@ fn month_fixture() -> Inbox {
                 row(&["南沟村", "2021-07-01", "戊某", "邻里", "", "未化解", ""]),
                 row(&["河口社区", "2021-05-31", "", "无", "", "", ""]),
                 row(&["河口社区", "2021-06-28", "", "无", "", "", ""]),
+                // A 镇直单位's own dispute: its figure, not the town's (村/社区) total.
+                row(&["司法所", "2021-06-10", "癸某", "邻里", "", "未化解", ""]),
             ],
         )],
     );
@@ -890,6 +892,29 @@ fn june_figures_equal_the_hand_computed_truth() {
     assert_eq!(unit(&j, "派出所")["slogans"]["ok"], true);
     assert_eq!(unit(&j, "司法所")["slogans"]["hanging"], 0);
 
+    assert_eq!(unit(&j, "司法所")["disputes"]["total"], 1);
+
+    // Town (村/社区; reports over the month's 4 × 4 unit-weeks): 南沟 1 on time, 2 late, 1 missing;
+    // the other three 4 missing each → 1, 2, 13. Visits 1 of 100. Disputes are 南沟村's (司法所's
+    // row left out); screened weeks 南沟 3 + 河口 1 = 4. Slogans: 派出所's one.
+    let town = &j["town"];
+    assert_eq!(town["households"], 100);
+    assert_eq!(town["weekly_reports"]["on_time"], 1);
+    assert_eq!(town["weekly_reports"]["late"], 2);
+    assert_eq!(town["weekly_reports"]["missing"], 13);
+    assert_eq!(town["visits"]["households_visited"], 1);
+    assert_eq!(town["visits"]["coverage"], 0.01);
+    let td = &town["disputes"];
+    assert_eq!(td["total"], 4);
+    assert_eq!(td["new"], 2);
+    assert_eq!(td["resolved"], 1);
+    assert_eq!(td["resolved_total"], 1);
+    assert_eq!(td["overdue"], 1);
+    assert_eq!(td["screened_weeks"], 4);
+    assert_eq!(town["slogans"]["hanging"], 1);
+    assert_eq!(town["slogans"]["units_ok"], 1);
+    assert_eq!(town["weekly_average"].as_array().unwrap().len(), 8);
+
     // Scores, ranks and change (see `june`).
     let scores = |u: &Value| -> Vec<f64> {
         u["weekly_scores"]
@@ -995,6 +1020,20 @@ fn june_workbook_shows_the_json_figures() {
             unit(&j, name)["rank"].as_f64()
         );
     }
+    // 督导通报 says the town's numbers the JSON gives (村/社区 only, as the weekly notice).
+    let b = sheet(&path, "督导通报");
+    let text: String = b
+        .rows()
+        .flat_map(|r| r.iter().map(|c| c.to_string()).collect::<Vec<_>>())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        text.contains(
+            "本月新排查矛盾纠纷2件，化解1件；累计排查4件，化解1件，逾期（超过30天）未化解1件"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("按时报送1份，迟报2份，未报13份"), "{text}");
 }
 
 #[test]
