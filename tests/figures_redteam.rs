@@ -638,6 +638,24 @@ fn week_seven_workbook_shows_the_json_figures() {
         .path("wb")
         .join("水泉镇双提升周通报_第7期_2021-05-17至05-23.xlsx");
     assert!(path.exists());
+    // 通报 一、总体情况 in numbers: the JSON's town figures, and a tie at the lowest coverage
+    // (河口社区 and 东岭村, both 0.0%) names both.
+    let b = sheet(&path, "通报");
+    let text: String = b
+        .rows()
+        .flat_map(|r| r.iter().map(|c| c.to_string()).collect::<Vec<_>>())
+        .collect::<Vec<_>>()
+        .join("\n");
+    for want in [
+        "按时报送1个，迟报2个（南沟村、河口社区），未报1个（东岭村）",
+        "共有100户，已走访6户，占6.0%，其中入户3户、电话3户，本周新增5户；已发放问卷4户、送达公开信3户",
+        "覆盖率最低的是河口社区、东岭村（0.0%）",
+        "本周新增矛盾纠纷2件、化解2件；累计排查8件、化解3件",
+        "排查后超过30天仍未化解的3件",
+        "民调问卷16份，全镇安全感率84.6%（有效回答13",
+    ] {
+        assert!(text.contains(want), "{want}\n{text}");
+    }
     let w = sheet(&path, "周报报送");
     let ng = row_of(&w, 0, "南沟村");
     assert_eq!(ng[1].get_string(), Some("迟报"));
