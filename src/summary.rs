@@ -319,17 +319,34 @@ pub fn monthly_json(m: &crate::monthly::Monthly, specs: &crate::ledger::schema::
             })
         })
         .collect();
+    // The town's figures as of the month's end, like the weekly notice's (村/社区 for reports, visits
+    // and disputes), with the weekly reports counted over the month's unit-weeks.
+    let mut town = town_json(m.ds, &m.now);
+    let village = |i: &usize| m.ds.register.get(m.units[*i].unit).kind.is_village_level();
+    let reports = |st: ReportStatus| -> usize {
+        (0..m.units.len())
+            .filter(village)
+            .map(|i| m.units[i].weeks_with(st).len())
+            .sum()
+    };
+    town["weekly_reports"] = json!({
+        "on_time": reports(ReportStatus::OnTime),
+        "late": reports(ReportStatus::Late),
+        "missing": reports(ReportStatus::Missing),
+    });
+    town["previous_survey"] = json!(m.prev.as_ref().map(|p| survey_json(&p.town_survey)));
+    town["weekly_average"] = json!(m
+        .town_trend
+        .iter()
+        .map(|(w, v)| json!({"issue": w, "score": v}))
+        .collect::<Vec<_>>());
     let problems = m.all_problems();
     json!({
         "period": period_json(&m.period),
         "weeks": m.weeks.iter().filter_map(|&w| m.cal.week(w)).map(|p| period_json(&p)).collect::<Vec<_>>(),
         "previous_period": m.prev_period.as_ref().map(period_json),
         "units": units,
-        "town": {
-            "survey": survey_json(&m.now.town_survey),
-            "previous_survey": m.prev.as_ref().map(|p| survey_json(&p.town_survey)),
-            "weekly_average": m.town_trend.iter().map(|(w, v)| json!({"issue": w, "score": v})).collect::<Vec<_>>(),
-        },
+        "town": town,
         "supervision": {
             "checks": s.checks.len(),
             "by_method": by,

@@ -17,7 +17,7 @@
 //! ```
 
 use crate::diag::Severity;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use rust_xlsxwriter::{
     ColNum, Color, DocProperties, Format, FormatAlign, FormatBorder, Note, RowNum, Workbook,
     Worksheet, XlsxError,
@@ -80,6 +80,9 @@ pub struct Styles {
     pub date: Format,
     /// `yyyy-mm-dd hh:mm`.
     pub datetime: Format,
+    /// `yyyy-mm-dd hh:mm:ss`, for a time whose seconds are not zero (17:30:59 is after a 17:30
+    /// deadline and must not read as 17:30).
+    pub datetime_seconds: Format,
     /// `@`: phone numbers, ID numbers, codes — kept as text as typed.
     pub phone: Format,
     pub green: Format,
@@ -145,6 +148,7 @@ impl Styles {
             percent: body.clone().set_num_format("0.0%"),
             date: center.clone().set_num_format("yyyy-mm-dd"),
             datetime: center.clone().set_num_format("yyyy-mm-dd hh:mm"),
+            datetime_seconds: center.clone().set_num_format("yyyy-mm-dd hh:mm:ss"),
             phone: center.clone().set_num_format("@"),
             green: fill(GREEN_FILL),
             yellow: fill(YELLOW_FILL),
@@ -256,6 +260,9 @@ pub fn write_cell(
         Cell::Int(v) => ws.write_number_with_format(row, col, *v as f64, &st.int)?,
         Cell::Pct(v) => ws.write_number_with_format(row, col, *v, &st.percent)?,
         Cell::Date(d) => ws.write_datetime_with_format(row, col, d, &st.date)?,
+        Cell::DateTime(d) if d.second() != 0 => {
+            ws.write_datetime_with_format(row, col, d, &st.datetime_seconds)?
+        }
         Cell::DateTime(d) => ws.write_datetime_with_format(row, col, d, &st.datetime)?,
         Cell::Grade(g) => ws.write_string_with_format(row, col, g.zh(), st.grade(*g))?,
         Cell::Blank => ws.write_blank(row, col, &st.text)?,

@@ -5,6 +5,7 @@ use super::RuleCtx;
 use crate::diag::Diagnostic;
 use crate::figures::ReportStatus;
 use crate::ledger::schema::Kind;
+use chrono::Timelike;
 
 /// R3 各村联络员于每周五下班前向镇提升办报送本周工作开展情况
 pub fn r3_weekly_report(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
@@ -31,7 +32,11 @@ pub fn r3_weekly_report(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
                 let r = &ctx.ds.records.weekly[st.report.unwrap()];
                 let when = st
                     .submitted_at
-                    .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+                    // Seconds shown when they matter: 17:30:59 is after 17:30.
+                    .map(|t| match t.second() {
+                        0 => t.format("%Y-%m-%d %H:%M").to_string(),
+                        _ => t.format("%Y-%m-%d %H:%M:%S").to_string(),
+                    })
                     .unwrap_or_else(|| "时间不明".into());
                 out.push(
                     ctx.at(

@@ -67,9 +67,9 @@ pub(super) fn overall(m: &Monthly) -> Vec<String> {
     s.push('。');
     out.push(s);
 
-    // Disputes.
+    // Disputes: 村/社区, as the weekly notice's town totals.
     let sum = |g: &dyn Fn(&crate::figures::Disputes) -> u32| -> u32 {
-        f.iter().map(|u| g(&u.disputes)).sum()
+        vs.iter().map(|&i| g(&f[i].disputes)).sum()
     };
     let short: Vec<String> = vs
         .iter()

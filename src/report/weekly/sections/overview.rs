@@ -61,7 +61,8 @@ fn visits(n: &Notice) -> String {
     let (mut done, mut inp, mut phone, mut new, mut q, mut l) =
         (0u64, 0u64, 0u64, 0u64, 0u64, 0u64);
     let mut full = Vec::new();
-    let mut lowest: Option<(f64, UnitId)> = None;
+    // The lowest coverage and every unit at it (a tie names them all).
+    let mut lowest: Option<(f64, Vec<UnitId>)> = None;
     for f in villages(n) {
         units += 1;
         hh += n.ds.register.get(f.unit).households.unwrap_or(0) as u64;
@@ -76,8 +77,10 @@ fn visits(n: &Notice) -> String {
             if c >= 1.0 {
                 full.push(name(n, f.unit));
             }
-            if lowest.is_none_or(|(lc, _)| c < lc) {
-                lowest = Some((c, f.unit));
+            match &mut lowest {
+                Some((lc, us)) if c == *lc => us.push(f.unit),
+                Some((lc, _)) if c > *lc => {}
+                _ => lowest = Some((c, vec![f.unit])),
             }
         }
     }
@@ -95,8 +98,9 @@ fn visits(n: &Notice) -> String {
     if !full.is_empty() {
         s += &format!("已实现“户户到”的有{}。", names(&full, 10));
     }
-    if let Some((c, u)) = lowest.filter(|(c, _)| *c < 1.0) {
-        s += &format!("覆盖率最低的是{}（{}）。", name(n, u), pct(c));
+    if let Some((c, us)) = lowest.filter(|(c, _)| *c < 1.0) {
+        let list: Vec<String> = us.iter().map(|&u| name(n, u)).collect();
+        s += &format!("覆盖率最低的是{}（{}）。", names(&list, 10), pct(c));
     }
     let end = n.period().end;
     if let Some(w) = n
