@@ -118,6 +118,12 @@ fn excel_datetime_parts(dt: &ExcelDateTime) -> Option<(Option<NaiveDate>, NaiveT
 /// when not zero), a pure time as `17:30`, a duration as `1:30` / `26:00:05`; ISO dates and durations
 /// (ods) as given; error cells as Excel shows them (`#DIV/0!`).
 pub fn cell_text(d: &Data) -> Option<String> {
+    cell_cow(d).map(Cow::into_owned)
+}
+
+/// [`cell_text`], borrowing a text cell's own string when it is already folded and trimmed (most
+/// are): reading a row's cells to compare or match them allocates nothing.
+pub fn cell_cow(d: &Data) -> Option<Cow<'_, str>> {
     let s = match d {
         Data::Empty => return None,
         Data::String(s) => {
@@ -125,7 +131,7 @@ pub fn cell_text(d: &Data) -> Option<String> {
             if f.is_empty() {
                 return None;
             }
-            return Some(f.into_owned());
+            return Some(f);
         }
         Data::Int(i) => i.to_string(),
         Data::Float(f) => number_text(*f),
@@ -158,7 +164,19 @@ pub fn cell_text(d: &Data) -> Option<String> {
         }
         Data::Error(e) => e.to_string(),
     };
-    Some(s)
+    Some(Cow::Owned(s))
+}
+
+/// [`cell_text`] of a cell that will not be read again: a text cell that is already folded and
+/// trimmed gives up its own string (left empty) instead of a copy; any other cell is unchanged.
+pub fn take_text(d: &mut Data) -> Option<String> {
+    if let Data::String(s) = d {
+        let as_is = matches!(fold_cow(s), Cow::Borrowed(t) if t.len() == s.len());
+        if as_is {
+            return (!s.is_empty()).then(|| std::mem::take(s));
+        }
+    }
+    cell_text(d)
 }
 
 /// Whether [`cell_text`] is `Some`, without building the text (the empty-row check runs on every
@@ -969,6 +987,47 @@ mod tests {
         for c in &cells {
             assert_eq!(has_text(c), cell_text(c).is_some(), "{c:?}");
         }
+    }
+
+    /// `cell_cow` and `take_text` give exactly `cell_text`; `take_text` moves a text cell's string
+    /// only when it is already normal, and leaves every other cell as it was.
+    #[test]
+    fn borrowed_and_taken_text_agree_with_cell_text() {
+        let cells = [
+            Data::Empty,
+            Data::String(String::new()),
+            Data::String(" \u{3000}\u{200B} ".into()),
+            Data::String("东庄村".into()),
+            Data::String(" 东庄村".into()),
+            Data::String("东庄村\u{3000}".into()),
+            Data::String("１３８００１３８０００".into()),
+            Data::String("张\u{200B}三".into()),
+            Data::String("a\nb".into()),
+            Data::String("\u{FEFF}".into()),
+            Data::Int(7),
+            Data::Float(12.0),
+            Data::Float(1.5),
+            Data::Bool(true),
+            Data::DateTimeIso(" 2021-04-07 ".into()),
+            Data::DurationIso("  ".into()),
+            Data::Error(CellErrorType::Div0),
+        ];
+        for c in &cells {
+            let want = cell_text(c);
+            assert_eq!(cell_cow(c).map(Cow::into_owned), want, "{c:?}");
+            let mut owned = c.clone();
+            assert_eq!(take_text(&mut owned), want, "{c:?}");
+            let moved = matches!(c, Data::String(s) if want.as_deref() == Some(s.as_str()));
+            if moved {
+                assert_eq!(owned, Data::String(String::new()), "{c:?}");
+            } else {
+                assert_eq!(&owned, c, "{c:?}");
+            }
+        }
+        assert!(matches!(
+            cell_cow(&Data::String("东庄村".into())),
+            Some(Cow::Borrowed(_))
+        ));
     }
     use calamine::CellErrorType;
 

@@ -211,7 +211,7 @@ fn read_file(
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_default();
     for sheet in opened.sheets {
-        let Some(grid) = sheet.grid else {
+        let Some(mut grid) = sheet.grid else {
             fr.entries.push(entry(
                 &sheet.name,
                 None,
@@ -281,7 +281,7 @@ fn read_file(
                     calendar,
                     plan,
                 };
-                let parsed = parse_rows(&ctx, &grid, &header);
+                let parsed = parse_rows(&ctx, &mut grid, &header);
                 header.title = format!("{} {} {}", header.title, sheet.name, stem);
                 fr.entries.push(entry(
                     &sheet.name,

@@ -148,6 +148,12 @@ impl Grid {
         }
     }
 
+    /// The cell at absolute (row, col), if it is inside the used area.
+    pub fn get_mut(&mut self, row: u32, col: u32) -> Option<&mut Data> {
+        let i = self.index(row, col)?;
+        Some(&mut self.cells[i])
+    }
+
     /// The cells of absolute row `row`, from `first_col()`.
     pub fn row(&self, row: u32) -> &[Data] {
         if row < self.first_row || row >= self.end_row() {

@@ -6,7 +6,7 @@ use super::header::Header;
 use super::schema::{Column, Spec, Ty};
 use super::value::Value;
 use crate::calendar::Calendar;
-use crate::cells::{self, cell_text};
+use crate::cells::{self, cell_cow, cell_text};
 use crate::diag::{cell_ref, Diagnostic};
 use crate::fxhash::FxHashMap;
 use crate::ingest::Grid;
@@ -75,9 +75,18 @@ const FOOTER_WORDS: [&str; 16] = [
 /// hold sums, when the word is the row's first text.
 const TOTAL_WORDS: [&str; 5] = ["合计", "总计", "小计", "共计", "累计"];
 
-pub fn parse_rows(ctx: &Ctx, grid: &Grid, header: &Header) -> ParsedSheet {
+/// Reads the data rows below `header`. Each row's cells are read once, after the row-level checks
+/// (blank, footer, totals, zero report) have looked at it, so a text cell's string is moved into
+/// its value rather than copied: the grid is left with those cells emptied.
+pub fn parse_rows(ctx: &Ctx, grid: &mut Grid, header: &Header) -> ParsedSheet {
     let mut out = ParsedSheet::default();
     let mut unit_ids: FxHashMap<String, u32> = FxHashMap::default();
+    // A cell may give up its string only if no other column reads it.
+    let sole: Vec<bool> = header
+        .cols
+        .iter()
+        .map(|c| c.is_some() && header.cols.iter().filter(|&d| d == c).count() == 1)
+        .collect();
     for r in header.last_row + 1..grid.end_row() {
         let filled = header
             .cols
@@ -98,7 +107,7 @@ pub fn parse_rows(ctx: &Ctx, grid: &Grid, header: &Header) -> ParsedSheet {
         if (filled <= 2 && is_footer(grid, r)) || is_total(grid, r) {
             continue;
         }
-        let (mut row, unit) = parse_row(ctx, grid, header, r);
+        let (mut row, unit) = parse_row(ctx, grid, header, &sole, r);
         row.unit = unit.map(|u| match unit_ids.get(u.as_str()) {
             Some(&i) => i,
             None => {
@@ -114,7 +123,7 @@ pub fn parse_rows(ctx: &Ctx, grid: &Grid, header: &Header) -> ParsedSheet {
 }
 
 fn is_footer(grid: &Grid, r: u32) -> bool {
-    grid.row(r).iter().filter_map(cell_text).any(|t| {
+    grid.row(r).iter().filter_map(cell_cow).any(|t| {
         FOOTER_WORDS.iter().any(|w| t.starts_with(w)) || t.starts_with("注") && t.len() > 6
     })
 }
@@ -122,18 +131,42 @@ fn is_footer(grid: &Grid, r: u32) -> bool {
 /// A totals row: one of its cells says just 合计, 小计 … (`合 计`, `合计：`, `小计（5月）`),
 /// wherever the sums stand. No data cell is the bare word.
 fn is_total(grid: &Grid, r: u32) -> bool {
-    grid.row(r).iter().filter_map(cell_text).any(|t| {
-        let k = alias_key(&t);
-        let k = k.trim_end_matches([':', '：']);
-        TOTAL_WORDS.contains(&k)
-            || header_keys(&t)
-                .iter()
-                .any(|k| TOTAL_WORDS.contains(&k.as_str()))
-    })
+    grid.row(r)
+        .iter()
+        .filter(|d| may_name_total(d))
+        .filter_map(cell_cow)
+        .any(|t| names_total(&t))
+}
+
+/// Whether a cell's text says just 合计, 小计 … (see [`is_total`]).
+fn names_total(t: &str) -> bool {
+    let k = alias_key(t);
+    let k = k.trim_end_matches([':', '：']);
+    TOTAL_WORDS.contains(&k)
+        || header_keys(t)
+            .iter()
+            .any(|k| TOTAL_WORDS.contains(&k.as_str()))
+}
+
+/// Every word of [`TOTAL_WORDS`] holds 计, and a text's keys (`alias_key`, `header_keys`) only fold
+/// full-width ASCII and spaces and drop characters, so a cell whose text has no 计 cannot name a
+/// total: the check on every cell of every row is a byte search for most. Numbers, dates, booleans
+/// and error cells read as digits, signs, 是/否 or `#…`, never 计.
+fn may_name_total(d: &Data) -> bool {
+    match d {
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.contains('计'),
+        _ => false,
+    }
 }
 
 /// A row (its `unit` still unset) and the unit text it writes.
-fn parse_row(ctx: &Ctx, grid: &Grid, header: &Header, r: u32) -> (ParsedRow, Option<String>) {
+fn parse_row(
+    ctx: &Ctx,
+    grid: &mut Grid,
+    header: &Header,
+    sole: &[bool],
+    r: u32,
+) -> (ParsedRow, Option<String>) {
     let mut diags = Vec::new();
     let spec = ctx.spec;
     let mut values = Vec::with_capacity(spec.columns.len());
@@ -144,7 +177,8 @@ fn parse_row(ctx: &Ctx, grid: &Grid, header: &Header, r: u32) -> (ParsedRow, Opt
             values.push(Value::Empty);
             continue;
         };
-        let cell = grid.get(r, c);
+        let mut blank = Data::Empty;
+        let cell = grid.get_mut(r, c).unwrap_or(&mut blank);
         let at = |d: Diagnostic| d.at(ctx.file, ctx.sheet, cell_ref(r, c));
         if let Some(e) = cells::error_text(cell) {
             diags.push(at(Diagnostic::error(
@@ -156,11 +190,11 @@ fn parse_row(ctx: &Ctx, grid: &Grid, header: &Header, r: u32) -> (ParsedRow, Opt
             continue;
         }
         if spec.unit_col == Some(i) {
-            unit = cell_text(cell);
+            unit = text_of(cell, sole[i]);
             values.push(Value::Empty);
             continue;
         }
-        match read_cell(ctx, column, cell) {
+        match read_cell(ctx, column, cell, sole[i]) {
             Ok(v) => {
                 if v.is_empty() && column.required && !zero {
                     diags.push(at(Diagnostic::error(
@@ -188,13 +222,25 @@ fn parse_row(ctx: &Ctx, grid: &Grid, header: &Header, r: u32) -> (ParsedRow, Opt
 
 type CellErr = (&'static str, String, String);
 
-fn read_cell(ctx: &Ctx, column: &Column, cell: &Data) -> Result<Value, CellErr> {
+/// A cell's text, moved out of the grid when no other column reads the cell (`sole`).
+fn text_of(cell: &mut Data, sole: bool) -> Option<String> {
+    if sole {
+        cells::take_text(cell)
+    } else {
+        cell_text(cell)
+    }
+}
+
+fn read_cell(ctx: &Ctx, column: &Column, cell: &mut Data, sole: bool) -> Result<Value, CellErr> {
+    if let Ty::Unit | Ty::Text | Ty::Person = column.ty {
+        return Ok(text_of(cell, sole).map(Value::Text).unwrap_or_default());
+    }
+    let cell = &*cell;
     let year = ctx.calendar.year;
     let name = &column.name;
-    let text = || cell_text(cell).map(Value::Text).unwrap_or_default();
     Ok(match &column.ty {
-        Ty::Unit | Ty::Text | Ty::Person => text(),
-        Ty::Phone => match cell_text(cell) {
+        Ty::Unit | Ty::Text | Ty::Person => unreachable!("read above"),
+        Ty::Phone => match cell_cow(cell) {
             None => Value::Empty,
             Some(t) => {
                 let t = cells::strip_phone_note(&t);
@@ -251,7 +297,7 @@ fn read_cell(ctx: &Ctx, column: &Column, cell: &Data) -> Result<Value, CellErr> 
                 ))
             }
         },
-        Ty::Choice(options) => match cell_text(cell) {
+        Ty::Choice(options) => match cell_cow(cell) {
             None => Value::Empty,
             Some(t) => match choose(options, &t) {
                 Some(i) => Value::Choice(i as u8),
@@ -264,7 +310,7 @@ fn read_cell(ctx: &Ctx, column: &Column, cell: &Data) -> Result<Value, CellErr> 
                 }
             },
         },
-        Ty::Week => match cell_text(cell) {
+        Ty::Week => match cell_cow(cell) {
             None => Value::Empty,
             Some(t) => match parse_week(ctx.calendar, cell, &t) {
                 Some(w) => Value::Week(w),
@@ -277,7 +323,7 @@ fn read_cell(ctx: &Ctx, column: &Column, cell: &Data) -> Result<Value, CellErr> 
                 }
             },
         },
-        Ty::Answer(_) => match cell_text(cell) {
+        Ty::Answer(_) => match cell_cow(cell) {
             None => Value::Empty,
             Some(t) => match answer(&column.note_options(), cell, &t) {
                 Some(i) => Value::Choice(i as u8),
@@ -417,12 +463,10 @@ fn is_zero_report(ctx: &Ctx, grid: &Grid, header: &Header, r: u32) -> bool {
         return false;
     }
     let d = &ctx.plan.disputes;
-    let text_of = |name: &str| {
-        header.cols[ctx.spec.col(name)]
-            .and_then(|c| cell_text(grid.get(r, c)))
-            .unwrap_or_default()
-    };
-    let dtype = alias_key(&text_of("纠纷类型"));
+    let dtype = header.cols[ctx.spec.col("纠纷类型")]
+        .and_then(|c| cell_cow(grid.get(r, c)))
+        .map(|t| alias_key(&t))
+        .unwrap_or_default();
     if d.zero_report_types.iter().any(|z| alias_key(z) == dtype) {
         return true;
     }
@@ -431,7 +475,7 @@ fn is_zero_report(ctx: &Ctx, grid: &Grid, header: &Header, r: u32) -> bool {
         && grid
             .row(r)
             .iter()
-            .filter_map(cell_text)
+            .filter_map(cell_cow)
             .any(|t| d.zero_report_phrases.iter().any(|p| t.contains(p.as_str())))
 }
 
@@ -458,7 +502,7 @@ mod tests {
             cells.push((r, spec.col("户主姓名") as u32, text("张三")));
         }
         let width = spec.columns.len() as u32 - 1;
-        let grid = Grid::from_sparse((0, 4), (0, width), cells, &[]);
+        let mut grid = Grid::from_sparse((0, 4), (0, width), cells, &[]);
         let Recognised::Ledger(header) = Recogniser::new(&specs).recognise(&specs, &grid) else {
             panic!("the canonical header is a visit ledger");
         };
@@ -470,13 +514,133 @@ mod tests {
             calendar: &calendar,
             plan: &plan,
         };
-        let parsed = parse_rows(&ctx, &grid, &header);
+        let parsed = parse_rows(&ctx, &mut grid, &header);
         assert_eq!(parsed.units, ["东庄村", "西庄村"]);
         let units: Vec<Option<&str>> = parsed.rows.iter().map(|r| parsed.unit_of(r)).collect();
         assert_eq!(
             units,
             [Some("东庄村"), Some("西庄村"), Some("东庄村"), None]
         );
+    }
+
+    /// The 计 pre-check never hides a totals cell: over written totals, look-alikes and cells of
+    /// every type, `is_total` agrees with testing every cell's text, and every total word holds 计.
+    #[test]
+    fn totals_row_check_agrees_with_reading_every_cell() {
+        assert!(TOTAL_WORDS.iter().all(|w| w.contains('计')));
+        let text = |s: &str| Data::String(s.into());
+        let mut cells = vec![
+            Data::Empty,
+            Data::Int(3),
+            Data::Float(12.5),
+            Data::Bool(true),
+            Data::Error(calamine::CellErrorType::Value),
+            Data::DateTimeIso("2021-04-07".into()),
+            Data::DurationIso("合计".into()),
+        ];
+        for t in [
+            "合计",
+            "合 计",
+            "合\u{3000}计",
+            "合计：",
+            "合计:",
+            "*合计",
+            "小计（5月）",
+            "(合计)",
+            "【总计】",
+            "累计",
+            "共计 ",
+            "计",
+            "合计人数",
+            "统计员",
+            "合",
+            "东庄村",
+            "",
+            "  ",
+        ] {
+            cells.push(text(t));
+        }
+        for (i, c) in cells.iter().enumerate() {
+            let grid = Grid::from_rows(vec![vec![Data::Int(1), c.clone()]]);
+            let every_cell = grid
+                .row(0)
+                .iter()
+                .filter_map(cell_text)
+                .any(|t| names_total(&t));
+            assert_eq!(is_total(&grid, 0), every_cell, "cell {i}: {c:?}");
+            if every_cell {
+                assert!(may_name_total(c), "{c:?}");
+            }
+        }
+        assert!(is_total(&Grid::from_rows(vec![vec![text("合 计")]]), 0));
+        assert!(is_total(
+            &Grid::from_rows(vec![vec![text("小计（5月）")]]),
+            0
+        ));
+        assert!(!is_total(&Grid::from_rows(vec![vec![text("合计人数")]]), 0));
+    }
+
+    /// Text cells are moved into the values; a sheet read this way gives the same rows as reading
+    /// a copy of its cells.
+    #[test]
+    fn text_moved_out_of_the_grid_reads_the_same() {
+        use crate::ledger::header::{Recognised, Recogniser};
+        use crate::ledger::schema::{Kind, Specs};
+        let plan = crate::plan::Plan::embedded();
+        let specs = Specs::new(&plan);
+        let calendar = Calendar::new(&plan);
+        let spec = specs.get(Kind::Visit);
+        let mut rows = vec![spec
+            .columns
+            .iter()
+            .map(|c| Data::String(c.name.clone()))
+            .collect::<Vec<_>>()];
+        for (unit, name) in [
+            ("东庄村", " 张三"),
+            ("东庄村", "李四"),
+            ("西庄村", "王\u{3000}五 "),
+        ] {
+            let mut row = vec![Data::Empty; spec.columns.len()];
+            row[0] = Data::String(unit.into());
+            row[spec.col("户主姓名")] = Data::String(name.into());
+            rows.push(row);
+        }
+        let grid = Grid::from_rows(rows);
+        let Recognised::Ledger(header) = Recogniser::new(&specs).recognise(&specs, &grid) else {
+            panic!("the canonical header is a visit ledger");
+        };
+        let ctx = Ctx {
+            file: "f.xlsx",
+            sheet: "Sheet1",
+            spec,
+            calendar: &calendar,
+            plan: &plan,
+        };
+        let mut taken = grid.clone();
+        let parsed = parse_rows(&ctx, &mut taken, &header);
+        let name = spec.col("户主姓名");
+        let names: Vec<&Value> = parsed.rows.iter().map(|r| &r.values[name]).collect();
+        assert_eq!(
+            names,
+            [
+                &Value::Text("张三".into()),
+                &Value::Text("李四".into()),
+                &Value::Text("王 五".into())
+            ]
+        );
+        // A header naming one cell for two columns: neither column takes it from the other.
+        let group = spec.col("村民小组/网格");
+        let mut twice = header.clone();
+        twice.cols[group] = twice.cols[name];
+        let shared = parse_rows(&ctx, &mut grid.clone(), &twice);
+        for (a, b) in shared.rows.iter().zip(&parsed.rows) {
+            assert_eq!(a.values[group], b.values[name]);
+            assert_eq!(a.values[name], b.values[name]);
+        }
+        // A normal text is moved (its cell left empty); one that needed folding is copied.
+        assert_eq!(taken.get(2, name as u32), &Data::String(String::new()));
+        assert_eq!(taken.get(1, name as u32), grid.get(1, name as u32));
+        assert_eq!(taken.get(0, name as u32), grid.get(0, name as u32));
     }
 
     fn opts(v: &[&str]) -> Vec<String> {
