@@ -81,12 +81,7 @@ const TOTAL_WORDS: [&str; 5] = ["合计", "总计", "小计", "共计", "累计"
 pub fn parse_rows(ctx: &Ctx, grid: &mut Grid, header: &Header) -> ParsedSheet {
     let mut out = ParsedSheet::default();
     let mut unit_ids: FxHashMap<String, u32> = FxHashMap::default();
-    // A cell may give up its string only if no other column reads it.
-    let sole: Vec<bool> = header
-        .cols
-        .iter()
-        .map(|c| c.is_some() && header.cols.iter().filter(|&d| d == c).count() == 1)
-        .collect();
+    let mut memo = SheetMemo::new(ctx, header);
     for r in header.last_row + 1..grid.end_row() {
         let filled = header
             .cols
@@ -107,7 +102,7 @@ pub fn parse_rows(ctx: &Ctx, grid: &mut Grid, header: &Header) -> ParsedSheet {
         if (filled <= 2 && is_footer(grid, r)) || is_total(grid, r) {
             continue;
         }
-        let (mut row, unit) = parse_row(ctx, grid, header, &sole, r);
+        let (mut row, unit) = parse_row(ctx, grid, header, &mut memo, r);
         row.unit = unit.map(|u| match unit_ids.get(u.as_str()) {
             Some(&i) => i,
             None => {
@@ -164,14 +159,14 @@ fn parse_row(
     ctx: &Ctx,
     grid: &mut Grid,
     header: &Header,
-    sole: &[bool],
+    memo: &mut SheetMemo,
     r: u32,
 ) -> (ParsedRow, Option<String>) {
     let mut diags = Vec::new();
     let spec = ctx.spec;
     let mut values = Vec::with_capacity(spec.columns.len());
     let mut unit = None;
-    let zero = is_zero_report(ctx, grid, header, r);
+    let zero = is_zero_report(ctx, grid, memo, r);
     for (i, column) in spec.columns.iter().enumerate() {
         let Some(c) = header.cols[i] else {
             values.push(Value::Empty);
@@ -190,11 +185,11 @@ fn parse_row(
             continue;
         }
         if spec.unit_col == Some(i) {
-            unit = text_of(cell, sole[i]);
+            unit = text_of(cell, memo.sole[i]);
             values.push(Value::Empty);
             continue;
         }
-        match read_cell(ctx, column, cell, sole[i]) {
+        match read_cell(ctx, column, cell, memo.sole[i], &mut memo.choices[i]) {
             Ok(v) => {
                 if v.is_empty() && column.required && !zero {
                     diags.push(at(Diagnostic::error(
@@ -231,7 +226,64 @@ fn text_of(cell: &mut Data, sole: bool) -> Option<String> {
     }
 }
 
-fn read_cell(ctx: &Ctx, column: &Column, cell: &mut Data, sole: bool) -> Result<Value, CellErr> {
+/// What reading one sheet's rows works out once instead of per row.
+struct SheetMemo {
+    /// Per canonical column: no other column reads its cell, so the cell may give up its string.
+    sole: Vec<bool>,
+    /// Per canonical column: [`choose`]'s answer for each text written in it so far (a column
+    /// holds a handful of distinct texts, and `choose` normalises every option for each call).
+    choices: Vec<FxHashMap<String, Option<usize>>>,
+    /// A dispute ledger: its 纠纷类型 cell's column (if mapped), for [`is_zero_report`].
+    dispute_type: Option<Option<u32>>,
+    /// `alias_key` of each zero-report dispute type.
+    zero_types: Vec<String>,
+}
+
+impl SheetMemo {
+    fn new(ctx: &Ctx, header: &Header) -> SheetMemo {
+        let sole = header
+            .cols
+            .iter()
+            .map(|c| c.is_some() && header.cols.iter().filter(|&d| d == c).count() == 1)
+            .collect();
+        let dispute = ctx.spec.kind == super::schema::Kind::Dispute;
+        let dispute_type = dispute.then(|| header.cols[ctx.spec.col("纠纷类型")]);
+        let zero_types = if dispute {
+            let d = &ctx.plan.disputes;
+            d.zero_report_types.iter().map(|z| alias_key(z)).collect()
+        } else {
+            Vec::new()
+        };
+        SheetMemo {
+            sole,
+            dispute_type,
+            choices: vec![FxHashMap::default(); header.cols.len()],
+            zero_types,
+        }
+    }
+}
+
+/// [`choose`], remembered per written text.
+fn choose_memo(
+    memo: &mut FxHashMap<String, Option<usize>>,
+    options: &[String],
+    t: &str,
+) -> Option<usize> {
+    if let Some(&i) = memo.get(t) {
+        return i;
+    }
+    let i = choose(options, t);
+    memo.insert(t.to_string(), i);
+    i
+}
+
+fn read_cell(
+    ctx: &Ctx,
+    column: &Column,
+    cell: &mut Data,
+    sole: bool,
+    choices: &mut FxHashMap<String, Option<usize>>,
+) -> Result<Value, CellErr> {
     if let Ty::Unit | Ty::Text | Ty::Person = column.ty {
         return Ok(text_of(cell, sole).map(Value::Text).unwrap_or_default());
     }
@@ -299,7 +351,7 @@ fn read_cell(ctx: &Ctx, column: &Column, cell: &mut Data, sole: bool) -> Result<
         },
         Ty::Choice(options) => match cell_cow(cell) {
             None => Value::Empty,
-            Some(t) => match choose(options, &t) {
+            Some(t) => match choose_memo(choices, options, &t) {
                 Some(i) => Value::Choice(i as u8),
                 None => {
                     return Err((
@@ -458,16 +510,16 @@ fn parse_week(cal: &Calendar, cell: &Data, t: &str) -> Option<u32> {
 
 /// A dispute-ledger row that only says “no disputes this week” (零报告): its other required cells
 /// may stay blank.
-fn is_zero_report(ctx: &Ctx, grid: &Grid, header: &Header, r: u32) -> bool {
-    if ctx.spec.kind != super::schema::Kind::Dispute {
+fn is_zero_report(ctx: &Ctx, grid: &Grid, memo: &SheetMemo, r: u32) -> bool {
+    let Some(type_col) = memo.dispute_type else {
         return false;
-    }
+    };
     let d = &ctx.plan.disputes;
-    let dtype = header.cols[ctx.spec.col("纠纷类型")]
+    let dtype = type_col
         .and_then(|c| cell_cow(grid.get(r, c)))
         .map(|t| alias_key(&t))
         .unwrap_or_default();
-    if d.zero_report_types.iter().any(|z| alias_key(z) == dtype) {
+    if memo.zero_types.contains(&dtype) {
         return true;
     }
     // The phrase stands where the clerk wrote it: 简要情况, 当事人, a 备注 column …
@@ -641,6 +693,34 @@ mod tests {
         assert_eq!(taken.get(2, name as u32), &Data::String(String::new()));
         assert_eq!(taken.get(1, name as u32), grid.get(1, name as u32));
         assert_eq!(taken.get(0, name as u32), grid.get(0, name as u32));
+    }
+
+    /// A column's remembered choices are `choose`'s, however often and in whatever order texts
+    /// come back, unmatched ones included.
+    #[test]
+    fn remembered_choices_are_chooses() {
+        let status = opts(&["未化解", "化解中", "已化解", "已移交"]);
+        let mut memo = FxHashMap::default();
+        let texts = [
+            "已化解",
+            "调解成功",
+            "已化解",
+            "不知道",
+            "移交",
+            "不知道",
+            "已 化解",
+            "调解成功",
+        ];
+        for _ in 0..2 {
+            for t in texts {
+                assert_eq!(
+                    choose_memo(&mut memo, &status, t),
+                    choose(&status, t),
+                    "{t}"
+                );
+            }
+        }
+        assert_eq!(memo.len(), 5);
     }
 
     fn opts(v: &[&str]) -> Vec<String> {
