@@ -41,8 +41,36 @@ fn needs_fold(c: char) -> bool {
     !c.is_ascii() && fold_char(c) != Some(c)
 }
 
+/// Whether `b` starts the UTF-8 of a non-ASCII character that folding or trimming acts on: U+0085,
+/// U+00A0 (`C2`), U+1680 (`E1`), U+2000–U+206F (`E2`), U+3000 (`E3`), U+FEFF and U+FF01–U+FF5E
+/// (`EF`). Chinese text (`E4`–`E9`) has none of these bytes, save punctuation such as 、。.
+#[inline]
+fn may_fold_lead(b: u8) -> bool {
+    matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
+}
+
+/// ASCII whitespace as `char::is_whitespace` (and so `str::trim`) sees it.
+#[inline]
+fn ascii_space(b: &u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
 /// [`fold`] without allocating when the text is already normal.
 pub fn fold_cow(s: &str) -> Cow<'_, str> {
+    // Most cells: no byte of a character to fold or trim, and no ASCII space at either end; a
+    // byte scan says so without decoding characters.
+    let b = s.as_bytes();
+    if !b.first().is_some_and(ascii_space)
+        && !b.last().is_some_and(ascii_space)
+        && !b.iter().any(|&x| may_fold_lead(x))
+    {
+        return Cow::Borrowed(s);
+    }
+    fold_cow_chars(s)
+}
+
+/// [`fold_cow`] character by character.
+fn fold_cow_chars(s: &str) -> Cow<'_, str> {
     let t = s.trim();
     if !t.chars().any(needs_fold) {
         return Cow::Borrowed(t);
@@ -987,6 +1015,30 @@ mod tests {
         for c in &cells {
             assert_eq!(has_text(c), cell_text(c).is_some(), "{c:?}");
         }
+    }
+
+    /// The byte pre-check of `fold_cow` never skips a character that folding or trimming changes:
+    /// every character, alone, at either end and inside text, folds as character by character.
+    #[test]
+    fn fold_fast_path_agrees_with_folding_each_character() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            for s in [
+                format!("{c}"),
+                format!("{c}东"),
+                format!("东{c}"),
+                format!("a{c}庄"),
+                format!(" {c}"),
+            ] {
+                assert_eq!(
+                    fold_cow(&s),
+                    fold_cow_chars(&s),
+                    "U+{:04X} in {s:?}",
+                    c as u32
+                );
+            }
+        }
+        assert_eq!(fold_cow("东庄村"), Cow::Borrowed("东庄村"));
+        assert_eq!(fold_cow("\x0b东庄村\t"), "东庄村");
     }
 
     /// `cell_cow` and `take_text` give exactly `cell_text`; `take_text` moves a text cell's string
