@@ -504,8 +504,49 @@ fn parse_week(cal: &Calendar, cell: &Data, t: &str) -> Option<u32> {
     if let Ok(n) = s.parse::<u32>() {
         return (1..=cal.week_count()).contains(&n).then_some(n);
     }
+    if let Some(w) = month_week(cal, t) {
+        return Some(w);
+    }
     let d = cells::parse_date(cell, cal.year).ok().flatten()?;
     cal.week_of(d)
+}
+
+/// “5月第1周”: the n-th campaign week of that month (a week belongs to the month holding its
+/// report day, as everywhere else).
+fn month_week(cal: &Calendar, t: &str) -> Option<u32> {
+    let t = cells::fold(t);
+    let (m, rest) = t.split_once('月')?;
+    let month: u32 = m.trim().parse().ok()?;
+    let n: usize = rest
+        .trim()
+        .trim_start_matches('第')
+        .trim_end_matches(['周', '期'])
+        .trim()
+        .parse()
+        .ok()?;
+    let period = cal.month(cal.year, month)?;
+    cal.weeks_of_month(&period).get(n.checked_sub(1)?).copied()
+}
+
+#[cfg(test)]
+mod week_tests {
+    use super::*;
+    use crate::plan::Plan;
+
+    #[test]
+    fn weeks_are_read_as_number_month_week_or_date() {
+        let cal = Calendar::new(&Plan::embedded());
+        let w = |t: &str| parse_week(&cal, &Data::String(t.into()), t);
+        assert_eq!(w("第6周"), Some(6));
+        assert_eq!(w("第6期"), Some(6));
+        assert_eq!(w("6"), Some(6));
+        // May's weeks are those whose Friday is in May: 05-07 (第5期) … 05-28 (第8期).
+        assert_eq!(w("5月第1周"), Some(5));
+        assert_eq!(w("5月第4周"), Some(8));
+        assert_eq!(w("5月第5周"), None);
+        assert_eq!(w("2021-05-12"), Some(6));
+        assert_eq!(w("第99周"), None);
+    }
 }
 
 /// A dispute-ledger row that only says “no disputes this week” (零报告): its other required cells
