@@ -682,7 +682,7 @@ impl Ty {
             Ty::Count => "整数".into(),
             Ty::YesNo => "是/否".into(),
             Ty::Choice(v) => v.join(" / "),
-            Ty::Week => "周次（第6周、第6期或周内日期）".into(),
+            Ty::Week => "周次（第6周、第6期、5月第1周或周内日期）".into(),
             Ty::Answer(_) => "选项文字或序号".into(),
         }
     }
