@@ -303,7 +303,7 @@ fn read_cell(
                             "{name}“{}”不是有效的手机号或座机号",
                             crate::text::mask_phone(&t)
                         ),
-                        "手机号为11位（1开头），座机号为区号加7–8位号码，如 0632-1234567".into(),
+                        "手机号为11位（1开头）；座机号写成“区号-号码”，号码为7–8位".into(),
                     ));
                 }
                 Value::Text(cells::normalize_phone(&t))
