@@ -46,18 +46,11 @@ impl Assessment {
 /// Ledger problems per unit (errors, warnings), for the 台账质量 part.
 pub fn quality_counts(ds: &Dataset) -> Vec<(usize, usize)> {
     let mut q = vec![(0, 0); ds.register.units.len()];
-    let names: std::collections::HashMap<&str, usize> = ds
-        .register
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.name.as_str(), i))
-        .collect();
     for d in &ds.diags {
-        if let Some(&i) = names.get(d.unit.as_str()) {
+        if let Some(i) = ds.register.id_of(&d.unit) {
             match d.severity {
-                Severity::Error => q[i].0 += 1,
-                Severity::Warning => q[i].1 += 1,
+                Severity::Error => q[i as usize].0 += 1,
+                Severity::Warning => q[i as usize].1 += 1,
                 Severity::Info => {}
             }
         }

@@ -90,6 +90,15 @@ impl Register {
         &self.units[id as usize]
     }
 
+    /// The unit registered under exactly this name (as reports and diagnostics write it).
+    pub fn id_of(&self, name: &str) -> Option<UnitId> {
+        if name.is_empty() {
+            return None;
+        }
+        let id = *self.index.get(&unit_key(name))?;
+        (self.get(id).name == name).then_some(id)
+    }
+
     pub fn lookup(&self, written: &str) -> Match {
         let mut k = unit_key(written);
         if let Some(&id) = self.index.get(&k) {

@@ -80,13 +80,6 @@ pub(super) fn weekly_rules(
             }
         }
     }
-    let order: BTreeMap<&str, usize> = ds
-        .register
-        .units
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.name.as_str(), i))
-        .collect();
     let mut weekly_tallies: Vec<RuleTally> = tallies
         .into_iter()
         .map(|((unit, code), (severity, weeks))| RuleTally {
@@ -97,11 +90,6 @@ pub(super) fn weekly_rules(
             weeks,
         })
         .collect();
-    weekly_tallies.sort_by_key(|t| {
-        (
-            order.get(t.unit.as_str()).copied().unwrap_or(usize::MAX),
-            t.code,
-        )
-    });
+    weekly_tallies.sort_by_key(|t| (ds.register.id_of(&t.unit).unwrap_or(u32::MAX), t.code));
     (weekly_findings, weekly_tallies)
 }
