@@ -3,12 +3,12 @@
 //!     cargo run --example survey_sheet -- INBOX WEEK OUT.xlsx
 //!     soffice --headless --convert-to pdf OUT.xlsx && pdftoppm -png -r 60 OUT.pdf page
 
-use shuangti::calendar::Calendar;
 use shuangti::ledger::schema::Specs;
-use shuangti::load::{load, LoadOptions};
+use shuangti::plan::calendar::Calendar;
 use shuangti::plan::Plan;
 use shuangti::report::style::{new_workbook, Styles};
 use shuangti::report::survey_sheet::write_survey_sheet;
+use shuangti::resolve::load::{load, LoadOptions};
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -21,14 +21,14 @@ fn main() {
     let plan = Plan::embedded();
     let specs = Specs::new(&plan);
     let mut ds = load(Path::new(inbox), &plan, &specs, &LoadOptions::default()).unwrap();
-    shuangti::validate::validate(&mut ds, &plan, &specs);
+    shuangti::resolve::validate::validate(&mut ds, &plan, &specs);
     let cal = Calendar::new(&plan);
     let n: u32 = week.parse().unwrap();
     let now = cal.week(n).unwrap();
-    let (units, town) = shuangti::survey::compute(&ds, &plan, &now);
+    let (units, town) = shuangti::figures::survey::compute(&ds, &plan, &now);
     let prev = cal
         .week(n - 1)
-        .map(|p| shuangti::survey::compute(&ds, &plan, &p));
+        .map(|p| shuangti::figures::survey::compute(&ds, &plan, &p));
     let mut wb = new_workbook(now.end, &plan.town.office, "民调指标");
     let st = Styles::new();
     let mut taken = HashSet::new();

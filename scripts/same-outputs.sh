@@ -12,6 +12,7 @@ if [ ${#inboxes[@]} -eq 0 ]; then
 fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+old=$(realpath "$old"); new=$(realpath "$new")
 run_all() { # BIN OUTDIR
   local bin=$1 out=$2 i=0
   mkdir -p "$out"
@@ -32,8 +33,11 @@ run_all() { # BIN OUTDIR
   "$bin" weekly samples/inbox --week 99 -o "$out/bad" >"$out/bad.out" 2>&1; echo "$?" >"$out/bad.rc"
   "$bin" nosuchcommand >"$out/bad2.out" 2>&1; echo "$?" >"$out/bad2.rc"
 }
-run_all "$old" "$work/old"
-run_all "$new" "$work/new"
+# The binaries run under one name: clap prints it in usage lines.
+mkdir -p "$work/bin-old" "$work/bin-new"
+cp "$old" "$work/bin-old/shuangti"; cp "$new" "$work/bin-new/shuangti"
+run_all "$work/bin-old/shuangti" "$work/old"
+run_all "$work/bin-new/shuangti" "$work/new"
 # Paths printed on the terminal name the output folder: make them comparable.
 find "$work/old" "$work/new" -type f \( -name '*.out' -o -name '*.err' \) -exec sed -i "s#$work/old#OUT#g; s#$work/new#OUT#g" {} +
 n=$(find "$work/old" -type f | wc -l)

@@ -11,9 +11,9 @@ fn main() {
         Err(e) if e.use_stderr() => {
             // A usage error: say so in Chinese, keep clap's precise detail, exit 2.
             eprintln!("shuangti：命令行有误（用 shuangti --help 查看用法）\n{e}");
-            std::process::exit(shuangti::app::EXIT_USAGE);
+            std::process::exit(shuangti::cli::EXIT_USAGE);
         }
         Err(e) => e.exit(), // --help, --version
     };
-    std::process::exit(shuangti::app::run(cli));
+    std::process::exit(shuangti::cli::run(cli));
 }

@@ -1,7 +1,7 @@
 //! Text normalisation for matching what people write: header cells against column aliases, unit
 //! names against the register, slogans against the approved texts; and masking for leaders' copies.
 
-use crate::cells::fold_cow;
+use crate::ledger::cells::fold_cow;
 use std::borrow::Cow;
 use unicode_width::UnicodeWidthStr;
 
@@ -381,9 +381,9 @@ pub fn mask_name(s: &str) -> String {
 /// least 7 digits keeps its first 3 and last 4 digits, the others starred in place; shorter
 /// pieces are left as they are.
 fn mask_phone_piece(piece: &str, out: &mut String) {
-    let n = crate::cells::normalize_phone(piece);
+    let n = crate::ledger::cells::normalize_phone(piece);
     let b = n.as_bytes();
-    if crate::cells::phone_valid(&n) {
+    if crate::ledger::cells::phone_valid(&n) {
         if b[0] == b'1' {
             out.push_str(&n[..3]);
             out.push_str("****");
@@ -446,7 +446,8 @@ pub fn mask_phone(s: &str) -> String {
             let lead = &piece[..piece.len() - piece.trim_start().len()];
             let trail = &piece[piece.trim_end().len()..];
             out.push_str(lead);
-            if crate::cells::phone_valid(trimmed) || !trimmed.contains(char::is_whitespace) {
+            if crate::ledger::cells::phone_valid(trimmed) || !trimmed.contains(char::is_whitespace)
+            {
                 mask_phone_piece(trimmed, &mut out);
             } else {
                 // several numbers separated by spaces

@@ -398,19 +398,19 @@ fn check_reports_survey_problems() {
 #[test]
 fn survey_sheets_show_the_rates() {
     use calamine::{open_workbook_auto, Reader};
-    use shuangti::calendar::Calendar;
     use shuangti::ledger::schema::Specs;
-    use shuangti::load::{load, LoadOptions};
+    use shuangti::plan::calendar::Calendar;
     use shuangti::plan::Plan;
+    use shuangti::resolve::load::{load, LoadOptions};
     let ib = inbox("xlsx");
     let plan = Plan::embedded();
     let specs = Specs::new(&plan);
     let mut ds = load(&ib.inbox(), &plan, &specs, &LoadOptions::default()).unwrap();
-    shuangti::validate::validate(&mut ds, &plan, &specs);
+    shuangti::resolve::validate::validate(&mut ds, &plan, &specs);
     let cal = Calendar::new(&plan);
     let (w6, w7) = (cal.week(6).unwrap(), cal.week(7).unwrap());
-    let (units, town) = shuangti::survey::compute(&ds, &plan, &w7);
-    let (pu, pt) = shuangti::survey::compute(&ds, &plan, &w6);
+    let (units, town) = shuangti::figures::survey::compute(&ds, &plan, &w7);
+    let (pu, pt) = shuangti::figures::survey::compute(&ds, &plan, &w6);
     let mut wb = shuangti::report::style::new_workbook(w7.end, "办公室", "民调");
     let st = shuangti::report::style::Styles::new();
     let mut taken = std::collections::HashSet::new();

@@ -3,9 +3,9 @@
 //! canonical column to the Excel column that holds it.
 
 use super::schema::{Kind, Spec, Specs, Ty};
-use crate::cells::cell_text;
 use crate::fxhash::FxHashMap;
 use crate::ingest::Grid;
+use crate::ledger::cells::cell_text;
 use crate::text::{alias_key, header_keys};
 
 /// How far down a sheet the header may be.

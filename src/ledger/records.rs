@@ -4,7 +4,7 @@
 use super::parse::ParsedRow;
 use super::schema::{Kind, Spec};
 use super::value::Value;
-use crate::units::UnitId;
+use crate::resolve::units::UnitId;
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// Where a record came from: a sheet (index into `Dataset::sheets`) and an absolute 0-based row.

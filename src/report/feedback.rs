@@ -2,10 +2,10 @@
 //! back to the village: where each problem is (file › sheet › cell) and how to fix it.
 
 use crate::diag::Diagnostic;
-use crate::load::Dataset;
 use crate::plan::Plan;
 use crate::report::output::{check_writable, OutputError};
 use crate::report::style::{new_workbook, sheet_name, write_table, Cell, Styles, Table};
+use crate::resolve::load::Dataset;
 use chrono::NaiveDate;
 use indexmap::IndexMap;
 use std::collections::HashSet;
@@ -48,9 +48,9 @@ pub fn write_feedback(
         let ws = wb.add_worksheet();
         ws.set_name(sheet_name("退回修改清单", &mut taken))
             .map_err(|source| xlsx_err(dir, unit, source))?;
-        let crate::check::Counts {
+        let crate::report::terminal::Counts {
             errors, warnings, ..
-        } = crate::check::counts(diags.iter().copied());
+        } = crate::report::terminal::counts(diags.iter().copied());
         let mut t = Table::new(
             format!("{unit}“双提升”台账退回修改清单"),
             [

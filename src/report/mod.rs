@@ -2,11 +2,13 @@
 
 pub mod bulletin;
 pub mod feedback;
+pub mod json;
 pub mod monthly;
 pub mod output;
 pub mod style;
 pub mod survey_sheet;
 pub mod template;
+pub mod terminal;
 pub mod weekly;
 
 use output::{write_atomic, OutputError};

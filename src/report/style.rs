@@ -49,7 +49,7 @@ const REQUIRED_FONT: u32 = 0xC00000;
 pub const BODY_SIZE: f64 = 11.0;
 
 /// Grades come from scoring; the style only colours them.
-pub use crate::score::Grade;
+pub use crate::figures::score::Grade;
 
 /// Every format a report uses, built once per workbook.
 #[derive(Debug, Clone)]

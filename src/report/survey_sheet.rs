@@ -6,14 +6,14 @@
 //! - 民调分析: one row per unit, one column per rate (the value with its base in brackets), the town
 //!   last; below it the town's rates by 年龄 group and by 性别 in the same columns.
 
-use crate::calendar::Period;
-use crate::load::Dataset;
+use crate::figures::survey::{ordered_rates, Group, RateValue, SurveyFigures};
+use crate::plan::calendar::Period;
 use crate::plan::{Plan, Rate};
 use crate::report::style::{
     fit_row_height, print_setup, sheet_name, write_cell, write_merged, write_table, Cell, Styles,
     Table, Widths,
 };
-use crate::survey::{ordered_rates, Group, RateValue, SurveyFigures};
+use crate::resolve::load::Dataset;
 use indexmap::IndexMap;
 use rust_xlsxwriter::{ColNum, RowNum, Workbook, Worksheet, XlsxError};
 use std::collections::HashSet;

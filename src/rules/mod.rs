@@ -12,14 +12,14 @@ mod reporting;
 mod slogans;
 mod visits;
 
-use crate::calendar::{Calendar, Period};
 use crate::diag::Diagnostic;
-use crate::figures::Figures;
+use crate::figures::counts::Figures;
 use crate::ledger::records::Src;
 use crate::ledger::schema::{Kind, Specs};
-use crate::load::Dataset;
+use crate::plan::calendar::{Calendar, Period};
 use crate::plan::Plan;
-use crate::units::{UnitId, UnitKind};
+use crate::resolve::load::Dataset;
+use crate::resolve::units::{UnitId, UnitKind};
 
 pub struct RuleCtx<'a> {
     pub ds: &'a Dataset,

@@ -2,9 +2,9 @@
 
 use super::RuleCtx;
 use crate::diag::Diagnostic;
-use crate::load::Dataset;
+use crate::resolve::load::Dataset;
+use crate::resolve::units::UnitId;
 use crate::text::person_key;
-use crate::units::UnitId;
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 

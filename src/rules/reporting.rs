@@ -3,7 +3,7 @@
 
 use super::RuleCtx;
 use crate::diag::Diagnostic;
-use crate::figures::ReportStatus;
+use crate::figures::counts::ReportStatus;
 use crate::ledger::schema::Kind;
 use chrono::Timelike;
 

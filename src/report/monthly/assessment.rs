@@ -2,7 +2,7 @@
 //! the town's weekly trend, and a chart of each.
 
 use super::{as_of, write_small_table};
-use crate::monthly::Monthly;
+use crate::figures::monthly::Monthly;
 use crate::report::style::{write_table, Cell, Styles, Table};
 use rust_xlsxwriter::{Chart, ChartFont, ChartType, ColNum, RowNum, Worksheet, XlsxError};
 
@@ -24,7 +24,7 @@ pub(super) fn write(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), 
         .map(String::from),
     );
     let has_prev = m.prev_period.is_some();
-    let mut order: Vec<&crate::monthly::UnitMonth> = m.units.iter().collect();
+    let mut order: Vec<&crate::figures::monthly::UnitMonth> = m.units.iter().collect();
     order.sort_by_key(|u| {
         (
             !m.ds.register.get(u.unit).kind.is_village_level(),
@@ -75,7 +75,7 @@ pub(super) fn write(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), 
             ))
         });
         row.push(if unit.kind.is_village_level() {
-            use crate::figures::ReportStatus::*;
+            use crate::figures::counts::ReportStatus::*;
             Cell::Center(format!(
                 "{}/{}/{}",
                 u.weeks_with(OnTime).len(),
@@ -95,7 +95,7 @@ pub(super) fn write(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), 
     let red_num = st.red.clone().set_num_format("0.0");
     for (k, u) in order.iter().enumerate() {
         for (j, w) in u.weeks.iter().enumerate() {
-            if w.grade == crate::score::Grade::Red {
+            if w.grade == crate::figures::score::Grade::Red {
                 ws.write_number_with_format(
                     lay.first_row + k as RowNum,
                     3 + j as ColNum,
@@ -116,7 +116,7 @@ pub(super) fn write(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), 
         } else {
             m.prev_period
                 .as_ref()
-                .map(crate::monthly::month_label)
+                .map(crate::figures::monthly::month_label)
                 .unwrap_or_default()
         };
         trend = trend.row(vec![
@@ -127,7 +127,7 @@ pub(super) fn write(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), 
     }
     let after = write_small_table(ws, st, trend_start, &trend)?;
 
-    let name = crate::monthly::month_label(&m.period);
+    let name = crate::figures::monthly::month_label(&m.period);
     let mut font = ChartFont::new();
     font.set_name(crate::report::style::FONT_HEADING);
     let mut body_font = ChartFont::new();

@@ -3,7 +3,7 @@
 //! from `sections` (一 to 四), and the 报/送 lines.
 
 use super::sections::body;
-use crate::monthly::Monthly;
+use crate::figures::monthly::Monthly;
 use crate::report::bulletin::{Block, Masthead, RED};
 use crate::report::style::{lines_in, Styles, FONT_BODY, FONT_HEADING, FONT_TITLE};
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, RowNum, Worksheet, XlsxError};

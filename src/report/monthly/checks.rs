@@ -1,8 +1,8 @@
 //! 督查记录: the month's supervision checks, then how often each unit was checked, by method.
 
 use super::write_small_table;
+use crate::figures::monthly::Monthly;
 use crate::ledger::schema::{Kind, Specs, SUPERVISION_METHODS};
-use crate::monthly::Monthly;
 use crate::report::style::{write_table, Cell, Styles, Table};
 use crate::rules::r11_rectification::{method_zh, status_zh};
 use rust_xlsxwriter::{Worksheet, XlsxError};

@@ -1,6 +1,6 @@
 //! 调度事项: the open items for the dispatch meeting, each with who is responsible.
 
-use crate::monthly::Monthly;
+use crate::figures::monthly::Monthly;
 use crate::report::style::{write_table, Cell, Styles, Table};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 

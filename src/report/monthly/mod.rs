@@ -11,8 +11,8 @@ mod suggestions;
 mod survey;
 mod tracking;
 
+use crate::figures::monthly::Monthly;
 use crate::ledger::schema::Specs;
-use crate::monthly::Monthly;
 use crate::report::style::{
     new_workbook, print_setup, write_cell, write_title, Styles, Table, Widths,
 };

@@ -1,6 +1,6 @@
 //! 约谈及重点管理建议: the month's suggestions for the leading group, with the standards they apply.
 
-use crate::monthly::Monthly;
+use crate::figures::monthly::Monthly;
 use crate::report::style::{write_table, Cell, Styles, Table};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 

@@ -1,6 +1,6 @@
 //! 民调指标: the survey rates, town and unit by unit, this month against last.
 
-use crate::monthly::Monthly;
+use crate::figures::monthly::Monthly;
 use crate::report::style::{write_table, Cell, Styles, Table};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -12,7 +12,7 @@ pub(super) fn write(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), 
     let prev_label = m
         .prev_period
         .as_ref()
-        .map(crate::monthly::month_label)
+        .map(crate::figures::monthly::month_label)
         .unwrap_or_else(|| "上月".into());
     let mut t = Table::new(
         format!("民调指标（{}与{}对比）", m.month_label(), prev_label),
@@ -36,8 +36,8 @@ pub(super) fn write(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), 
     rates.sort_by_key(|r| !r.weak_point);
     let mut scopes: Vec<(
         String,
-        &crate::survey::SurveyFigures,
-        Option<&crate::survey::SurveyFigures>,
+        &crate::figures::survey::SurveyFigures,
+        Option<&crate::figures::survey::SurveyFigures>,
     )> = vec![(
         "全镇".into(),
         &m.now.town_survey,

@@ -1,7 +1,7 @@
 //! 整改跟踪: every supervision finding to date and where its rectification stands.
 
+use crate::figures::monthly::Monthly;
 use crate::ledger::schema::{Kind, Specs};
-use crate::monthly::Monthly;
 use crate::report::style::{write_table, Cell, Styles, Table};
 use crate::rules::r11_rectification::{method_zh, status_zh, Rectify};
 use rust_xlsxwriter::{Worksheet, XlsxError};

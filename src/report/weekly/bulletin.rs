@@ -4,9 +4,9 @@
 //! LibreOffice does not grow rows for wrapped text when it opens a file.
 
 use super::sections::body;
+use crate::figures::weekly::Notice;
 use crate::report::bulletin::{ymd, Block, Masthead, RED};
 use crate::report::style::{print_setup, text_width, FONT_BODY, FONT_HEADING, FONT_TITLE};
-use crate::weekly::Notice;
 use rust_xlsxwriter::{
     ColNum, Color, Format, FormatAlign, FormatBorder, RowNum, Workbook, Worksheet, XlsxError,
 };

@@ -3,14 +3,14 @@
 //! to the cells they come from.
 
 use super::{period_line, person, unit_order};
-use crate::figures::{ReportStatus, UnitFigures};
+use crate::figures::counts::{ReportStatus, UnitFigures};
+use crate::figures::weekly::Notice;
 use crate::ledger::records::Src;
 use crate::ledger::schema::{Kind, Specs};
 use crate::report::style::{
     table_widths, write_block, write_table, write_table_with_widths, Cell, Styles, Table,
 };
-use crate::units::UnitId;
-use crate::weekly::Notice;
+use crate::resolve::units::UnitId;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 /// `东庄村周报.xlsx › 周报 › B7`: where a record's column `col` is.

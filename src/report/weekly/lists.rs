@@ -2,14 +2,14 @@
 //! (every file and sheet read, and what became of it).
 
 use super::masked_message;
+use crate::figures::weekly::Notice;
 use crate::ingest::FileStatus;
 use crate::report::style::{write_table, Cell, Styles, Table};
-use crate::weekly::Notice;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 pub fn problems(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxError> {
     let all = n.all_problems();
-    let c = crate::check::counts(all.iter().copied());
+    let c = crate::report::terminal::counts(all.iter().copied());
     let mut t = Table::new(
         format!("第{}期问题清单", n.period().issue),
         [

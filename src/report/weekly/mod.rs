@@ -8,8 +8,8 @@ mod lists;
 mod ranking;
 mod sections;
 
-use crate::units::UnitId;
-use crate::weekly::Notice;
+use crate::figures::weekly::Notice;
+use crate::resolve::units::UnitId;
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{Workbook, XlsxError};
 

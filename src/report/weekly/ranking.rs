@@ -3,9 +3,9 @@
 //! scores below the table.
 
 use super::{period_line, unit_order};
+use crate::figures::score::Grade;
+use crate::figures::weekly::Notice;
 use crate::report::style::{table_widths, write_table_with_widths, Cell, Styles, Table, FONT_BODY};
-use crate::score::Grade;
-use crate::weekly::Notice;
 use rust_xlsxwriter::{
     Chart, ChartDataLabel, ChartFont, ChartFormat, ChartLine, ChartPoint, ChartSolidFill,
     ChartType, Color, Workbook, XlsxError,

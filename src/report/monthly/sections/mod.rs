@@ -7,7 +7,7 @@ mod overall;
 mod problems;
 mod results;
 
-use crate::monthly::Monthly;
+use crate::figures::monthly::Monthly;
 use crate::report::bulletin::{para, Block};
 
 /// The bulletin's body, in order.

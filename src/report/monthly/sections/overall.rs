@@ -2,10 +2,10 @@
 //! each in a sentence with its numbers.
 
 use super::{join, village_ids};
-use crate::figures::ReportStatus;
-use crate::monthly::Monthly;
+use crate::figures::counts::ReportStatus;
+use crate::figures::monthly::Monthly;
+use crate::resolve::units::UnitKind;
 use crate::rules::pct;
-use crate::units::UnitKind;
 
 pub(super) fn overall(m: &Monthly) -> Vec<String> {
     let mut out = Vec::new();
@@ -68,7 +68,7 @@ pub(super) fn overall(m: &Monthly) -> Vec<String> {
     out.push(s);
 
     // Disputes: 村/社区, as the weekly notice's town totals.
-    let sum = |g: &dyn Fn(&crate::figures::Disputes) -> u32| -> u32 {
+    let sum = |g: &dyn Fn(&crate::figures::counts::Disputes) -> u32| -> u32 {
         vs.iter().map(|&i| g(&f[i].disputes)).sum()
     };
     let short: Vec<String> = vs

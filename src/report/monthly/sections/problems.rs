@@ -2,7 +2,7 @@
 //! supervision findings and overdue rectifications, and the ledgers' own quality.
 
 use super::weeks_text;
-use crate::monthly::Monthly;
+use crate::figures::monthly::Monthly;
 use crate::report::bulletin::zh_num;
 
 /// The weekly-rule groups of 三、督查发现的问题, in order.
@@ -143,7 +143,7 @@ pub(super) fn problems(m: &Monthly) -> Vec<String> {
         items.push(("督查问题逾期未整改".into(), overdue.join("；")));
     }
     // Ledger quality.
-    let q = crate::assess::quality_counts(m.ds);
+    let q = crate::figures::assess::quality_counts(m.ds);
     let mut worst: Vec<(usize, usize, usize)> = q
         .iter()
         .enumerate()

@@ -2,9 +2,9 @@
 //! 镇直单位, and the suggestions for the leading group.
 
 use super::{join, weeks_text};
-use crate::figures::ReportStatus;
-use crate::monthly::{Monthly, UnitMonth};
-use crate::score::Grade;
+use crate::figures::counts::ReportStatus;
+use crate::figures::monthly::{Monthly, UnitMonth};
+use crate::figures::score::Grade;
 
 pub(super) fn results(m: &Monthly) -> Vec<String> {
     let mut out = Vec::new();

@@ -2,9 +2,9 @@
 //! in rank, and the 约谈 suggestions for the leaders to decide on.
 
 use super::{name, para, Block};
-use crate::figures::ReportStatus;
-use crate::score::Grade;
-use crate::weekly::Notice;
+use crate::figures::counts::ReportStatus;
+use crate::figures::score::Grade;
+use crate::figures::weekly::Notice;
 
 pub fn lists(n: &Notice) -> Vec<Block> {
     let sc = &n.now.scores;

@@ -7,10 +7,10 @@ mod lists;
 mod overview;
 mod problems;
 
-use crate::figures::UnitFigures;
+use crate::figures::counts::UnitFigures;
+use crate::figures::weekly::Notice;
 pub(super) use crate::report::bulletin::{para, zh_num, Block};
-use crate::units::UnitId;
-use crate::weekly::Notice;
+use crate::resolve::units::UnitId;
 
 /// The bulletin's body, in order.
 pub fn body(n: &Notice) -> Vec<Block> {

@@ -2,10 +2,10 @@
 //! the ledgers hold.
 
 use super::{name, names, para, town_units, villages, zh_num, Block};
-use crate::figures::ReportStatus;
+use crate::figures::counts::ReportStatus;
+use crate::figures::weekly::Notice;
 use crate::report::weekly::{md, pct};
-use crate::units::UnitId;
-use crate::weekly::Notice;
+use crate::resolve::units::UnitId;
 
 pub fn overview(n: &Notice) -> Vec<Block> {
     let mut out = Vec::new();

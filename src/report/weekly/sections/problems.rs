@@ -3,8 +3,8 @@
 
 use super::{names, para, zh_num, Block};
 use crate::diag::{Diagnostic, Severity};
+use crate::figures::weekly::Notice;
 use crate::report::weekly::masked_message;
-use crate::weekly::Notice;
 
 /// A rule's finding in the words a leader reads, what one instance is counted in, and whether its
 /// message carries evidence worth quoting (numbers, dates, texts) or only repeats the label.
@@ -124,9 +124,9 @@ pub fn problems(n: &Notice) -> Vec<Block> {
     }
     // Problems in the ledgers themselves (not rules): how many, and who has the most.
     let diags = &n.ds.diags;
-    let crate::check::Counts {
+    let crate::report::terminal::Counts {
         errors, warnings, ..
-    } = crate::check::counts(diags);
+    } = crate::report::terminal::counts(diags);
     if errors + warnings > 0 {
         let mut per: Vec<(String, usize)> = Vec::new();
         for d in diags.iter().filter(|d| d.severity != Severity::Info) {

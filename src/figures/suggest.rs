@@ -5,11 +5,11 @@
 //! disagree on what a run is or how it is worded. The monthly-only actions (重点管理, 一票否决) are in
 //! `monthly::suggest`.
 
-use crate::assess::WeekScore;
-use crate::figures::ReportStatus;
-use crate::score::Grade;
-use crate::survey::RateValue;
-use crate::units::UnitId;
+use crate::figures::assess::WeekScore;
+use crate::figures::counts::ReportStatus;
+use crate::figures::score::Grade;
+use crate::figures::survey::RateValue;
+use crate::resolve::units::UnitId;
 
 pub const INTERVIEW: &str = "通报约谈";
 pub const KEY_MANAGEMENT: &str = "重点管理";

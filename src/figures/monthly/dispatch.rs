@@ -6,10 +6,10 @@
 
 use super::Monthly;
 use crate::diag::Severity;
-use crate::figures::ReportStatus;
+use crate::figures::counts::ReportStatus;
 use crate::ledger::schema::{Kind, Specs};
+use crate::resolve::units::{UnitId, UnitKind};
 use crate::rules::r11_rectification::{method_zh, status_zh, Rectify};
-use crate::units::{UnitId, UnitKind};
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone)]

@@ -4,7 +4,7 @@
 //!
 //! - 通报约谈: `interview_red_weeks_in_row` 红 weeks in a row, at least one of them in this month (a run
 //!   may begin in the previous month's last weeks) — the rule the weekly notice uses too, in
-//!   `crate::suggest::interview`.
+//!   `crate::figures::suggest::interview`.
 //! - 重点管理: `key_management_red_weeks_in_month` or more 红 weeks in the month, or a 安全感率 below
 //!   `security_floor` on a sufficient sample (base ≥ `survey_min_base`) as of the month's end.
 //! - 一票否决（候选）: `veto_red_weeks_in_month` or more 红 weeks in the month, or a 安全感率 below
@@ -14,9 +14,11 @@
 //! action; where two reasons hold they are joined.
 
 use super::{Monthly, WeekScore};
+use crate::figures::score::Grade;
+use crate::figures::suggest::{
+    interview, week_evidence, weeks_list, Suggestion, KEY_MANAGEMENT, VETO,
+};
 use crate::rules::pct;
-use crate::score::Grade;
-use crate::suggest::{interview, week_evidence, weeks_list, Suggestion, KEY_MANAGEMENT, VETO};
 
 pub fn suggestions(m: &Monthly) -> Vec<Suggestion> {
     let s = &m.plan.suggestions;

@@ -5,8 +5,8 @@ use crate::diag::Diagnostic;
 use crate::fxhash::FxHashMap;
 use crate::ledger::records::{Dispute, Src};
 use crate::ledger::schema::{Kind, Specs};
-use crate::load::Dataset;
 use crate::plan::Plan;
+use crate::resolve::load::Dataset;
 use crate::text::person_key_cow;
 use chrono::{Datelike, NaiveDate};
 use std::borrow::Cow;
@@ -18,7 +18,7 @@ pub fn validate(ds: &mut Dataset, plan: &Plan, specs: &Specs) {
     check_surveys(ds, plan, specs, &mut diags);
     check_tallies(ds, plan, specs, &mut diags);
     check_years(ds, plan, specs, &mut diags);
-    crate::consistency::check(ds, plan, specs, &mut diags);
+    crate::resolve::consistency::check(ds, plan, specs, &mut diags);
     ds.diags.extend(diags);
     let by_file = entries_by_file(ds);
     let units: Vec<Option<String>> = ds
@@ -235,7 +235,9 @@ fn check_surveys(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut Vec<Diagn
                 ),
             );
         }
-        if crate::survey::age_group(plan, &s.age) == crate::survey::AgeGroup::Unknown {
+        if crate::figures::survey::age_group(plan, &s.age)
+            == crate::figures::survey::AgeGroup::Unknown
+        {
             diags.push(
                 ds.at(
                     Diagnostic::warning(
@@ -244,7 +246,7 @@ fn check_surveys(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut Vec<Diagn
                             "年龄“{}”无法归入年龄段（{}），年龄分组中计为“{}”；各项比率照常计入",
                             s.age,
                             plan.survey.age_groups.join("、"),
-                            crate::survey::UNKNOWN
+                            crate::figures::survey::UNKNOWN
                         ),
                     )
                     .unit(ds.unit_name(s.unit))
@@ -268,7 +270,7 @@ fn check_surveys(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut Vec<Diagn
 /// Tally rows (问卷汇总) whose 题号 or 选项 the questionnaire does not have: reported at the cell, not
 /// counted.
 fn check_tallies(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut Vec<Diagnostic>) {
-    use crate::survey::{tally_target, TallyProblem};
+    use crate::figures::survey::{tally_target, TallyProblem};
     let spec = specs.get(Kind::SurveyTally);
     for t in &ds.records.tallies {
         if t.question.is_empty() || t.option.is_empty() || t.count.is_none() {

@@ -1,12 +1,12 @@
 //! The weekly rules (R1–R7) run for every week of the month and summed by unit and rule (迟报2次 …),
 //! for 三、督查发现的问题 and the JSON's `weekly_rules`.
 
-use crate::assess::Assessment;
-use crate::calendar::Calendar;
 use crate::diag::{Diagnostic, Severity};
+use crate::figures::assess::Assessment;
 use crate::ledger::schema::Specs;
-use crate::load::Dataset;
+use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
+use crate::resolve::load::Dataset;
 use crate::rules::{self, RuleCtx};
 use std::collections::BTreeMap;
 

@@ -3,11 +3,11 @@
 //! stands at the month's end (done / open / overdue — a deadline equal to the month's end is not yet
 //! overdue).
 
-use crate::calendar::Period;
-use crate::load::Dataset;
+use crate::plan::calendar::Period;
 use crate::plan::Plan;
+use crate::resolve::load::Dataset;
+use crate::resolve::units::UnitId;
 use crate::rules::r11_rectification::{is_finding, rectify_state, Rectify};
-use crate::units::UnitId;
 
 /// English JSON keys of the supervision methods, in `SUPERVISION_METHODS` order.
 pub const METHOD_KEYS: [&str; 3] = ["on_site", "unannounced", "phone"];

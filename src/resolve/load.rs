@@ -2,7 +2,6 @@
 //! time per thread (its grid is dropped as soon as its rows are read); then units are matched to the
 //! register, rows sent twice are counted once, and versions of the same dispute are reconciled.
 
-use crate::calendar::Calendar;
 use crate::diag::{cell_ref, Diagnostic};
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::ingest::{self, FileStatus, OpenFailure};
@@ -11,8 +10,9 @@ use crate::ledger::parse::{parse_rows, Ctx, ParsedRow};
 use crate::ledger::records::{Records, Src, Typing};
 use crate::ledger::schema::{Kind, Specs};
 use crate::ledger::value::{row_fingerprint, same_row, Value};
+use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
-use crate::units::{Match, Register, Unit, UnitId, UnitKind};
+use crate::resolve::units::{Match, Register, Unit, UnitId, UnitKind};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashSet;

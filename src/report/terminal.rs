@@ -2,7 +2,7 @@
 
 use crate::diag::{Diagnostic, Severity};
 use crate::ingest::FileStatus;
-use crate::load::Dataset;
+use crate::resolve::load::Dataset;
 use indexmap::IndexMap;
 use std::fmt::Write;
 

@@ -2,12 +2,12 @@
 //! against last month, and the town's weekly trend — the numbers 月度考评 and the bulletin's
 //! 二、考评结果 show. (How the mean, grade and rank are decided is in the module doc of `monthly`.)
 
-use crate::assess::{Assessment, WeekScore};
-use crate::figures::ReportStatus;
-use crate::load::Dataset;
+use crate::figures::assess::{Assessment, WeekScore};
+use crate::figures::counts::ReportStatus;
+use crate::figures::score::{self, Grade, UnitScore};
 use crate::plan::Plan;
-use crate::score::{self, Grade, UnitScore};
-use crate::units::UnitId;
+use crate::resolve::load::Dataset;
+use crate::resolve::units::UnitId;
 
 /// A unit's month.
 #[derive(Debug, Clone)]

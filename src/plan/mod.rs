@@ -4,13 +4,14 @@
 //! bad dates and wrong types are refused with the key and line, so a typo in the plan never silently
 //! turns into a default.
 
+pub mod calendar;
 use chrono::{NaiveDate, NaiveTime};
 use indexmap::IndexMap;
 use serde::{Deserialize, Deserializer};
 use std::path::Path;
 
 /// The embedded 2021 Shuiquan plan.
-pub const DEFAULT_PLAN: &str = include_str!("../templates/plan.toml");
+pub const DEFAULT_PLAN: &str = include_str!("../../templates/plan.toml");
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -1,7 +1,7 @@
 //! Scores, grades and ranks per unit and week (SPEC §5; every weight and threshold from the plan).
 //! A part with no data to judge is left out and the rest rescaled to 100.
 
-use crate::figures::{ReportStatus, UnitFigures};
+use crate::figures::counts::{ReportStatus, UnitFigures};
 use crate::plan::Plan;
 use serde::Serialize;
 

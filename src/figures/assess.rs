@@ -2,13 +2,13 @@
 //! assessed from today's ledgers (figures are as of its end), which is how the weekly notice gets its
 //! change against last week and the monthly workbook its weekly scores, with no stored state.
 
-use crate::calendar::{Calendar, Period};
 use crate::diag::Severity;
-use crate::figures::{Figures, ReportStatus};
-use crate::load::Dataset;
+use crate::figures::counts::{Figures, ReportStatus};
+use crate::figures::score::{self, Grade, ScoreInput, UnitScore};
+use crate::figures::survey::{self, SurveyFigures};
+use crate::plan::calendar::{Calendar, Period};
 use crate::plan::Plan;
-use crate::score::{self, Grade, ScoreInput, UnitScore};
-use crate::survey::{self, SurveyFigures};
+use crate::resolve::load::Dataset;
 
 pub struct Assessment {
     pub period: Period,

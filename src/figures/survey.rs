@@ -3,11 +3,11 @@
 //! points weights all come from the plan; so do the age groups and genders of the breakdown and the
 //! question that is ranked (Q9) rather than rated.
 
-use crate::calendar::Period;
 use crate::ledger::parse::answer_text;
 use crate::ledger::records::SurveyTally;
-use crate::load::Dataset;
+use crate::plan::calendar::Period;
 use crate::plan::{Plan, Rate};
+use crate::resolve::load::Dataset;
 use crate::text::alias_key;
 use indexmap::IndexMap;
 use serde::Serialize;

@@ -20,22 +20,22 @@ mod suggest;
 mod supervision;
 mod tally;
 
-pub use crate::assess::WeekScore;
-pub use crate::suggest::Suggestion;
+pub use crate::figures::assess::WeekScore;
+pub use crate::figures::suggest::Suggestion;
 pub use dispatch::DispatchItem;
 pub use scores::{month_grade, UnitMonth};
 pub use supervision::SupervisionFigures;
 pub use tally::RuleTally;
 
-use crate::assess::{assess, assess_week, quality_counts, Assessment};
-use crate::calendar::{Calendar, Period};
 use crate::diag::Diagnostic;
+use crate::figures::assess::{assess, assess_week, quality_counts, Assessment};
 use crate::ledger::schema::Specs;
-use crate::load::Dataset;
+use crate::plan::calendar::{Calendar, Period};
 use crate::plan::Plan;
+use crate::resolve::load::Dataset;
+use crate::resolve::units::UnitId;
 use crate::rules::r9_officers::{grid_coverage, GridCoverage};
 use crate::rules::{self, RuleCtx};
-use crate::units::UnitId;
 use chrono::{Datelike, NaiveDate};
 
 pub struct Monthly<'a> {

@@ -2,13 +2,13 @@
 //! week's ledgers (the plan's “弄虚作假” warning), and slogans that are not the approved texts. `check`
 //! shows them, and every report lists them.
 
-use crate::calendar::Calendar;
 use crate::diag::Diagnostic;
-use crate::figures::{match_slogan, SloganMatch};
+use crate::figures::counts::{match_slogan, SloganMatch};
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::ledger::schema::{Kind, Specs};
-use crate::load::Dataset;
+use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
+use crate::resolve::load::Dataset;
 use crate::text::person_key_cow;
 use chrono::NaiveDateTime;
 use std::borrow::Cow;

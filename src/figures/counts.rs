@@ -2,13 +2,13 @@
 //! from dated rows (rows dated later are left out), so last week's figures can always be recomputed
 //! from today's ledgers.
 
-use crate::calendar::{Calendar, Period, PeriodKind};
 use crate::fxhash::FxHashMap;
 use crate::ledger::records::Records;
-use crate::load::Dataset;
+use crate::plan::calendar::{Calendar, Period, PeriodKind};
 use crate::plan::Plan;
+use crate::resolve::load::Dataset;
+use crate::resolve::units::{UnitId, UnitKind};
 use crate::text::{person_key_cow, slogan_key};
-use crate::units::{UnitId, UnitKind};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 use std::borrow::Cow;

@@ -1,10 +1,14 @@
-//! Running a command: validated settings from the CLI, the pipeline, and the exit code
-//! (0 done, 1 `check` found errors, 2 bad usage or an output that could not be written).
+//! The command line: the raw flags as clap parses them (`args`), running a command (`commands`), and
+//! the exit code (0 done, 1 `check` found errors, 2 bad usage or an output that could not be written).
 
-use crate::cli::{CheckArgs, Cli, Command, InputArgs};
+pub mod args;
+pub mod commands;
+
+pub use args::*;
+
 use crate::ledger::schema::Specs;
-use crate::load::{load, Dataset, LoadOptions};
 use crate::plan::Plan;
+use crate::resolve::load::{load, Dataset, LoadOptions};
 use std::io::IsTerminal;
 use std::path::Path;
 
@@ -46,9 +50,9 @@ fn dispatch(cli: Cli) -> Result<i32, Fail> {
             Ok(EXIT_OK)
         }
         Command::Check(args) => check(&plan, args),
-        Command::Template(args) => crate::commands::template(&plan, args),
-        Command::Weekly(args) => crate::commands::weekly(&plan, args),
-        Command::Monthly(args) => crate::commands::monthly(&plan, args),
+        Command::Template(args) => crate::cli::commands::template(&plan, args),
+        Command::Weekly(args) => crate::cli::commands::weekly(&plan, args),
+        Command::Monthly(args) => crate::cli::commands::monthly(&plan, args),
     }
 }
 
@@ -63,7 +67,7 @@ pub fn read_inbox(plan: &Plan, specs: &Specs, input: &InputArgs) -> Result<Datas
     let as_of = match &input.as_of {
         None => None,
         Some(s) => Some(
-            crate::cells::parse_date_text(s, plan.town.year).ok_or_else(|| {
+            crate::ledger::cells::parse_date_text(s, plan.town.year).ok_or_else(|| {
                 Fail::usage(format!("--as-of “{s}”不是日期：请写成 2021-05-16 这样"))
             })?,
         ),
@@ -75,18 +79,18 @@ pub fn read_inbox(plan: &Plan, specs: &Specs, input: &InputArgs) -> Result<Datas
     let mut ds = load(&input.inbox, plan, specs, &opts)
         .map_err(|e| Fail::usage(format!("无法读取收件箱“{}”：{e}", input.inbox.display())))?;
     if let Some(d) = as_of {
-        crate::asof::cut_off(&mut ds, d);
+        crate::resolve::asof::cut_off(&mut ds, d);
     }
-    crate::validate::validate(&mut ds, plan, specs);
+    crate::resolve::validate::validate(&mut ds, plan, specs);
     Ok(ds)
 }
 
 fn check(plan: &Plan, args: CheckArgs) -> Result<i32, Fail> {
     let specs = Specs::new(plan);
     let ds = read_inbox(plan, &specs, &args.input)?;
-    print!("{}", crate::check::render(&ds));
+    print!("{}", crate::report::terminal::render(&ds));
     if let Some(path) = &args.input.json {
-        let json = crate::summary::check_json(&ds);
+        let json = crate::report::json::check_json(&ds);
         write_json(path, &json)?;
     }
     if let Some(dir) = &args.feedback {
@@ -98,7 +102,7 @@ fn check(plan: &Plan, args: CheckArgs) -> Result<i32, Fail> {
             dir.display()
         );
     }
-    let errors = crate::check::counts(&ds.diags).errors;
+    let errors = crate::report::terminal::counts(&ds.diags).errors;
     // The process ends right after: freeing a district's million records one by one only costs time.
     std::mem::forget(ds);
     Ok(if errors > 0 { EXIT_ERRORS } else { EXIT_OK })

@@ -130,7 +130,7 @@ impl Calendar {
                 )
             });
         }
-        let d = crate::cells::parse_date_text(s, self.year).ok_or_else(|| {
+        let d = crate::ledger::cells::parse_date_text(s, self.year).ok_or_else(|| {
             format!("“{s}”不是日期或期数：请写 2021-05-12 这样的日期，或 6 这样的期数")
         })?;
         let n = self.week_of(d).ok_or_else(|| {

@@ -1,15 +1,15 @@
 //! The report-writing commands: `template`, `weekly`, `monthly` (the last two share `write_report`).
 
-use crate::app::{read_inbox, write_json, Fail, EXIT_OK};
-use crate::calendar::Calendar;
+use crate::cli::{read_inbox, write_json, Fail, EXIT_OK};
 use crate::cli::{MonthlyArgs, ReportArgs, TemplateArgs, WeeklyArgs};
+use crate::figures::monthly::{file_name, Monthly};
+use crate::figures::weekly::Notice;
 use crate::ledger::schema::Specs;
-use crate::load::Dataset;
-use crate::monthly::{file_name, Monthly};
+use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
 use crate::report::output::check_writable;
 use crate::report::save;
-use crate::weekly::Notice;
+use crate::resolve::load::Dataset;
 use rust_xlsxwriter::{Workbook, XlsxError};
 use serde_json::Value;
 
@@ -17,7 +17,9 @@ pub fn template(plan: &Plan, args: TemplateArgs) -> Result<i32, Fail> {
     let specs = Specs::new(plan);
     let units = match &args.register {
         None => Vec::new(),
-        Some(path) => crate::load::register_names(path, plan, &specs).map_err(Fail::usage)?,
+        Some(path) => {
+            crate::resolve::load::register_names(path, plan, &specs).map_err(Fail::usage)?
+        }
     };
     let written =
         crate::report::template::write_templates(plan, &specs, &units, &args.out, args.force)
@@ -30,7 +32,7 @@ pub fn template(plan: &Plan, args: TemplateArgs) -> Result<i32, Fail> {
 }
 
 /// `水泉镇双提升周通报_第6期_2021-05-10至05-16.xlsx`
-pub fn weekly_file_name(plan: &Plan, p: &crate::calendar::Period) -> String {
+pub fn weekly_file_name(plan: &Plan, p: &crate::plan::calendar::Period) -> String {
     format!(
         "{}双提升周通报_第{}期_{}至{}.xlsx",
         plan.town.name,
@@ -51,7 +53,7 @@ pub fn weekly(plan: &Plan, args: WeeklyArgs) -> Result<i32, Fail> {
     write_report(plan, &specs, &args.report, name, "周通报", |ds, json| {
         let notice = Notice::build(ds, plan, &specs, period, mask);
         let wb = crate::report::weekly::build(&notice)?;
-        Ok((wb, json.then(|| crate::summary::weekly_json(&notice))))
+        Ok((wb, json.then(|| crate::report::json::weekly_json(&notice))))
     })
 }
 
@@ -72,7 +74,10 @@ pub fn monthly(plan: &Plan, args: MonthlyArgs) -> Result<i32, Fail> {
         |ds, json| {
             let m = Monthly::build(ds, plan, &specs, period, mask);
             let wb = crate::report::monthly::build(&m, &specs)?;
-            Ok((wb, json.then(|| crate::summary::monthly_json(&m, &specs))))
+            Ok((
+                wb,
+                json.then(|| crate::report::json::monthly_json(&m, &specs)),
+            ))
         },
     )
 }
@@ -97,7 +102,7 @@ fn write_report(
     if let (Some(path), Some(json)) = (&report.input.json, json) {
         write_json(path, &json)?;
     }
-    print!("{}", crate::check::summary(&ds));
+    print!("{}", crate::report::terminal::summary(&ds));
     println!();
     println!("已生成{what}：{}", path.display());
     Ok(EXIT_OK)

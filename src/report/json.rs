@@ -1,6 +1,6 @@
 //! The `--json` summary (SPEC §7 keys; English keys and status words, dates as YYYY-MM-DD).
 
-use crate::load::Dataset;
+use crate::resolve::load::Dataset;
 use serde_json::{json, Value};
 
 pub fn files_json(ds: &Dataset) -> Value {
@@ -43,7 +43,7 @@ pub fn diagnostics_json(ds: &Dataset) -> Value {
 }
 
 pub fn check_json(ds: &Dataset) -> Value {
-    let c = crate::check::counts(&ds.diags);
+    let c = crate::report::terminal::counts(&ds.diags);
     json!({
         "summary": {"errors": c.errors, "warnings": c.warnings, "infos": c.infos, "files": ds.files.len()},
         "files": files_json(ds),
@@ -55,9 +55,9 @@ fn date(d: chrono::NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
 }
 
-fn period_json(p: &crate::calendar::Period) -> Value {
+fn period_json(p: &crate::plan::calendar::Period) -> Value {
     json!({
-        "kind": match p.kind { crate::calendar::PeriodKind::Week => "week", crate::calendar::PeriodKind::Month => "month" },
+        "kind": match p.kind { crate::plan::calendar::PeriodKind::Week => "week", crate::plan::calendar::PeriodKind::Month => "month" },
         "start": date(p.start),
         "end": date(p.end),
         "issue": p.issue,
@@ -67,9 +67,9 @@ fn period_json(p: &crate::calendar::Period) -> Value {
 /// `survey {responses, rates {key: {value, base, positive, small_sample, index?}}, ranked [..]}`, and for
 /// the town also `breakdown {age [..], gender [..]}` (each `{group, responses, rates}`). Rates are listed
 /// weak points first; `value` is a fraction 0..1 (null when the base is 0), `index` points 0..100.
-pub fn survey_json(s: &crate::survey::SurveyFigures) -> Value {
+pub fn survey_json(s: &crate::figures::survey::SurveyFigures) -> Value {
     fn rates_json(
-        rates: &indexmap::IndexMap<String, crate::survey::RateValue>,
+        rates: &indexmap::IndexMap<String, crate::figures::survey::RateValue>,
     ) -> serde_json::Map<String, Value> {
         rates
             .iter()
@@ -87,7 +87,7 @@ pub fn survey_json(s: &crate::survey::SurveyFigures) -> Value {
             })
             .collect()
     }
-    let groups = |g: &[crate::survey::Group]| -> Value {
+    let groups = |g: &[crate::figures::survey::Group]| -> Value {
         g.iter()
             .map(|g| json!({"group": g.group, "responses": g.responses, "rates": rates_json(&g.rates)}))
             .collect()
@@ -106,7 +106,7 @@ pub fn survey_json(s: &crate::survey::SurveyFigures) -> Value {
 }
 
 /// The top-level `town.survey` (the town's figures carry the breakdown).
-pub fn town_survey_json(s: &crate::survey::SurveyFigures) -> Value {
+pub fn town_survey_json(s: &crate::figures::survey::SurveyFigures) -> Value {
     survey_json(s)
 }
 
@@ -126,7 +126,7 @@ fn diags_json(list: &[&crate::diag::Diagnostic]) -> Value {
 /// Units with their figures, survey, score, grade and rank for one assessment.
 pub fn units_json(
     ds: &Dataset,
-    a: &crate::assess::Assessment,
+    a: &crate::figures::assess::Assessment,
     rank_change: &[Option<i32>],
 ) -> Value {
     Value::Array(
@@ -182,7 +182,7 @@ pub fn units_json(
     )
 }
 
-pub fn weekly_json(n: &crate::weekly::Notice) -> Value {
+pub fn weekly_json(n: &crate::figures::weekly::Notice) -> Value {
     let problems = n.all_problems();
     json!({
         "period": period_json(&n.period()),
@@ -196,7 +196,7 @@ pub fn weekly_json(n: &crate::weekly::Notice) -> Value {
     })
 }
 
-pub fn period_value(p: &crate::calendar::Period) -> Value {
+pub fn period_value(p: &crate::plan::calendar::Period) -> Value {
     period_json(p)
 }
 
@@ -205,7 +205,7 @@ pub fn diagnostics_list_json(list: &[&crate::diag::Diagnostic]) -> Value {
 }
 
 /// The whole town's totals for an assessment.
-pub fn town_json(ds: &Dataset, a: &crate::assess::Assessment) -> Value {
+pub fn town_json(ds: &Dataset, a: &crate::figures::assess::Assessment) -> Value {
     let t = a.figures.town(ds);
     json!({
         "households": t.households,
@@ -236,9 +236,12 @@ pub fn town_json(ds: &Dataset, a: &crate::assess::Assessment) -> Value {
 /// `weekly_scores`, `score` = the mean of the weekly scores, `grade`, `rank`, `rank_change` against
 /// last month), plus `supervision`, `weekly_rules`, `suggestions[] {unit, action, reason, evidence}`
 /// and `dispatch[]`.
-pub fn monthly_json(m: &crate::monthly::Monthly, specs: &crate::ledger::schema::Specs) -> Value {
-    use crate::figures::ReportStatus;
-    use crate::monthly::supervision_method_keys as keys;
+pub fn monthly_json(
+    m: &crate::figures::monthly::Monthly,
+    specs: &crate::ledger::schema::Specs,
+) -> Value {
+    use crate::figures::counts::ReportStatus;
+    use crate::figures::monthly::supervision_method_keys as keys;
     let rank_change: Vec<Option<i32>> = m.units.iter().map(|u| u.rank_change).collect();
     let mut units = units_json(m.ds, &m.now, &rank_change);
     for (i, u) in units.as_array_mut().unwrap().iter_mut().enumerate() {

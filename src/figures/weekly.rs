@@ -1,20 +1,20 @@
 //! The weekly notice's content (一周一通报): this week's assessment, last week's for the change in rank,
 //! the rule findings, and the 约谈 suggestions (the rule the monthly workbook uses too, from
-//! `crate::suggest`). Renderers (the workbook, the JSON) only read this.
+//! `crate::figures::suggest`). Renderers (the workbook, the JSON) only read this.
 
-use crate::assess::{assess_week, quality_counts, Assessment, WeekScore};
-use crate::calendar::{Calendar, Period};
 use crate::diag::Diagnostic;
+use crate::figures::assess::{assess_week, quality_counts, Assessment, WeekScore};
+use crate::figures::score::Grade;
 use crate::ledger::schema::Specs;
-use crate::load::Dataset;
+use crate::plan::calendar::{Calendar, Period};
 use crate::plan::Plan;
+use crate::resolve::load::Dataset;
+use crate::resolve::units::UnitId;
 use crate::rules::{self, RuleCtx};
-use crate::score::Grade;
-use crate::units::UnitId;
 use chrono::{Duration, NaiveDate};
 use std::collections::HashMap;
 
-pub use crate::suggest::Suggestion;
+pub use crate::figures::suggest::Suggestion;
 
 pub struct Notice<'a> {
     pub plan: &'a Plan,
@@ -99,12 +99,12 @@ impl<'a> Notice<'a> {
 
     /// `水泉镇双提升周通报_第6期_2021-05-10至05-16.xlsx`
     pub fn file_name(&self) -> String {
-        crate::commands::weekly_file_name(self.plan, &self.period())
+        crate::cli::commands::weekly_file_name(self.plan, &self.period())
     }
 }
 
 /// 通报约谈 for each 村/社区 with `need` 红 weeks in a row ending with this week. Each unit's last
-/// `need` weeks are asked of the shared rule (`crate::suggest::interview`); a week before last week
+/// `need` weeks are asked of the shared rule (`crate::figures::suggest::interview`); a week before last week
 /// is assessed only when some unit is red in every week after it, and at most once.
 fn interviews(
     now: &Assessment,
@@ -141,9 +141,12 @@ fn interviews(
         }
         weeks.reverse();
         let seq: Vec<&WeekScore> = weeks.iter().collect();
-        out.extend(crate::suggest::interview(i as UnitId, &seq, need, |w| {
-            w == n
-        }));
+        out.extend(crate::figures::suggest::interview(
+            i as UnitId,
+            &seq,
+            need,
+            |w| w == n,
+        ));
     }
     out
 }
