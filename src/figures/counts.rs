@@ -4,6 +4,7 @@
 
 use crate::fxhash::FxHashMap;
 use crate::ledger::records::Records;
+use crate::ledger::schema::SloganForm;
 use crate::plan::calendar::{Calendar, Period, PeriodKind};
 use crate::plan::Plan;
 use crate::resolve::load::Dataset;
@@ -335,11 +336,7 @@ fn disputes(r: &Records, plan: &Plan, cal: &Calendar, period: Period, units: &mu
 }
 
 fn slogans(r: &Records, plan: &Plan, period: Period, units: &mut [UnitFigures]) {
-    // 电子显示屏 is the third form in the schema's list.
-    let screen = crate::ledger::schema::SLOGAN_FORMS
-        .iter()
-        .position(|f| *f == "电子显示屏")
-        .map(|i| i as u8);
+    let screen = Some(SloganForm::Screen);
     for (i, s) in r.slogans.iter().enumerate() {
         let u = &mut units[s.unit as usize];
         if !u.kind.is_village_level() && s.form != screen {

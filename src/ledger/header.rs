@@ -447,8 +447,8 @@ mod tests {
         assert_eq!(h.kind, Kind::Survey);
         let specs = Specs::new(&Plan::embedded());
         let s = specs.get(Kind::Survey);
-        assert_eq!(h.cols[s.col("第1题")], Some(1));
-        assert_eq!(h.cols[s.col("第4题")], Some(4));
+        assert_eq!(h.cols[s.question(1)], Some(1));
+        assert_eq!(h.cols[s.question(4)], Some(4));
     }
 
     #[test]

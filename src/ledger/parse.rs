@@ -247,7 +247,8 @@ impl SheetMemo {
             .map(|c| c.is_some() && header.cols.iter().filter(|&d| d == c).count() == 1)
             .collect();
         let dispute = ctx.spec.kind == super::schema::Kind::Dispute;
-        let dispute_type = dispute.then(|| header.cols[ctx.spec.col("纠纷类型")]);
+        let dispute_type =
+            dispute.then(|| header.cols[ctx.spec.col(super::schema::DisputeCol::Type)]);
         let zero_types = if dispute {
             let d = &ctx.plan.disputes;
             d.zero_report_types.iter().map(|z| alias_key(z)).collect()
@@ -575,6 +576,7 @@ fn is_zero_report(ctx: &Ctx, grid: &Grid, memo: &SheetMemo, r: u32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ledger::schema::VisitCol;
 
     /// Rows keep an index into the sheet's distinct unit texts, in the order first written.
     #[test]
@@ -592,7 +594,7 @@ mod tests {
         }
         for (r, unit) in [(1, "东庄村"), (2, " 西庄村"), (3, "东庄村"), (4, "")] {
             cells.push((r, 0, text(unit)));
-            cells.push((r, spec.col("户主姓名") as u32, text("张三")));
+            cells.push((r, spec.col(VisitCol::Head) as u32, text("张三")));
         }
         let width = spec.columns.len() as u32 - 1;
         let mut grid = Grid::from_sparse((0, 4), (0, width), cells, &[]);
@@ -695,7 +697,7 @@ mod tests {
         ] {
             let mut row = vec![Data::Empty; spec.columns.len()];
             row[0] = Data::String(unit.into());
-            row[spec.col("户主姓名")] = Data::String(name.into());
+            row[spec.col(VisitCol::Head)] = Data::String(name.into());
             rows.push(row);
         }
         let grid = Grid::from_rows(rows);
@@ -711,7 +713,7 @@ mod tests {
         };
         let mut taken = grid.clone();
         let parsed = parse_rows(&ctx, &mut taken, &header);
-        let name = spec.col("户主姓名");
+        let name = spec.col(VisitCol::Head);
         let names: Vec<&Value> = parsed.rows.iter().map(|r| &r.values[name]).collect();
         assert_eq!(
             names,
@@ -722,7 +724,7 @@ mod tests {
             ]
         );
         // A header naming one cell for two columns: neither column takes it from the other.
-        let group = spec.col("村民小组/网格");
+        let group = spec.col(VisitCol::Group);
         let mut twice = header.clone();
         twice.cols[group] = twice.cols[name];
         let shared = parse_rows(&ctx, &mut grid.clone(), &twice);
@@ -791,13 +793,13 @@ mod tests {
         assert_eq!(choose(&status, "已结案"), Some(2));
         assert_eq!(choose(&status, "正在调处"), Some(1));
         assert_eq!(choose(&status, "未办结"), None);
-        let activity = opts(&crate::ledger::schema::ACTIVITY_TYPES);
+        let activity = opts(crate::ledger::schema::ACTIVITY_TYPES);
         assert_eq!(choose(&activity, "动员会"), Some(0));
         assert_eq!(choose(&activity, "大喇叭广播"), Some(2));
         assert_eq!(choose(&activity, "座谈会"), Some(3));
         assert_eq!(choose(&activity, "村民代表大会"), None);
         // A named station of a known kind.
-        let units = opts(&crate::ledger::schema::OFFICER_UNITS);
+        let units = opts(crate::ledger::schema::OFFICER_UNITS);
         assert_eq!(choose(&units, "水泉派出所"), Some(2));
         assert_eq!(choose(&units, "县司法局"), Some(3));
         // A synonym whose canonical value is not allowed here does not match.

@@ -2,7 +2,11 @@
 //! record keeps where it came from (`Src`), so anything a report says can be traced to a cell.
 
 use super::parse::ParsedRow;
-use super::schema::{Kind, Spec};
+use super::schema::{
+    ActivityCol, ActivityType, Col, DisputeCol, Kind, LiaisonCol, OfficerCol, OfficerOrg,
+    RectifyStatus, SloganCol, SloganForm, SloganStatus, Spec, SupervisionCol, SupervisionMethod,
+    SurveyCol, TallyCol, VisitCol, VisitMethod, WeeklyCol,
+};
 use super::value::Value;
 use crate::resolve::units::UnitId;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -102,7 +106,7 @@ pub struct Slogan {
     pub src: Src,
     pub unit: UnitId,
     pub text: String,
-    pub form: Option<u8>,
+    pub form: Option<SloganForm>,
     pub location: String,
     pub date: Option<NaiveDate>,
     /// 在挂 or blank → true; 已撤 → false.
@@ -114,7 +118,7 @@ pub struct Activity {
     pub src: Src,
     pub unit: UnitId,
     pub date: Option<NaiveDate>,
-    pub atype: Option<u8>,
+    pub atype: Option<ActivityType>,
     pub people: Option<u32>,
     pub content: String,
 }
@@ -124,7 +128,7 @@ pub struct Officer {
     pub src: Src,
     pub unit: UnitId,
     pub name: String,
-    pub org: Option<u8>,
+    pub org: Option<OfficerOrg>,
     pub grid: String,
     pub date: Option<NaiveDate>,
     pub grid_leader: String,
@@ -137,11 +141,11 @@ pub struct Supervision {
     pub src: Src,
     pub unit: UnitId,
     pub date: Option<NaiveDate>,
-    pub method: Option<u8>,
+    pub method: Option<SupervisionMethod>,
     pub problem: String,
     pub requirement: String,
     pub deadline: Option<NaiveDate>,
-    pub status: Option<u8>,
+    pub status: Option<RectifyStatus>,
     pub inspector: String,
 }
 
@@ -218,22 +222,22 @@ impl<'a> Fields<'a> {
     pub fn new(spec: &'a Spec, row: &'a ParsedRow) -> Fields<'a> {
         Fields { spec, row }
     }
-    pub fn v(&self, name: &str) -> &'a Value {
+    pub fn v<C: Col>(&self, name: C) -> &'a Value {
         &self.row.values[self.spec.col(name)]
     }
-    pub fn text(&self, name: &str) -> String {
+    pub fn text<C: Col>(&self, name: C) -> String {
         self.v(name).text().to_string()
     }
-    pub fn date(&self, name: &str) -> Option<NaiveDate> {
+    pub fn date<C: Col>(&self, name: C) -> Option<NaiveDate> {
         self.v(name).date()
     }
-    pub fn count(&self, name: &str) -> Option<u32> {
+    pub fn count<C: Col>(&self, name: C) -> Option<u32> {
         self.v(name).count()
     }
-    pub fn yes(&self, name: &str) -> Option<bool> {
+    pub fn yes<C: Col>(&self, name: C) -> Option<bool> {
         self.v(name).yes()
     }
-    pub fn choice(&self, name: &str) -> Option<u8> {
+    pub fn choice<C: Col>(&self, name: C) -> Option<u8> {
         self.v(name).choice()
     }
 }
@@ -253,26 +257,26 @@ struct Take<'a> {
 }
 
 impl Take<'_> {
-    fn v(&self, name: &str) -> &Value {
+    fn v<C: Col>(&self, name: C) -> &Value {
         &self.values[self.spec.col(name)]
     }
     /// The column's text, moved out (the value is left empty); "" for a value that is not text.
-    fn text(&mut self, name: &str) -> String {
+    fn text<C: Col>(&mut self, name: C) -> String {
         match &mut self.values[self.spec.col(name)] {
             Value::Text(s) => std::mem::take(s),
             _ => String::new(),
         }
     }
-    fn date(&self, name: &str) -> Option<NaiveDate> {
+    fn date<C: Col>(&self, name: C) -> Option<NaiveDate> {
         self.v(name).date()
     }
-    fn count(&self, name: &str) -> Option<u32> {
+    fn count<C: Col>(&self, name: C) -> Option<u32> {
         self.v(name).count()
     }
-    fn yes(&self, name: &str) -> Option<bool> {
+    fn yes<C: Col>(&self, name: C) -> Option<bool> {
         self.v(name).yes()
     }
-    fn choice(&self, name: &str) -> Option<u8> {
+    fn choice<C: Col>(&self, name: C) -> Option<u8> {
         self.v(name).choice()
     }
 }
@@ -298,19 +302,19 @@ impl Records {
             Kind::Liaison => self.liaisons.push(Liaison {
                 src,
                 unit,
-                leader: f.text("一把手"),
-                leader_title: f.text("一把手职务"),
-                deputy: f.text("分管负责人"),
-                liaison: f.text("联络员"),
-                phone: f.text("联系电话"),
-                date: f.date("报送日期"),
+                leader: f.text(LiaisonCol::Leader),
+                leader_title: f.text(LiaisonCol::LeaderTitle),
+                deputy: f.text(LiaisonCol::Deputy),
+                liaison: f.text(LiaisonCol::Liaison),
+                phone: f.text(LiaisonCol::Phone),
+                date: f.date(LiaisonCol::Date),
             }),
             Kind::WeeklyReport => {
-                let (submitted, has_time) = match f.v("报送时间") {
+                let (submitted, has_time) = match f.v(WeeklyCol::Submitted) {
                     Value::DateTime(dt, t) => (Some(*dt), *t),
                     _ => (None, false),
                 };
-                let week = match f.v("所属周次") {
+                let week = match f.v(WeeklyCol::Week) {
                     Value::Week(w) => Some(*w),
                     _ => None,
                 };
@@ -320,107 +324,119 @@ impl Records {
                     submitted,
                     has_time,
                     week,
-                    content: f.text("本周工作开展情况"),
-                    visits: f.count("走访户数"),
-                    disputes_screened: f.count("排查纠纷数"),
-                    disputes_resolved: f.count("化解纠纷数"),
-                    broadcasts: f.count("大喇叭宣传次数"),
+                    content: f.text(WeeklyCol::Content),
+                    visits: f.count(WeeklyCol::Visits),
+                    disputes_screened: f.count(WeeklyCol::Screened),
+                    disputes_resolved: f.count(WeeklyCol::Resolved),
+                    broadcasts: f.count(WeeklyCol::Broadcasts),
                 })
             }
             Kind::Visit => self.visits.push(Visit {
                 src,
                 unit,
-                group: f.text("村民小组/网格"),
-                head: f.text("户主姓名"),
-                date: f.date("走访日期"),
-                in_person: f.choice("走访方式").map(|i| i == 0),
-                questionnaire: f.yes("发放问卷"),
-                letter: f.yes("送达公开信"),
-                visitor: f.text("走访人"),
+                group: f.text(VisitCol::Group),
+                head: f.text(VisitCol::Head),
+                date: f.date(VisitCol::Date),
+                in_person: f
+                    .choice(VisitCol::Method)
+                    .and_then(VisitMethod::from_index)
+                    .map(|m| m == VisitMethod::InPerson),
+                questionnaire: f.yes(VisitCol::Questionnaire),
+                letter: f.yes(VisitCol::Letter),
+                visitor: f.text(VisitCol::Visitor),
             }),
             Kind::Survey => {
-                let first_q = spec.col("第1题");
+                let first_q = spec.question(1);
                 let answers = (0..t.questions)
                     .map(|i| f.values[first_q + i].choice())
                     .collect();
                 self.surveys.push(SurveyResponse {
                     src,
                     unit,
-                    date: f.date("调查日期"),
-                    gender: f.choice("性别"),
-                    age: f.text("年龄"),
+                    date: f.date(SurveyCol::Date),
+                    gender: f.choice(SurveyCol::Gender),
+                    age: f.text(SurveyCol::Age),
                     answers,
-                    comment: f.text("意见建议"),
+                    comment: f.text(SurveyCol::Comment),
                 })
             }
             Kind::SurveyTally => self.tallies.push(SurveyTally {
                 src,
                 unit,
-                question: f.text("题号"),
-                option: f.text("选项"),
-                count: f.count("人数"),
+                question: f.text(TallyCol::Question),
+                option: f.text(TallyCol::Option),
+                count: f.count(TallyCol::Count),
             }),
             Kind::Dispute => {
-                let dtype = f.choice("纠纷类型");
-                let summary = f.text("简要情况");
-                let parties = f.text("当事人");
+                let dtype = f.choice(DisputeCol::Type);
+                let summary = f.text(DisputeCol::Summary);
+                let parties = f.text(DisputeCol::Parties);
                 let zero_by_type = dtype.is_some_and(|i| i as usize >= t.dispute_types);
-                let zero_by_text = f.v("纠纷类型").is_empty()
+                let zero_by_text = f.v(DisputeCol::Type).is_empty()
                     && parties.is_empty()
                     && t.zero_phrases.iter().any(|p| summary.contains(p.as_str()));
                 let _ = t.zero_types;
                 self.disputes.push(Dispute {
                     src,
                     unit,
-                    date: f.date("排查日期"),
+                    date: f.date(DisputeCol::Date),
                     parties,
                     dtype: if zero_by_type { None } else { dtype },
                     summary,
-                    status: f.choice("化解状态"),
-                    resolved_on: f.date("化解日期"),
-                    owner: f.text("责任人"),
-                    representatives: f.yes("群众代表参与"),
+                    status: f.choice(DisputeCol::Status),
+                    resolved_on: f.date(DisputeCol::ResolvedOn),
+                    owner: f.text(DisputeCol::Owner),
+                    representatives: f.yes(DisputeCol::Representatives),
                     zero: zero_by_type || zero_by_text,
                 })
             }
             Kind::Slogan => self.slogans.push(Slogan {
                 src,
                 unit,
-                text: f.text("标语内容"),
-                form: f.choice("形式"),
-                location: f.text("位置"),
-                date: f.date("悬挂日期"),
-                hanging: f.choice("状态") != Some(1),
+                text: f.text(SloganCol::Text),
+                form: f.choice(SloganCol::Form).and_then(SloganForm::from_index),
+                location: f.text(SloganCol::Location),
+                date: f.date(SloganCol::Date),
+                hanging: f
+                    .choice(SloganCol::Status)
+                    .and_then(SloganStatus::from_index)
+                    != Some(SloganStatus::Removed),
             }),
             Kind::Activity => self.activities.push(Activity {
                 src,
                 unit,
-                date: f.date("日期"),
-                atype: f.choice("活动类型"),
-                people: f.count("参加人数"),
-                content: f.text("内容"),
+                date: f.date(ActivityCol::Date),
+                atype: f
+                    .choice(ActivityCol::Type)
+                    .and_then(ActivityType::from_index),
+                people: f.count(ActivityCol::People),
+                content: f.text(ActivityCol::Content),
             }),
             Kind::Officer => self.officers.push(Officer {
                 src,
                 unit,
-                name: f.text("姓名"),
-                org: f.choice("所属单位"),
-                grid: f.text("网格"),
-                date: f.date("报到日期"),
-                grid_leader: f.text("网格长"),
-                grid_member: f.text("网格员"),
-                phone: f.text("联系电话"),
+                name: f.text(OfficerCol::Name),
+                org: f.choice(OfficerCol::Org).and_then(OfficerOrg::from_index),
+                grid: f.text(OfficerCol::Grid),
+                date: f.date(OfficerCol::Date),
+                grid_leader: f.text(OfficerCol::GridLeader),
+                grid_member: f.text(OfficerCol::GridMember),
+                phone: f.text(OfficerCol::Phone),
             }),
             Kind::Supervision => self.supervisions.push(Supervision {
                 src,
                 unit,
-                date: f.date("督查日期"),
-                method: f.choice("督查方式"),
-                problem: f.text("发现问题"),
-                requirement: f.text("整改要求"),
-                deadline: f.date("整改期限"),
-                status: f.choice("整改状态"),
-                inspector: f.text("督查人"),
+                date: f.date(SupervisionCol::Date),
+                method: f
+                    .choice(SupervisionCol::Method)
+                    .and_then(SupervisionMethod::from_index),
+                problem: f.text(SupervisionCol::Problem),
+                requirement: f.text(SupervisionCol::Requirement),
+                deadline: f.date(SupervisionCol::Deadline),
+                status: f
+                    .choice(SupervisionCol::Status)
+                    .and_then(RectifyStatus::from_index),
+                inspector: f.text(SupervisionCol::Inspector),
             }),
         }
     }
@@ -453,11 +469,11 @@ mod tests {
         let dispute = |parties: &str, summary: &str| {
             let mut v = vec![Value::Empty; spec.columns.len()];
             if !parties.is_empty() {
-                v[spec.col("当事人")] = Value::Text(parties.into());
+                v[spec.col(DisputeCol::Parties)] = Value::Text(parties.into());
             }
-            v[spec.col("简要情况")] = Value::Text(summary.into());
-            v[spec.col("责任人")] = Value::Text("王主任".into());
-            v[spec.col("化解状态")] = Value::Choice(1);
+            v[spec.col(DisputeCol::Summary)] = Value::Text(summary.into());
+            v[spec.col(DisputeCol::Owner)] = Value::Text("王主任".into());
+            v[spec.col(DisputeCol::Status)] = Value::Choice(1);
             v
         };
         let mut r = Records::default();
@@ -497,7 +513,7 @@ mod tests {
         let t = typing(&plan);
         let part = |text: &str| {
             let mut v = vec![Value::Empty; spec.columns.len()];
-            v[spec.col("标语内容")] = Value::Text(text.into());
+            v[spec.col(SloganCol::Text)] = Value::Text(text.into());
             let mut r = Records::default();
             r.push(Kind::Slogan, spec, &t, Src { sheet: 0, row: 1 }, 0, v);
             r

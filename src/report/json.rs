@@ -1,5 +1,6 @@
 //! The `--json` summary (SPEC §7 keys; English keys and status words, dates as YYYY-MM-DD).
 
+use crate::ledger::schema::SupervisionCol;
 use crate::resolve::load::Dataset;
 use serde_json::{json, Value};
 
@@ -318,7 +319,7 @@ pub fn monthly_json(
                     crate::rules::r11_rectification::Rectify::Overdue => "overdue",
                 },
                 "inspector": x.inspector.trim(),
-                "source": m.source(x.src, crate::ledger::schema::Kind::Supervision, "整改状态", specs),
+                "source": m.source(x.src, SupervisionCol::Status, specs),
             })
         })
         .collect();

@@ -6,6 +6,7 @@ use crate::diag::Diagnostic;
 use crate::figures::counts::{match_slogan, SloganMatch};
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::ledger::schema::{Kind, Specs};
+use crate::ledger::schema::{SloganCol, WeeklyCol};
 use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
 use crate::resolve::load::Dataset;
@@ -112,21 +113,21 @@ fn reports_against_ledgers(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut V
         let t = truth.get(&(unit, week)).unwrap_or(&empty);
         let checks = [
             (
-                "走访户数",
+                WeeklyCol::Visits,
                 w.visits,
                 t.visited,
                 has_visits.contains(&unit),
                 "走访台账",
             ),
             (
-                "排查纠纷数",
+                WeeklyCol::Screened,
                 w.disputes_screened,
                 t.screened,
                 has_disputes.contains(&unit),
                 "矛盾纠纷台账",
             ),
             (
-                "化解纠纷数",
+                WeeklyCol::Resolved,
                 w.disputes_resolved,
                 t.resolved,
                 has_disputes.contains(&unit),
@@ -138,11 +139,12 @@ fn reports_against_ledgers(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut V
             if !ledger_sent || stated == actual {
                 continue;
             }
+            let name = &spec.columns[spec.col(col)].name;
             out.push(
                 ds.at(
                     Diagnostic::warning(
                         "report_ledger_mismatch",
-                        format!("第{week}期周报填报{col} {stated}，而该周{ledger}中为 {actual}"),
+                        format!("第{week}期周报填报{name} {stated}，而该周{ledger}中为 {actual}"),
                     )
                     .unit(ds.unit_name(unit))
                     .hint(format!("请核实：周报数字应与{ledger}一致，不得虚报")),
@@ -156,7 +158,7 @@ fn reports_against_ledgers(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut V
 
 /// Hanging slogans must be 附件2's texts; a near match is a typo named with the approved text.
 fn slogan_texts(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut Vec<Diagnostic>) {
-    let col = specs.get(Kind::Slogan).col("标语内容");
+    let col = specs.col(SloganCol::Text);
     // Villages hang the same few texts many times: each distinct text is matched once.
     let mut matched: FxHashMap<&str, SloganMatch> = FxHashMap::default();
     for s in ds

@@ -9,6 +9,7 @@ use crate::ledger::header::{Header, Recognised, Recogniser};
 use crate::ledger::parse::{parse_rows, Ctx, ParsedRow};
 use crate::ledger::records::{Records, Src, Typing};
 use crate::ledger::schema::{Kind, Specs};
+use crate::ledger::schema::{RegisterCol, UnitCategory};
 use crate::ledger::value::{row_fingerprint, same_row, Value};
 use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
@@ -571,7 +572,7 @@ fn match_units(w: &mut SheetWork, path: &str, register: &Register, specs: &Specs
     if kind == Kind::Register {
         // Register rows were read into the register; their cell problems still count.
         for row in &mut s.rows {
-            let name = row.values[spec.col("名称")].text().to_string();
+            let name = row.values[spec.col(RegisterCol::Name)].text().to_string();
             diags.extend(row.diags.drain(..).map(|d| d.unit(name.clone())));
         }
         return;
@@ -703,19 +704,22 @@ fn build_register(
             found_sheet = true;
             for row in &s.rows {
                 let f = crate::ledger::records::Fields::new(spec, row);
-                let name = f.text("名称");
+                let name = f.text(RegisterCol::Name);
                 if name.is_empty() {
                     continue;
                 }
-                let kind = match f.choice("类别") {
-                    Some(0) => UnitKind::Village,
-                    Some(1) => UnitKind::Community,
-                    Some(2) => UnitKind::TownUnit,
-                    _ => continue,
+                let kind = match f
+                    .choice(RegisterCol::Category)
+                    .and_then(UnitCategory::from_index)
+                {
+                    Some(UnitCategory::Village) => UnitKind::Village,
+                    Some(UnitCategory::Community) => UnitKind::Community,
+                    Some(UnitCategory::TownUnit) => UnitKind::TownUnit,
+                    None => continue,
                 };
-                let households = f.count("户数");
+                let households = f.count(RegisterCol::Households);
                 if households.is_none() && kind.is_village_level() {
-                    if let Some(c) = s.header.cols[spec.col("户数")] {
+                    if let Some(c) = s.header.cols[spec.col(RegisterCol::Households)] {
                         diags.push(
                             Diagnostic::error(
                                 "missing_value",
@@ -730,7 +734,7 @@ fn build_register(
                     continue;
                 }
                 let aliases = f
-                    .text("别名")
+                    .text(RegisterCol::Alias)
                     .split(['、', ',', '，', ';', '；', '/'])
                     .map(str::trim)
                     .filter(|s| !s.is_empty())
@@ -740,8 +744,8 @@ fn build_register(
                     name,
                     kind,
                     households,
-                    grids: f.count("网格数"),
-                    population: f.count("人口"),
+                    grids: f.count(RegisterCol::Grids),
+                    population: f.count(RegisterCol::Population),
                     aliases,
                 });
             }
@@ -846,6 +850,7 @@ pub fn register_names(path: &Path, plan: &Plan, specs: &Specs) -> Result<Vec<Str
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ledger::schema::VisitCol;
 
     /// A sheet of (row, values, unit as written) as `read_file` would give it.
     fn sheet(kind: Kind, specs: &Specs, rows: Vec<(u32, Vec<Value>, Option<&str>)>) -> SheetRead {
@@ -912,18 +917,18 @@ mod tests {
         let reg = specs.get(Kind::Register);
         let unit = |name: &str| {
             let mut v = vec![Value::Empty; reg.columns.len()];
-            v[reg.col("名称")] = Value::Text(name.into());
-            v[reg.col("类别")] = Value::Choice(0);
-            v[reg.col("户数")] = Value::Count(100);
+            v[reg.col(RegisterCol::Name)] = Value::Text(name.into());
+            v[reg.col(RegisterCol::Category)] = Value::Choice(0);
+            v[reg.col(RegisterCol::Households)] = Value::Count(100);
             v
         };
         let spec = specs.get(Kind::Visit);
         let visit = |head: &str, day: u32| {
             let mut v = vec![Value::Empty; spec.columns.len()];
-            v[spec.col("户主姓名")] = Value::Text(head.into());
-            v[spec.col("走访日期")] =
+            v[spec.col(VisitCol::Head)] = Value::Text(head.into());
+            v[spec.col(VisitCol::Date)] =
                 Value::Date(chrono::NaiveDate::from_ymd_opt(2021, 4, day).unwrap());
-            v[spec.col("走访方式")] = Value::Choice(0);
+            v[spec.col(VisitCol::Method)] = Value::Choice(0);
             v
         };
         let register = file(

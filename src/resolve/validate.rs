@@ -4,7 +4,9 @@
 use crate::diag::Diagnostic;
 use crate::fxhash::FxHashMap;
 use crate::ledger::records::{Dispute, Src};
+use crate::ledger::schema::{ActivityCol, DisputeCol, SloganCol, VisitCol, WeeklyCol};
 use crate::ledger::schema::{Kind, Specs};
+use crate::ledger::schema::{SurveyCol, TallyCol};
 use crate::plan::Plan;
 use crate::resolve::load::Dataset;
 use crate::text::person_key_cow;
@@ -167,7 +169,7 @@ fn reconcile_disputes(ds: &mut Dataset, _plan: &Plan, specs: &Specs, diags: &mut
                     .unit(ds.unit_name(o.unit))
                     .hint("请核对后在最新台账中改正，保持各次报送一致"),
                     o.src,
-                    spec.col("化解状态"),
+                    spec.col(DisputeCol::Status),
                 ),
             );
         }
@@ -198,7 +200,7 @@ fn check_disputes(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut Vec<Diag
                     .unit(unit)
                     .hint("请填写化解日期；未填日期的不计入已化解数"),
                     d.src,
-                    spec.col("化解日期"),
+                    spec.col(DisputeCol::ResolvedOn),
                 ),
             );
         }
@@ -213,7 +215,7 @@ fn check_disputes(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut Vec<Diag
                         .unit(unit)
                         .hint("请核对两个日期；有误的不计入已化解数"),
                         d.src,
-                        spec.col("化解日期"),
+                        spec.col(DisputeCol::ResolvedOn),
                     ),
                 );
             }
@@ -231,7 +233,7 @@ fn check_surveys(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut Vec<Diagn
                         .unit(ds.unit_name(s.unit))
                         .hint("请补录答案，或删除这一行"),
                     s.src,
-                    spec.col("第1题"),
+                    spec.question(1),
                 ),
             );
         }
@@ -260,7 +262,7 @@ fn check_surveys(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut Vec<Diagn
                         plan.survey.age_groups.len()
                     )),
                     s.src,
-                    spec.col("年龄"),
+                    spec.col(SurveyCol::Age),
                 ),
             );
         }
@@ -288,7 +290,7 @@ fn check_tallies(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut Vec<Diagn
                     plan.survey.questions.len()
                 )),
                 t.src,
-                spec.col("题号"),
+                spec.col(TallyCol::Question),
             ),
             Err(TallyProblem::Option(qi)) => {
                 let q = &plan.survey.questions[qi];
@@ -306,7 +308,7 @@ fn check_tallies(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut Vec<Diagn
                         q.options.join("、")
                     )),
                     t.src,
-                    spec.col("选项"),
+                    spec.col(TallyCol::Option),
                 )
             }
         };
@@ -356,7 +358,7 @@ fn overlapping_tallies(
                 .unit(ds.unit_name(unit))
                 .hint("如是分组汇总则无须处理；如是重复报送或更新后的汇总，请只保留最新的一份"),
                 src,
-                spec.col("人数"),
+                spec.col(TallyCol::Count),
             ),
         );
     }
@@ -365,19 +367,20 @@ fn overlapping_tallies(
 /// A date outside the campaign year is almost always a typo (2012 for 2021).
 fn check_years(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut Vec<Diagnostic>) {
     let year = plan.town.year;
-    let mut check = |src: Src, unit: u32, date: Option<NaiveDate>, kind: Kind, col: &str| {
+    let mut check = |src: Src, unit: u32, date: Option<NaiveDate>, kind: Kind, col: usize| {
         if let Some(d) = date {
+            let name = &specs.get(kind).columns[col].name;
             if d.year() != year {
                 diags.push(
                     ds.at(
                         Diagnostic::warning(
                             "date_out_of_year",
-                            format!("{col} {d} 不在 {year} 年"),
+                            format!("{name} {d} 不在 {year} 年"),
                         )
                         .unit(ds.unit_name(unit))
                         .hint("请核对年份是否写错"),
                         src,
-                        specs.get(kind).col(col),
+                        col,
                     ),
                 );
             }
@@ -385,16 +388,40 @@ fn check_years(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut Vec<Diagnos
     };
     let r = &ds.records;
     for v in &r.visits {
-        check(v.src, v.unit, v.date, Kind::Visit, "走访日期");
+        check(
+            v.src,
+            v.unit,
+            v.date,
+            Kind::Visit,
+            specs.col(VisitCol::Date),
+        );
     }
     for v in &r.disputes {
-        check(v.src, v.unit, v.date, Kind::Dispute, "排查日期");
+        check(
+            v.src,
+            v.unit,
+            v.date,
+            Kind::Dispute,
+            specs.col(DisputeCol::Date),
+        );
     }
     for v in &r.slogans {
-        check(v.src, v.unit, v.date, Kind::Slogan, "悬挂日期");
+        check(
+            v.src,
+            v.unit,
+            v.date,
+            Kind::Slogan,
+            specs.col(SloganCol::Date),
+        );
     }
     for v in &r.activities {
-        check(v.src, v.unit, v.date, Kind::Activity, "日期");
+        check(
+            v.src,
+            v.unit,
+            v.date,
+            Kind::Activity,
+            specs.col(ActivityCol::Date),
+        );
     }
     for v in &r.weekly {
         check(
@@ -402,7 +429,7 @@ fn check_years(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut Vec<Diagnos
             v.unit,
             v.submitted.map(|d| d.date()),
             Kind::WeeklyReport,
-            "报送时间",
+            specs.col(WeeklyCol::Submitted),
         );
     }
 }

@@ -2,7 +2,7 @@
 
 use super::RuleCtx;
 use crate::diag::Diagnostic;
-use crate::ledger::schema::Kind;
+use crate::ledger::schema::DisputeCol;
 
 /// R6 每周定期摸排化解矛盾
 pub fn r6_screening(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
@@ -42,8 +42,7 @@ pub fn r6_screening(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
                     .hint("请明确责任人限期化解；化解后在台账中填写化解状态和化解日期"),
                     d.unit,
                     d.src,
-                    Kind::Dispute,
-                    "化解状态",
+                    DisputeCol::Status,
                 ),
             );
         }

@@ -2,7 +2,8 @@
 
 use super::RuleCtx;
 use crate::diag::Diagnostic;
-use crate::ledger::schema::{Kind, ACTIVITY_TYPES};
+use crate::ledger::schema::ActivityType;
+use crate::ledger::schema::LiaisonCol;
 
 /// R1 明确一把手亲自抓总、分管同志具体负责 … 明确一名“双提升”工作联络员 … 于4月7日前报送
 pub fn r1_liaison(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
@@ -40,8 +41,7 @@ pub fn r1_liaison(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
                 ),
                 u,
                 first.src,
-                Kind::Liaison,
-                "报送日期",
+                LiaisonCol::Date,
             ));
         }
         let missing: Vec<&str> = [
@@ -64,15 +64,14 @@ pub fn r1_liaison(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
                     .hint("方案要求明确一把手、分管同志和一名联络员，并留有效联系电话"),
                     u,
                     first.src,
-                    Kind::Liaison,
                     if first.leader.is_empty() {
-                        "一把手"
+                        LiaisonCol::Leader
                     } else if first.deputy.is_empty() {
-                        "分管负责人"
+                        LiaisonCol::Deputy
                     } else if first.liaison.is_empty() {
-                        "联络员"
+                        LiaisonCol::Liaison
                     } else {
-                        "联系电话"
+                        LiaisonCol::Phone
                     },
                 ),
             );
@@ -83,10 +82,7 @@ pub fn r1_liaison(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
 /// R2 要召开动员部署会议 (by the end of the mobilisation phase).
 pub fn r2_meeting(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
     let deadline = ctx.plan.deadlines.mobilisation;
-    let meeting = ACTIVITY_TYPES
-        .iter()
-        .position(|t| *t == "动员部署会")
-        .map(|i| i as u8);
+    let meeting = Some(ActivityType::Mobilisation);
     for u in ctx.villages() {
         let held = ctx
             .ds

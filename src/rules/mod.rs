@@ -2,6 +2,7 @@
 //! A rule checks only what the data can show, on the dates that apply: before its date it reports
 //! progress (提示), not failure.
 
+use crate::ledger::schema::Col;
 mod disputes;
 mod mobilisation;
 mod r10_summary;
@@ -15,7 +16,7 @@ mod visits;
 use crate::diag::Diagnostic;
 use crate::figures::counts::Figures;
 use crate::ledger::records::Src;
-use crate::ledger::schema::{Kind, Specs};
+use crate::ledger::schema::Specs;
 use crate::plan::calendar::{Calendar, Period};
 use crate::plan::Plan;
 use crate::resolve::load::Dataset;
@@ -60,9 +61,9 @@ impl RuleCtx<'_> {
         d.unit(self.unit(unit))
     }
     /// A finding at a record's cell.
-    pub fn at(&self, d: Diagnostic, unit: UnitId, src: Src, kind: Kind, col: &str) -> Diagnostic {
+    pub fn at<C: Col>(&self, d: Diagnostic, unit: UnitId, src: Src, col: C) -> Diagnostic {
         self.ds
-            .at(d.unit(self.unit(unit)), src, self.specs.get(kind).col(col))
+            .at(d.unit(self.unit(unit)), src, self.specs.col(col))
     }
     pub fn name(&self, s: &str) -> String {
         crate::text::shown_name(self.mask, s)

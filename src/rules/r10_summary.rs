@@ -2,7 +2,7 @@
 
 use super::RuleCtx;
 use crate::diag::Diagnostic;
-use crate::ledger::schema::ACTIVITY_TYPES;
+use crate::ledger::schema::ActivityType;
 
 /// R10 各村工作总结请于12月20日前报镇提升办
 ///
@@ -11,10 +11,7 @@ use crate::ledger::schema::ACTIVITY_TYPES;
 pub fn r10_summary(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
     let deadline = ctx.plan.deadlines.summary;
     let end = ctx.period.end;
-    let summary = ACTIVITY_TYPES
-        .iter()
-        .position(|t| *t == "工作总结")
-        .map(|i| i as u8);
+    let summary = Some(ActivityType::Summary);
     // The latest-starting phase that holds the deadline (总结提升).
     let phase_start = ctx
         .plan

@@ -3,7 +3,7 @@
 use super::RuleCtx;
 use crate::diag::Diagnostic;
 use crate::ledger::records::Supervision;
-use crate::ledger::schema::{Kind, RECTIFY_STATUSES, SUPERVISION_METHODS};
+use crate::ledger::schema::{RectifyStatus, SupervisionCol, SupervisionMethod};
 use chrono::NaiveDate;
 
 /// Where a finding stands at a day.
@@ -47,11 +47,7 @@ pub fn is_finding(s: &Supervision) -> bool {
 
 /// Where a finding stands at the end of `day`: a deadline equal to `day` is not yet overdue.
 pub fn rectify_state(s: &Supervision, day: NaiveDate) -> Rectify {
-    let done = RECTIFY_STATUSES
-        .iter()
-        .position(|t| *t == "已整改")
-        .map(|i| i as u8);
-    if s.status.is_some() && s.status == done {
+    if s.status == Some(RectifyStatus::Done) {
         Rectify::Done
     } else if s.deadline.is_some_and(|d| d < day) {
         Rectify::Overdue
@@ -61,15 +57,11 @@ pub fn rectify_state(s: &Supervision, day: NaiveDate) -> Rectify {
 }
 
 pub fn method_zh(s: &Supervision) -> &'static str {
-    s.method
-        .and_then(|m| SUPERVISION_METHODS.get(m as usize).copied())
-        .unwrap_or("方式不明")
+    s.method.map(SupervisionMethod::zh).unwrap_or("方式不明")
 }
 
 pub fn status_zh(s: &Supervision) -> &'static str {
-    s.status
-        .and_then(|m| RECTIFY_STATUSES.get(m as usize).copied())
-        .unwrap_or("未填")
+    s.status.map(RectifyStatus::zh).unwrap_or("未填")
 }
 
 /// R11 督查采取上门查看、明察暗访、电话抽查等方式进行 … 对存在问题认真研究解决
@@ -99,8 +91,7 @@ pub fn r11_rectification(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
                         .hint("请督促限期整改到位，整改后在督查记录中把整改状态改为“已整改”"),
                         s.unit,
                         s.src,
-                        Kind::Supervision,
-                        "整改状态",
+                        SupervisionCol::Status,
                     ),
                 );
             }
@@ -117,8 +108,7 @@ pub fn r11_rectification(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
                     .hint("请在督查记录中写明整改期限"),
                     s.unit,
                     s.src,
-                    Kind::Supervision,
-                    "整改期限",
+                    SupervisionCol::Deadline,
                 ),
             ),
             Rectify::Open => out.push(ctx.at(
@@ -133,8 +123,7 @@ pub fn r11_rectification(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
                 ),
                 s.unit,
                 s.src,
-                Kind::Supervision,
-                "整改状态",
+                SupervisionCol::Status,
             )),
         }
     }

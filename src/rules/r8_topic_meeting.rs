@@ -2,15 +2,12 @@
 
 use super::RuleCtx;
 use crate::diag::Diagnostic;
-use crate::ledger::schema::ACTIVITY_TYPES;
+use crate::ledger::schema::ActivityType;
 use chrono::NaiveDate;
 
 /// Dates of `unit`'s 专题部署会 on or before the period end, in order.
 fn meetings(ctx: &RuleCtx, unit: u32) -> Vec<NaiveDate> {
-    let topic = ACTIVITY_TYPES
-        .iter()
-        .position(|t| *t == "专题部署会")
-        .map(|i| i as u8);
+    let topic = Some(ActivityType::TopicMeeting);
     let mut v: Vec<NaiveDate> = ctx
         .ds
         .records

@@ -4,7 +4,7 @@
 use super::RuleCtx;
 use crate::diag::Diagnostic;
 use crate::figures::counts::ReportStatus;
-use crate::ledger::schema::Kind;
+use crate::ledger::schema::WeeklyCol;
 use chrono::Timelike;
 
 /// R3 各村联络员于每周五下班前向镇提升办报送本周工作开展情况
@@ -50,8 +50,7 @@ pub fn r3_weekly_report(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
                         .hint("每周五17:30前报送"),
                         f.unit,
                         r.src,
-                        Kind::WeeklyReport,
-                        "报送时间",
+                        WeeklyCol::Submitted,
                     ),
                 );
             }

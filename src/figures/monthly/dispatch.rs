@@ -7,7 +7,8 @@
 use super::Monthly;
 use crate::diag::Severity;
 use crate::figures::counts::ReportStatus;
-use crate::ledger::schema::{Kind, Specs};
+use crate::ledger::schema::Specs;
+use crate::ledger::schema::{DisputeCol, SupervisionCol};
 use crate::resolve::units::{UnitId, UnitKind};
 use crate::rules::r11_rectification::{method_zh, status_zh, Rectify};
 use chrono::NaiveDate;
@@ -86,7 +87,7 @@ pub fn items(m: &Monthly, specs: &Specs) -> Vec<DispatchItem> {
                 } else {
                     format!("责任人 {owner}；{liaison}")
                 },
-                source: m.source(d.src, Kind::Dispute, "化解状态", specs),
+                source: m.source(d.src, DisputeCol::Status, specs),
                 overdue: true,
             });
         }
@@ -183,7 +184,7 @@ pub fn items(m: &Monthly, specs: &Specs) -> Vec<DispatchItem> {
             } else {
                 format!("督查人 {inspector}；{}", liaison_of(m, s.unit))
             },
-            source: m.source(s.src, Kind::Supervision, "整改状态", specs),
+            source: m.source(s.src, SupervisionCol::Status, specs),
             overdue: st == Rectify::Overdue,
         });
     }

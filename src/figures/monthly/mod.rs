@@ -196,13 +196,10 @@ impl<'a> Monthly<'a> {
     pub fn source(
         &self,
         src: crate::ledger::records::Src,
-        kind: crate::ledger::schema::Kind,
-        col: &str,
+        col: impl crate::ledger::schema::Col,
         specs: &Specs,
     ) -> String {
-        let d = self
-            .ds
-            .at(Diagnostic::info("src", ""), src, specs.get(kind).col(col));
+        let d = self.ds.at(Diagnostic::info("src", ""), src, specs.col(col));
         d.location()
     }
 }

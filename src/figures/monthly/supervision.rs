@@ -43,7 +43,7 @@ impl SupervisionFigures {
         for (i, s) in rows.iter().enumerate() {
             if s.date.is_some_and(|d| period.contains(d)) {
                 f.checks.push(i);
-                let m = s.method.map_or(3, |m| (m as usize).min(3));
+                let m = s.method.map_or(3, |m| m as usize);
                 f.per_unit[s.unit as usize][m] += 1;
                 f.by_method[m] += 1;
                 if is_finding(s) {
@@ -63,7 +63,7 @@ impl SupervisionFigures {
         }
         f.checks.sort_by_key(|&i| {
             let s = &rows[i];
-            (s.method.unwrap_or(u8::MAX), s.date, s.unit, s.src)
+            (s.method.map_or(u8::MAX, |m| m as u8), s.date, s.unit, s.src)
         });
         f.tracked.sort_by_key(|&(i, st)| {
             let s = &rows[i];

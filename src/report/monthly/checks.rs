@@ -2,7 +2,8 @@
 
 use super::write_small_table;
 use crate::figures::monthly::Monthly;
-use crate::ledger::schema::{Kind, Specs, SUPERVISION_METHODS};
+use crate::ledger::schema::SupervisionCol;
+use crate::ledger::schema::{Specs, SUPERVISION_METHODS};
 use crate::report::style::{write_table, Cell, Styles, Table};
 use crate::rules::r11_rectification::{method_zh, status_zh};
 use rust_xlsxwriter::{Worksheet, XlsxError};
@@ -48,7 +49,7 @@ pub(super) fn write(
             s.deadline.map_or(Cell::Blank, Cell::Date),
             Cell::Center(status_zh(s).into()),
             Cell::Center(s.inspector.trim().into()),
-            Cell::text(m.source(s.src, Kind::Supervision, "督查日期", specs)),
+            Cell::text(m.source(s.src, SupervisionCol::Date, specs)),
         ]);
     }
     if m.supervision.checks.is_empty() {

@@ -1,7 +1,8 @@
 //! 整改跟踪: every supervision finding to date and where its rectification stands.
 
 use crate::figures::monthly::Monthly;
-use crate::ledger::schema::{Kind, Specs};
+use crate::ledger::schema::Specs;
+use crate::ledger::schema::SupervisionCol;
 use crate::report::style::{write_table, Cell, Styles, Table};
 use crate::rules::r11_rectification::{method_zh, status_zh, Rectify};
 use rust_xlsxwriter::{Worksheet, XlsxError};
@@ -60,7 +61,7 @@ pub(super) fn write(
             days,
             Cell::Center(status_zh(x).into()),
             Cell::Center(x.inspector.trim().into()),
-            Cell::text(m.source(x.src, Kind::Supervision, "整改状态", specs)),
+            Cell::text(m.source(x.src, SupervisionCol::Status, specs)),
         ]);
     }
     if s.tracked.is_empty() {

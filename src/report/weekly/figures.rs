@@ -6,7 +6,8 @@ use super::{period_line, person, unit_order};
 use crate::figures::counts::{ReportStatus, UnitFigures};
 use crate::figures::weekly::Notice;
 use crate::ledger::records::Src;
-use crate::ledger::schema::{Kind, Specs};
+use crate::ledger::schema::Specs;
+use crate::ledger::schema::{Col, DisputeCol, WeeklyCol};
 use crate::report::style::{
     table_widths, write_block, write_table, write_table_with_widths, Cell, Styles, Table,
 };
@@ -14,9 +15,9 @@ use crate::resolve::units::UnitId;
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 /// `东庄村周报.xlsx › 周报 › B7`: where a record's column `col` is.
-fn source(n: &Notice, specs: &Specs, kind: Kind, src: Src, col: &str) -> String {
+fn source(n: &Notice, specs: &Specs, src: Src, col: impl Col) -> String {
     let s = &n.ds.sheets[src.sheet as usize];
-    let cell = n.ds.cell(src, specs.get(kind).col(col));
+    let cell = n.ds.cell(src, specs.col(col));
     format!("{} › {} › {}", s.file, s.sheet, cell)
 }
 
@@ -75,7 +76,7 @@ pub fn reports(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxErr
             Some(_) => Cell::Center(format!("第{issue}期（按报送时间）")),
         };
         let src = match rec {
-            Some(r) => Cell::text(source(n, &specs, Kind::WeeklyReport, r.src, "报送时间")),
+            Some(r) => Cell::text(source(n, &specs, r.src, WeeklyCol::Submitted)),
             None => Cell::Center("—".into()),
         };
         t = t.row(vec![
@@ -258,7 +259,7 @@ pub fn disputes(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxEr
                 }),
                 r.date
                     .map_or(Cell::Blank, |d| Cell::Int((end - d).num_days())),
-                Cell::text(source(n, &specs, Kind::Dispute, r.src, "化解状态")),
+                Cell::text(source(n, &specs, r.src, DisputeCol::Status)),
             ]);
         }
     }
