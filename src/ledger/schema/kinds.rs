@@ -1,0 +1,262 @@
+//! What the code names a ledger's parts by, so the compiler checks every use: the kinds, what a
+//! column holds (`Ty`), one column enum per kind (`VisitCol::Head` …) and the fixed choice lists
+//! whose members mean something to the code (`VisitMethod`, `RectifyStatus` …). The Chinese words
+//! of each choice live beside its variant, in declaration order.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Register,
+    Liaison,
+    WeeklyReport,
+    Visit,
+    Survey,
+    SurveyTally,
+    Dispute,
+    Slogan,
+    Activity,
+    Officer,
+    Supervision,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 11] = [
+        Kind::Register,
+        Kind::Liaison,
+        Kind::WeeklyReport,
+        Kind::Visit,
+        Kind::Survey,
+        Kind::SurveyTally,
+        Kind::Dispute,
+        Kind::Slogan,
+        Kind::Activity,
+        Kind::Officer,
+        Kind::Supervision,
+    ];
+
+    /// The ledger's name as the office calls it.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Kind::Register => "村居名册",
+            Kind::Liaison => "联络员名单",
+            Kind::WeeklyReport => "周报",
+            Kind::Visit => "走访台账",
+            Kind::Survey => "问卷",
+            Kind::SurveyTally => "问卷汇总",
+            Kind::Dispute => "矛盾纠纷台账",
+            Kind::Slogan => "标语台账",
+            Kind::Activity => "工作活动台账",
+            Kind::Officer => "进网格干警名单",
+            Kind::Supervision => "督查记录",
+        }
+    }
+
+    /// The English key used in JSON (`files[].kind`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Register => "register",
+            Kind::Liaison => "liaison",
+            Kind::WeeklyReport => "weekly_report",
+            Kind::Visit => "visit",
+            Kind::Survey => "survey",
+            Kind::SurveyTally => "survey_tally",
+            Kind::Dispute => "dispute",
+            Kind::Slogan => "slogan",
+            Kind::Activity => "activity",
+            Kind::Officer => "officer",
+            Kind::Supervision => "supervision",
+        }
+    }
+}
+
+/// What a column holds, which decides how its cells are read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ty {
+    /// A 村/社区/镇直单位 name, matched against the register.
+    Unit,
+    /// Free text.
+    Text,
+    /// A villager's name: masked in reports for leaders.
+    Person,
+    /// A phone number, kept as text and checked.
+    Phone,
+    Date,
+    /// A date with an optional time of day (周报 报送时间).
+    DateTime,
+    /// A whole number ≥ 0.
+    Count,
+    YesNo,
+    /// One of a fixed list.
+    Choice(Vec<String>),
+    /// A campaign week: 第6周, 第6期, 6, or a date in the week.
+    Week,
+    /// An answer to questionnaire question N (option text or option number).
+    Answer(u32),
+}
+
+/// Which column of its kind a declared column is: a named field, or questionnaire question N.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColId {
+    Named(u8),
+    Question(u32),
+}
+
+/// A column of one ledger kind, named so the compiler checks it; the Chinese canonical name, the
+/// aliases, the type and the allowed values live in the declaration (`Specs::new`).
+pub trait Col: Copy {
+    const KIND: Kind;
+    const COUNT: usize;
+    fn id(self) -> u8;
+}
+
+macro_rules! columns {
+    ($(#[$m:meta])* $name:ident for $kind:ident { $($v:ident),* $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name { $($v),* }
+        impl Col for $name {
+            const KIND: Kind = Kind::$kind;
+            const COUNT: usize = [$($name::$v),*].len();
+            fn id(self) -> u8 {
+                self as u8
+            }
+        }
+    };
+}
+
+columns!(
+    /// 村居名册
+    RegisterCol for Register { Name, Category, Households, Grids, Population, Alias }
+);
+columns!(
+    /// 联络员名单
+    LiaisonCol for Liaison { Unit, Leader, LeaderTitle, Deputy, Liaison, Phone, Date }
+);
+columns!(
+    /// 周报
+    WeeklyCol for WeeklyReport { Unit, Submitted, Week, Content, Visits, Screened, Resolved, Broadcasts }
+);
+columns!(
+    /// 走访台账
+    VisitCol for Visit { Unit, Group, Head, Date, Method, Questionnaire, Letter, Visitor }
+);
+columns!(
+    /// 问卷 (the questions themselves are `ColId::Question(n)`, see `Spec::question`)
+    SurveyCol for Survey { Unit, Date, Gender, Age, Comment }
+);
+columns!(
+    /// 问卷汇总
+    TallyCol for SurveyTally { Unit, Question, Option, Count }
+);
+columns!(
+    /// 矛盾纠纷台账
+    DisputeCol for Dispute { Unit, Date, Parties, Type, Summary, Status, ResolvedOn, Owner, Representatives }
+);
+columns!(
+    /// 标语台账
+    SloganCol for Slogan { Unit, Text, Form, Location, Date, Status }
+);
+columns!(
+    /// 工作活动台账
+    ActivityCol for Activity { Unit, Date, Type, People, Content }
+);
+columns!(
+    /// 进网格干警名单
+    OfficerCol for Officer { Name, Org, Unit, Grid, Date, GridLeader, GridMember, Phone }
+);
+columns!(
+    /// 督查记录
+    SupervisionCol for Supervision { Date, Unit, Method, Problem, Requirement, Deadline, Status, Inspector }
+);
+
+/// A fixed list of allowed values whose members mean something to the code: each is a variant, and
+/// the Chinese words (in declaration order) are what the templates offer and the parser accepts.
+macro_rules! choices {
+    ($(#[$m:meta])* $name:ident { $($v:ident = $zh:literal),* $(,)? }) => {
+        $(#[$m])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($v),* }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$v),*];
+            pub const NAMES: &'static [&'static str] = &[$($zh),*];
+            pub fn zh(self) -> &'static str {
+                Self::NAMES[self as usize]
+            }
+            /// The variant at position `i` of the allowed values (what the parser stores).
+            pub fn from_index(i: u8) -> Option<$name> {
+                Self::ALL.get(i as usize).copied()
+            }
+        }
+    };
+}
+
+choices!(
+    /// 村居名册 类别
+    UnitCategory { Village = "村", Community = "社区", TownUnit = "镇直单位" }
+);
+choices!(
+    /// 走访方式
+    VisitMethod { InPerson = "入户", Phone = "电话" }
+);
+choices!(
+    /// 标语 形式
+    SloganForm { Banner = "横幅", Wall = "墙体", Screen = "电子显示屏", Other = "其他" }
+);
+choices!(
+    /// 标语 状态
+    SloganStatus { Hanging = "在挂", Removed = "已撤" }
+);
+choices!(
+    /// 工作活动 活动类型
+    ActivityType {
+        Mobilisation = "动员部署会",
+        TopicMeeting = "专题部署会",
+        Broadcast = "大喇叭宣传",
+        Talk = "座谈宣讲",
+        Van = "宣传车",
+        Summary = "工作总结",
+        Other = "其他",
+    }
+);
+choices!(
+    /// 干警 所属单位
+    OfficerOrg { Court = "法院", Procuratorate = "检察院", Police = "公安", Justice = "司法", Other = "其他" }
+);
+choices!(
+    /// 督查方式
+    SupervisionMethod { Visit = "上门查看", Undercover = "明察暗访", Phone = "电话抽查" }
+);
+choices!(
+    /// 整改状态
+    RectifyStatus { Done = "已整改", InProgress = "整改中", NotYet = "未整改" }
+);
+
+pub const UNIT_KINDS: &[&str] = UnitCategory::NAMES;
+pub const VISIT_METHODS: &[&str] = VisitMethod::NAMES;
+pub const SLOGAN_FORMS: &[&str] = SloganForm::NAMES;
+pub const SLOGAN_STATUSES: &[&str] = SloganStatus::NAMES;
+pub const ACTIVITY_TYPES: &[&str] = ActivityType::NAMES;
+pub const OFFICER_UNITS: &[&str] = OfficerOrg::NAMES;
+pub const SUPERVISION_METHODS: &[&str] = SupervisionMethod::NAMES;
+pub const RECTIFY_STATUSES: &[&str] = RectifyStatus::NAMES;
+
+impl Ty {
+    /// How the column's values are written, for people.
+    pub fn zh(&self) -> String {
+        match self {
+            Ty::Unit => "村居名称".into(),
+            Ty::Text => "文字".into(),
+            Ty::Person => "姓名（报表中隐去）".into(),
+            Ty::Phone => "电话".into(),
+            Ty::Date => "日期".into(),
+            Ty::DateTime => "日期时间".into(),
+            Ty::Count => "整数".into(),
+            Ty::YesNo => "是/否".into(),
+            Ty::Choice(v) => v.join(" / "),
+            Ty::Week => "周次（第6周、第6期、5月第1周或周内日期）".into(),
+            Ty::Answer(_) => "选项文字或序号".into(),
+        }
+    }
+}
