@@ -3,7 +3,7 @@
 //! points weights all come from the plan; so do the age groups and genders of the breakdown and the
 //! question that is ranked (Q9) rather than rated.
 
-use crate::ledger::parse::answer_text;
+use crate::ledger::answers::answer_text;
 use crate::ledger::records::SurveyTally;
 use crate::plan::calendar::Period;
 use crate::plan::{Plan, Rate};

@@ -1,18 +1,27 @@
 //! Reading a recognised sheet's rows: each mapped cell converted by its column's type, with a
 //! diagnostic at the exact cell for everything that cannot be read. Units stay as written here; they
 //! are matched to the register once every file has been read.
+//!
+//! This file reads rows (skipping blank, footer and totals rows, telling a zero report); `cell`
+//! reads one mapped cell by its column's type; `choose` matches a written value to a column's
+//! allowed values. Questionnaire answers are matched by `ledger::answers`.
+
+mod cell;
+mod choose;
+
+pub use choose::choose;
 
 use super::header::Header;
-use super::schema::{Column, Spec, Ty};
 use super::value::Value;
 use crate::diag::{cell_ref, Diagnostic};
 use crate::fxhash::FxHashMap;
 use crate::ingest::Grid;
 use crate::ledger::cells::{self, cell_cow, cell_text};
+use crate::ledger::schema::{DisputeCol, Kind, Spec};
 use crate::plan::calendar::Calendar;
 use crate::text::{alias_key, header_keys};
 use calamine::Data;
-use chrono::NaiveTime;
+use cell::read_cell;
 
 /// One data row as read: values by canonical column, and the unit as written.
 #[derive(Debug, Clone)]
@@ -246,9 +255,8 @@ impl SheetMemo {
             .iter()
             .map(|c| c.is_some() && header.cols.iter().filter(|&d| d == c).count() == 1)
             .collect();
-        let dispute = ctx.spec.kind == super::schema::Kind::Dispute;
-        let dispute_type =
-            dispute.then(|| header.cols[ctx.spec.col(super::schema::DisputeCol::Type)]);
+        let dispute = ctx.spec.kind == Kind::Dispute;
+        let dispute_type = dispute.then(|| header.cols[ctx.spec.col(DisputeCol::Type)]);
         let zero_types = if dispute {
             let d = &ctx.plan.disputes;
             d.zero_report_types.iter().map(|z| alias_key(z)).collect()
@@ -261,292 +269,6 @@ impl SheetMemo {
             choices: vec![FxHashMap::default(); header.cols.len()],
             zero_types,
         }
-    }
-}
-
-/// [`choose`], remembered per written text.
-fn choose_memo(
-    memo: &mut FxHashMap<String, Option<usize>>,
-    options: &[String],
-    t: &str,
-) -> Option<usize> {
-    if let Some(&i) = memo.get(t) {
-        return i;
-    }
-    let i = choose(options, t);
-    memo.insert(t.to_string(), i);
-    i
-}
-
-fn read_cell(
-    ctx: &Ctx,
-    column: &Column,
-    cell: &mut Data,
-    sole: bool,
-    choices: &mut FxHashMap<String, Option<usize>>,
-) -> Result<Value, CellErr> {
-    if let Ty::Unit | Ty::Text | Ty::Person = column.ty {
-        return Ok(text_of(cell, sole).map(Value::Text).unwrap_or_default());
-    }
-    let cell = &*cell;
-    let year = ctx.calendar.year;
-    let name = &column.name;
-    Ok(match &column.ty {
-        Ty::Unit | Ty::Text | Ty::Person => unreachable!("read above"),
-        Ty::Phone => match cell_cow(cell) {
-            None => Value::Empty,
-            Some(t) => {
-                let t = cells::strip_phone_note(&t);
-                if !cells::phone_valid(&t) {
-                    return Err((
-                        "bad_phone",
-                        format!(
-                            "{name}“{}”不是有效的手机号或座机号",
-                            crate::text::mask_phone(&t)
-                        ),
-                        "手机号为11位（1开头）；座机号写成“区号-号码”，号码为7–8位".into(),
-                    ));
-                }
-                Value::Text(cells::normalize_phone(&t))
-            }
-        },
-        Ty::Date => match cells::parse_date(cell, year) {
-            Ok(None) => Value::Empty,
-            Ok(Some(d)) => Value::Date(d),
-            Err(e) => return Err(("bad_date", format!("{name}：{e}"), date_hint())),
-        },
-        Ty::DateTime => match cells::parse_datetime(cell, year) {
-            Ok(None) => Value::Empty,
-            Ok(Some((d, t))) => {
-                Value::DateTime(d.and_time(t.unwrap_or(NaiveTime::MIN)), t.is_some())
-            }
-            Err(e) => {
-                return Err((
-                    "bad_date",
-                    format!("{name}：{e}"),
-                    "请填写日期和时间，如 2021-04-09 16:30".into(),
-                ))
-            }
-        },
-        Ty::Count => match cells::parse_count(cell) {
-            Ok(None) => Value::Empty,
-            Ok(Some(n)) => Value::Count(n),
-            Err(e) => {
-                return Err((
-                    "bad_number",
-                    format!("{name}：{e}"),
-                    "请填写不小于0的整数".into(),
-                ))
-            }
-        },
-        Ty::YesNo => match cells::parse_yes_no(cell) {
-            Ok(None) => Value::Empty,
-            Ok(Some(b)) => Value::Bool(b),
-            Err(e) => {
-                return Err((
-                    "bad_yes_no",
-                    format!("{name}：{e}"),
-                    "请填写“是”或“否”".into(),
-                ))
-            }
-        },
-        Ty::Choice(options) => match cell_cow(cell) {
-            None => Value::Empty,
-            Some(t) => match choose_memo(choices, options, &t) {
-                Some(i) => Value::Choice(i as u8),
-                None => {
-                    return Err((
-                        "bad_choice",
-                        format!("{name}“{t}”不是可选值"),
-                        format!("请从下列选项中选择：{}", options.join("、")),
-                    ))
-                }
-            },
-        },
-        Ty::Week => match cell_cow(cell) {
-            None => Value::Empty,
-            Some(t) => match parse_week(ctx.calendar, cell, &t) {
-                Some(w) => Value::Week(w),
-                None => {
-                    return Err((
-                        "bad_week",
-                        format!("{name}“{t}”无法识别为活动周次"),
-                        "请写“第6周”“第6期”或该周内的一个日期".into(),
-                    ))
-                }
-            },
-        },
-        Ty::Answer(_) => match cell_cow(cell) {
-            None => Value::Empty,
-            Some(t) => match answer(&column.note_options(), cell, &t) {
-                Some(i) => Value::Choice(i as u8),
-                None => {
-                    return Err((
-                        "bad_answer",
-                        format!("{name}的答案“{t}”不是该题的选项，未计入该题有效样本"),
-                        format!(
-                            "可选：{}（可写选项文字或序号）",
-                            column.note_options().join("、")
-                        ),
-                    ))
-                }
-            },
-        },
-    })
-}
-
-fn date_hint() -> String {
-    "请填写日期，如 2021-04-07 或 2021年4月7日".into()
-}
-
-impl Column {
-    /// A questionnaire column's options (kept in its note as "A / B / C").
-    pub fn note_options(&self) -> Vec<String> {
-        self.note.split(" / ").map(str::to_string).collect()
-    }
-}
-
-/// Matches a written value to one of the allowed values: exactly after normalising, by a known
-/// synonym (`schema::VALUE_SYNONYMS`), with a trailing 纠纷/矛盾/类 dropped, or as the one allowed
-/// value it contains.
-pub fn choose(options: &[String], t: &str) -> Option<usize> {
-    let k = alias_key(t);
-    if let Some(i) = options.iter().position(|o| alias_key(o) == k) {
-        return Some(i);
-    }
-    if let Some((_, canonical)) = super::schema::VALUE_SYNONYMS
-        .iter()
-        .find(|(w, _)| alias_key(w) == k)
-    {
-        if let Some(i) = options.iter().position(|o| o == canonical) {
-            return Some(i);
-        }
-    }
-    let trimmed = k
-        .trim_end_matches("纠纷")
-        .trim_end_matches("矛盾")
-        .trim_end_matches("争议")
-        .trim_end_matches('类');
-    if let Some(i) = options.iter().position(|o| alias_key(o) == trimmed) {
-        return Some(i);
-    }
-    let hits: Vec<usize> = options
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| {
-            let ok = alias_key(o);
-            ok.chars().count() >= 2
-                && (k.contains(&ok) || (trimmed.chars().count() >= 2 && ok.contains(trimmed)))
-        })
-        .map(|(i, _)| i)
-        .collect();
-    if hits.len() == 1 {
-        return Some(hits[0]);
-    }
-    if !hits.is_empty() || k.contains(['未', '不', '没', '无', '非', '待', '否']) {
-        return None;
-    }
-    // A longer wording around one known synonym: 水泉派出所, 县人民检察院 (never a negated one:
-    // 未办结 is not 办结).
-    let mut found = super::schema::VALUE_SYNONYMS
-        .iter()
-        .filter(|(w, _)| w.chars().count() >= 3 && k.contains(&alias_key(w)))
-        .filter_map(|(_, canonical)| options.iter().position(|o| o == canonical));
-    let first = found.next()?;
-    found.all(|i| i == first).then_some(first)
-}
-
-/// An answer as option text, option number (1-based) or letter (A = 1).
-fn answer(options: &[String], cell: &Data, t: &str) -> Option<usize> {
-    if matches!(cell, Data::Float(_) | Data::Int(_)) {
-        let n = cells::parse_count(cell).ok().flatten()? as usize;
-        return (1..=options.len()).contains(&n).then(|| n - 1);
-    }
-    answer_text(options, t)
-}
-
-/// A written answer (or a tally's 选项) as option text, option number (1-based), letter (A = 1), or
-/// "1、知道"; an option with a free-text blank (其他治安问题____) also takes "其他：偷盗".
-pub fn answer_text(options: &[String], t: &str) -> Option<usize> {
-    let k = alias_key(t);
-    if !k.is_empty() && k.bytes().all(|b| b.is_ascii_digit()) {
-        let n: usize = k.parse().ok()?;
-        return (1..=options.len()).contains(&n).then(|| n - 1);
-    }
-    if k.len() == 1 {
-        let b = k.as_bytes()[0];
-        if b.is_ascii_lowercase() {
-            let n = (b - b'a') as usize;
-            return (n < options.len()).then_some(n);
-        }
-    }
-    let k = k.trim_start_matches(|c: char| c.is_ascii_digit() || "、.．".contains(c));
-    let k = k.trim_end_matches(['_', '＿']);
-    if let Some(i) = options.iter().position(|o| alias_key(o) == k) {
-        return Some(i);
-    }
-    // "其他治安问题（偷盗）", "其他：偷盗": an 其他… option the answer starts with, or whose start it is.
-    let hits: Vec<usize> = options
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| {
-            let ok = alias_key(o);
-            ok.starts_with("其他")
-                && (k.starts_with(&ok) || (k.chars().count() >= 2 && ok.starts_with(k)))
-        })
-        .map(|(i, _)| i)
-        .collect();
-    (hits.len() == 1).then(|| hits[0])
-}
-
-fn parse_week(cal: &Calendar, cell: &Data, t: &str) -> Option<u32> {
-    let s = t.trim().trim_start_matches('第');
-    let s = s.trim_end_matches(['周', '期', '次']);
-    if let Ok(n) = s.parse::<u32>() {
-        return (1..=cal.week_count()).contains(&n).then_some(n);
-    }
-    if let Some(w) = month_week(cal, t) {
-        return Some(w);
-    }
-    let d = cells::parse_date(cell, cal.year).ok().flatten()?;
-    cal.week_of(d)
-}
-
-/// “5月第1周”: the n-th campaign week of that month (a week belongs to the month holding its
-/// report day, as everywhere else).
-fn month_week(cal: &Calendar, t: &str) -> Option<u32> {
-    let t = cells::fold(t);
-    let (m, rest) = t.split_once('月')?;
-    let month: u32 = m.trim().parse().ok()?;
-    let n: usize = rest
-        .trim()
-        .trim_start_matches('第')
-        .trim_end_matches(['周', '期'])
-        .trim()
-        .parse()
-        .ok()?;
-    let period = cal.month(cal.year, month)?;
-    cal.weeks_of_month(&period).get(n.checked_sub(1)?).copied()
-}
-
-#[cfg(test)]
-mod week_tests {
-    use super::*;
-    use crate::plan::Plan;
-
-    #[test]
-    fn weeks_are_read_as_number_month_week_or_date() {
-        let cal = Calendar::new(&Plan::embedded());
-        let w = |t: &str| parse_week(&cal, &Data::String(t.into()), t);
-        assert_eq!(w("第6周"), Some(6));
-        assert_eq!(w("第6期"), Some(6));
-        assert_eq!(w("6"), Some(6));
-        // May's weeks are those whose Friday is in May: 05-07 (第5期) … 05-28 (第8期).
-        assert_eq!(w("5月第1周"), Some(5));
-        assert_eq!(w("5月第4周"), Some(8));
-        assert_eq!(w("5月第5周"), None);
-        assert_eq!(w("2021-05-12"), Some(6));
-        assert_eq!(w("第99周"), None);
     }
 }
 
@@ -736,73 +458,5 @@ mod tests {
         assert_eq!(taken.get(2, name as u32), &Data::String(String::new()));
         assert_eq!(taken.get(1, name as u32), grid.get(1, name as u32));
         assert_eq!(taken.get(0, name as u32), grid.get(0, name as u32));
-    }
-
-    /// A column's remembered choices are `choose`'s, however often and in whatever order texts
-    /// come back, unmatched ones included.
-    #[test]
-    fn remembered_choices_are_chooses() {
-        let status = opts(&["未化解", "化解中", "已化解", "已移交"]);
-        let mut memo = FxHashMap::default();
-        let texts = [
-            "已化解",
-            "调解成功",
-            "已化解",
-            "不知道",
-            "移交",
-            "不知道",
-            "已 化解",
-            "调解成功",
-        ];
-        for _ in 0..2 {
-            for t in texts {
-                assert_eq!(
-                    choose_memo(&mut memo, &status, t),
-                    choose(&status, t),
-                    "{t}"
-                );
-            }
-        }
-        assert_eq!(memo.len(), 5);
-    }
-
-    fn opts(v: &[&str]) -> Vec<String> {
-        v.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn written_values_map_to_allowed_ones() {
-        let status = opts(&["未化解", "化解中", "已化解", "已移交"]);
-        assert_eq!(choose(&status, "已化解"), Some(2));
-        assert_eq!(choose(&status, " 已 化解 "), Some(2));
-        assert_eq!(choose(&status, "调解成功"), Some(2));
-        assert_eq!(choose(&status, "正在调解"), Some(1));
-        assert_eq!(choose(&status, "移交"), Some(3));
-        assert_eq!(choose(&status, "不知道"), None);
-        let types = opts(&["婚姻家庭", "邻里", "房屋宅基地", "其他"]);
-        assert_eq!(choose(&types, "邻里纠纷"), Some(1));
-        assert_eq!(choose(&types, "婚姻家庭矛盾"), Some(0));
-        assert_eq!(choose(&types, "宅基地"), Some(2));
-        let method = opts(&["入户", "电话"]);
-        assert_eq!(choose(&method, "上门走访"), Some(0));
-        assert_eq!(choose(&method, "电话访问"), Some(1));
-        let forms = opts(&["横幅", "墙体", "电子显示屏", "其他"]);
-        assert_eq!(choose(&forms, "LED屏"), Some(2));
-        // Clerks' words for the dispute status and the activity type.
-        assert_eq!(choose(&status, "已调处"), Some(2));
-        assert_eq!(choose(&status, "已结案"), Some(2));
-        assert_eq!(choose(&status, "正在调处"), Some(1));
-        assert_eq!(choose(&status, "未办结"), None);
-        let activity = opts(crate::ledger::schema::ACTIVITY_TYPES);
-        assert_eq!(choose(&activity, "动员会"), Some(0));
-        assert_eq!(choose(&activity, "大喇叭广播"), Some(2));
-        assert_eq!(choose(&activity, "座谈会"), Some(3));
-        assert_eq!(choose(&activity, "村民代表大会"), None);
-        // A named station of a known kind.
-        let units = opts(crate::ledger::schema::OFFICER_UNITS);
-        assert_eq!(choose(&units, "水泉派出所"), Some(2));
-        assert_eq!(choose(&units, "县司法局"), Some(3));
-        // A synonym whose canonical value is not allowed here does not match.
-        assert_eq!(choose(&opts(&["村", "社区", "镇直单位"]), "条幅"), None);
     }
 }
