@@ -1,0 +1,214 @@
+//! Typed records, one type per ledger kind, built from parsed rows once their unit is known. Every
+//! record keeps where it came from (`Src`), so anything a report says can be traced to a cell.
+//!
+//! This file holds the record types and `Records`, every record read by kind; `build` turns a
+//! parsed row's values into a record (`Records::push`) and reads them by column (`Fields`).
+
+mod build;
+
+pub use build::{Fields, Typing};
+
+use super::schema::{ActivityType, Kind, OfficerOrg, RectifyStatus, SloganForm, SupervisionMethod};
+use crate::resolve::units::UnitId;
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// Where a record came from: a sheet (index into `Dataset::sheets`) and an absolute 0-based row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Src {
+    pub sheet: u32,
+    pub row: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Liaison {
+    pub src: Src,
+    pub unit: UnitId,
+    pub leader: String,
+    pub leader_title: String,
+    pub deputy: String,
+    pub liaison: String,
+    pub phone: String,
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct WeeklyReport {
+    pub src: Src,
+    pub unit: UnitId,
+    pub submitted: Option<NaiveDateTime>,
+    /// Whether a time of day was written (a bare date on or before the Friday is on time).
+    pub has_time: bool,
+    pub week: Option<u32>,
+    pub content: String,
+    pub visits: Option<u32>,
+    pub disputes_screened: Option<u32>,
+    pub disputes_resolved: Option<u32>,
+    pub broadcasts: Option<u32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Visit {
+    pub src: Src,
+    pub unit: UnitId,
+    pub group: String,
+    pub head: String,
+    pub date: Option<NaiveDate>,
+    /// 入户 (true) or 电话 (false); None when unreadable.
+    pub in_person: Option<bool>,
+    pub questionnaire: Option<bool>,
+    pub letter: Option<bool>,
+    pub visitor: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct SurveyResponse {
+    pub src: Src,
+    pub unit: UnitId,
+    pub date: Option<NaiveDate>,
+    pub gender: Option<u8>,
+    pub age: String,
+    /// Per questionnaire question (plan order): the chosen option's index.
+    pub answers: Vec<Option<u8>>,
+    pub comment: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct SurveyTally {
+    pub src: Src,
+    pub unit: UnitId,
+    /// 题号 as written (1, 第1题, Q1, or the question's text); resolved by `survey::tally_target`.
+    pub question: String,
+    /// 选项 as written (option text, number or letter).
+    pub option: String,
+    /// 人数; None when blank or unreadable (already reported).
+    pub count: Option<u32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Dispute {
+    pub src: Src,
+    pub unit: UnitId,
+    pub date: Option<NaiveDate>,
+    pub parties: String,
+    /// Index into the plan's dispute types; None for a zero report or unreadable.
+    pub dtype: Option<u8>,
+    pub summary: String,
+    /// Index into the plan's statuses.
+    pub status: Option<u8>,
+    pub resolved_on: Option<NaiveDate>,
+    pub owner: String,
+    pub representatives: Option<bool>,
+    /// A zero report (零报告): proves the week's screening, is not a dispute.
+    pub zero: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Slogan {
+    pub src: Src,
+    pub unit: UnitId,
+    pub text: String,
+    pub form: Option<SloganForm>,
+    pub location: String,
+    pub date: Option<NaiveDate>,
+    /// 在挂 or blank → true; 已撤 → false.
+    pub hanging: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Activity {
+    pub src: Src,
+    pub unit: UnitId,
+    pub date: Option<NaiveDate>,
+    pub atype: Option<ActivityType>,
+    pub people: Option<u32>,
+    pub content: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Officer {
+    pub src: Src,
+    pub unit: UnitId,
+    pub name: String,
+    pub org: Option<OfficerOrg>,
+    pub grid: String,
+    pub date: Option<NaiveDate>,
+    pub grid_leader: String,
+    pub grid_member: String,
+    pub phone: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Supervision {
+    pub src: Src,
+    pub unit: UnitId,
+    pub date: Option<NaiveDate>,
+    pub method: Option<SupervisionMethod>,
+    pub problem: String,
+    pub requirement: String,
+    pub deadline: Option<NaiveDate>,
+    pub status: Option<RectifyStatus>,
+    pub inspector: String,
+}
+
+/// Every record read, by kind.
+#[derive(Debug, Default)]
+pub struct Records {
+    pub liaisons: Vec<Liaison>,
+    pub weekly: Vec<WeeklyReport>,
+    pub visits: Vec<Visit>,
+    pub surveys: Vec<SurveyResponse>,
+    pub tallies: Vec<SurveyTally>,
+    pub disputes: Vec<Dispute>,
+    pub slogans: Vec<Slogan>,
+    pub activities: Vec<Activity>,
+    pub officers: Vec<Officer>,
+    pub supervisions: Vec<Supervision>,
+}
+
+macro_rules! each_kind {
+    ($m:ident) => {
+        $m!(
+            liaisons,
+            weekly,
+            visits,
+            surveys,
+            tallies,
+            disputes,
+            slogans,
+            activities,
+            officers,
+            supervisions
+        )
+    };
+}
+
+impl Records {
+    /// Reserves room for `n` more records of `kind`.
+    pub fn reserve(&mut self, kind: Kind, n: usize) {
+        match kind {
+            Kind::Register => {}
+            Kind::Liaison => self.liaisons.reserve(n),
+            Kind::WeeklyReport => self.weekly.reserve(n),
+            Kind::Visit => self.visits.reserve(n),
+            Kind::Survey => self.surveys.reserve(n),
+            Kind::SurveyTally => self.tallies.reserve(n),
+            Kind::Dispute => self.disputes.reserve(n),
+            Kind::Slogan => self.slogans.reserve(n),
+            Kind::Activity => self.activities.reserve(n),
+            Kind::Officer => self.officers.reserve(n),
+            Kind::Supervision => self.supervisions.reserve(n),
+        }
+    }
+
+    /// Moves every record of `other` to the end of this one's, kind by kind.
+    pub fn append(&mut self, other: &mut Records) {
+        macro_rules! append {
+            ($($f:ident),*) => {
+                // Naming every field: a kind added to `Records` and not here does not compile.
+                let Records { $($f),* } = other;
+                $(self.$f.append($f);)*
+            };
+        }
+        each_kind!(append);
+    }
+}
