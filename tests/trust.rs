@@ -182,3 +182,90 @@ fn plan_can_put_phone_households_back_into_r5_base() {
         "{m}"
     );
 }
+
+/// Week 6's report is clean; week 7's over-reports its visits; week 8's leaves its work blank and its
+/// visit count unreadable (sent early, before week 8 was due).
+fn three_weeks() -> Inbox {
+    let ib = inbox(15.0, 15, 0);
+    ib.xlsx(
+        "东庄村周报后续.xlsx",
+        &[(
+            "周报",
+            vec![
+                row(&[
+                    "村居",
+                    "报送时间",
+                    "所属周次",
+                    "本周工作开展情况",
+                    "走访户数",
+                ]),
+                vec![
+                    s("东庄村"),
+                    t(2021, 5, 21, 9, 0),
+                    s("第7期"),
+                    s("走访"),
+                    n(30.0),
+                ],
+                vec![
+                    s("东庄村"),
+                    t(2021, 5, 21, 9, 30),
+                    s("第8期"),
+                    C::E,
+                    s("很多"),
+                ],
+            ],
+        )],
+    );
+    ib
+}
+
+#[test]
+fn week_six_notice_cites_no_later_week() {
+    let ib = three_weeks();
+    let j = week6(&ib);
+    let later: Vec<&Value> = j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["file"] == "东庄村周报后续.xlsx")
+        .collect();
+    assert!(later.is_empty(), "{later:?}");
+    // The later weeks' problems cost week 6 nothing: the same score as without the later file.
+    let alone = week6(&inbox(15.0, 15, 0));
+    assert_eq!(unit(&j, "东庄村")["score"], unit(&alone, "东庄村")["score"]);
+    // The workbook's 问题清单 does not name the later file either.
+    let wb = std::fs::read_dir(ib.path("out"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&wb).unwrap();
+    use calamine::Reader;
+    let sheet = book.worksheet_range("问题清单").unwrap();
+    assert!(!sheet
+        .rows()
+        .flatten()
+        .any(|c| c.to_string().contains("周报后续")));
+}
+
+#[test]
+fn week_eight_notice_cites_its_own_problems() {
+    let ib = three_weeks();
+    let o = ib.run(&[
+        "weekly", "inbox", "--week", "8", "-o", "out", "--json", "w8.json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let j = json(&ib.path("w8.json"));
+    let cells: Vec<&str> = j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["file"] == "东庄村周报后续.xlsx")
+        .map(|d| d["cell"].as_str().unwrap())
+        .collect();
+    // Week 7's over-report (E2) and week 8's blank work (D3) and unreadable count (E3).
+    assert!(cells.contains(&"E2"), "{cells:?}");
+    assert!(cells.contains(&"D3"), "{cells:?}");
+    assert!(cells.contains(&"E3"), "{cells:?}");
+}
