@@ -103,7 +103,7 @@ fn week_six_figures_match_the_hand_computed_truth() {
         .expect("cross-check warning");
     assert_eq!(mismatch["cell"], "E3");
     assert!(mismatch["message"].as_str().unwrap().contains("5"));
-    assert!(mismatch["message"].as_str().unwrap().contains("为 4"));
+    assert!(mismatch["message"].as_str().unwrap().contains("中的 4"));
     let typo = diags
         .iter()
         .find(|d| d["code"] == "R7_slogan_typo")

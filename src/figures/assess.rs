@@ -4,11 +4,13 @@
 
 use crate::diag::Severity;
 use crate::figures::counts::{Figures, ReportStatus};
+use crate::figures::scope::Scope;
 use crate::figures::score::{self, Grade, ScoreInput, UnitScore};
 use crate::figures::survey::{self, SurveyFigures};
 use crate::plan::calendar::{Calendar, Period};
 use crate::plan::Plan;
 use crate::resolve::load::Dataset;
+use chrono::NaiveDate;
 
 pub struct Assessment {
     pub period: Period,
@@ -44,9 +46,10 @@ impl Assessment {
 }
 
 /// Ledger problems per unit (errors, warnings), for the 台账质量 part.
-pub fn quality_counts(ds: &Dataset) -> Vec<(usize, usize)> {
+/// Per unit: (errors, warnings) among the ledger problems a notice ending on `end` speaks of.
+pub fn quality_counts(ds: &Dataset, scope: &Scope, end: NaiveDate) -> Vec<(usize, usize)> {
     let mut q = vec![(0, 0); ds.register.units.len()];
-    for d in &ds.diags {
+    for d in ds.diags.iter().filter(|d| scope.in_scope(d, end)) {
         if let Some(i) = ds.register.id_of(&d.unit) {
             match d.severity {
                 Severity::Error => q[i as usize].0 += 1,
@@ -63,8 +66,9 @@ pub fn assess(
     plan: &Plan,
     cal: &Calendar,
     period: Period,
-    quality: &[(usize, usize)],
+    scope: &Scope,
 ) -> Assessment {
+    let quality = quality_counts(ds, scope, period.end);
     let figures = Figures::compute(ds, plan, cal, period);
     let (survey, town_survey) = survey::compute(ds, plan, &period);
     let mut scores: Vec<UnitScore> = figures
@@ -104,7 +108,7 @@ pub fn assess_week(
     plan: &Plan,
     cal: &Calendar,
     n: u32,
-    quality: &[(usize, usize)],
+    scope: &Scope,
 ) -> Option<Assessment> {
-    cal.week(n).map(|p| assess(ds, plan, cal, p, quality))
+    cal.week(n).map(|p| assess(ds, plan, cal, p, scope))
 }

@@ -52,6 +52,10 @@ pub struct Visits {
     pub coverage: Option<f64>,
     pub questionnaires: u32,
     pub letters: u32,
+    /// Of the households visited in person: those given a questionnaire, and the open letter (R5's
+    /// base by default; phone-only households are counted apart in `phone`).
+    pub questionnaires_in_person: u32,
+    pub letters_in_person: u32,
     /// Households first visited inside the period.
     pub new_in_period: u32,
 }
@@ -271,6 +275,8 @@ fn visits(r: &Records, period: Period, units: &mut [UnitFigures]) {
         }
         f.questionnaires += u32::from(h.questionnaire);
         f.letters += u32::from(h.letter);
+        f.questionnaires_in_person += u32::from(h.in_person && h.questionnaire);
+        f.letters_in_person += u32::from(h.in_person && h.letter);
         if h.first.is_some_and(|d| period.contains(d)) {
             f.new_in_period += 1;
         }

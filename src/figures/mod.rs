@@ -6,6 +6,7 @@
 pub mod assess;
 pub mod counts;
 pub mod monthly;
+pub mod scope;
 pub mod score;
 pub mod suggest;
 pub mod survey;

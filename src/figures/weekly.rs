@@ -3,7 +3,8 @@
 //! `crate::figures::suggest`). Renderers (the workbook, the JSON) only read this.
 
 use crate::diag::Diagnostic;
-use crate::figures::assess::{assess_week, quality_counts, Assessment, WeekScore};
+use crate::figures::assess::{assess_week, Assessment, WeekScore};
+use crate::figures::scope::Scope;
 use crate::figures::score::Grade;
 use crate::ledger::schema::Specs;
 use crate::plan::calendar::{Calendar, Period};
@@ -19,6 +20,8 @@ pub use crate::figures::suggest::Suggestion;
 pub struct Notice<'a> {
     pub plan: &'a Plan,
     pub ds: &'a Dataset,
+    /// Which ledger problems this period speaks of.
+    pub scope: Scope<'a>,
     pub cal: Calendar,
     pub now: Assessment,
     pub prev: Option<Assessment>,
@@ -40,11 +43,11 @@ impl<'a> Notice<'a> {
         mask: bool,
     ) -> Notice<'a> {
         let cal = Calendar::new(plan);
-        let quality = quality_counts(ds);
+        let scope = Scope::new(ds, &cal);
         let n = period.issue;
-        let now = assess_week(ds, plan, &cal, n, &quality).expect("week in campaign");
+        let now = assess_week(ds, plan, &cal, n, &scope).expect("week in campaign");
         let prev = if n > 1 {
-            assess_week(ds, plan, &cal, n - 1, &quality)
+            assess_week(ds, plan, &cal, n - 1, &scope)
         } else {
             None
         };
@@ -69,12 +72,13 @@ impl<'a> Notice<'a> {
         let suggestions = interviews(
             &now,
             prev.as_ref(),
-            |w| assess_week(ds, plan, &cal, w, &quality),
+            |w| assess_week(ds, plan, &cal, w, &scope),
             plan.suggestions.interview_red_weeks_in_row as usize,
         );
         Notice {
             plan,
             ds,
+            scope,
             cal,
             date: period.end + Duration::days(1),
             now,
@@ -90,9 +94,26 @@ impl<'a> Notice<'a> {
         self.now.period
     }
 
+    /// The ledger problems this notice speaks of: those on rows dated up to its end (and those on no
+    /// dated row), not the problems of a later week.
+    pub fn ledger_problems(&self) -> impl Iterator<Item = &Diagnostic> {
+        let end = self.period().end;
+        self.ds
+            .diags
+            .iter()
+            .filter(move |d| self.scope.in_scope(d, end))
+    }
+
     /// Every problem: the ledgers' and the rules', in a stable order.
     pub fn all_problems(&self) -> Vec<&Diagnostic> {
-        let mut v: Vec<&Diagnostic> = self.ds.diags.iter().chain(&self.findings).collect();
+        let end = self.period().end;
+        let mut v: Vec<&Diagnostic> = self
+            .ds
+            .diags
+            .iter()
+            .filter(|d| self.scope.in_scope(d, end))
+            .chain(&self.findings)
+            .collect();
         v.sort_by_key(|d| d.sort_key());
         v
     }

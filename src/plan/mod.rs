@@ -22,6 +22,9 @@ pub struct Plan {
     pub deadlines: Deadlines,
     pub survey_windows: Vec<SurveyWindow>,
     pub minimums: Minimums,
+    /// R5's base (questionnaire and open letter delivered): see `[visits]` in plan.toml.
+    #[serde(default)]
+    pub visits: Visits,
     pub slogans: Vec<String>,
     pub disputes: Disputes,
     pub score: Score,
@@ -86,6 +89,15 @@ pub struct SurveyWindow {
     pub start: NaiveDate,
     #[serde(deserialize_with = "de_date")]
     pub end: NaiveDate,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Visits {
+    /// Phone-only households also owe a questionnaire and the open letter (default: only households
+    /// visited in person do; the plan allows a phone visit for those not at home).
+    #[serde(default)]
+    pub delivery_includes_phone: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -71,13 +71,26 @@ pub fn r4_coverage(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
 
 /// R5 将民意调查的问卷送到群众家中 … 送上一封公开信
 pub fn r5_questionnaire_letter(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
+    let with_phone = ctx.plan.visits.delivery_includes_phone;
     for f in &ctx.figures.units {
         let v = &f.visits;
-        if v.households_visited == 0 {
+        // The base: households visited in person (a questionnaire and the letter are handed over at
+        // the door), or every visited household where the plan says so.
+        let (base, q, l, what) = if with_phone {
+            (v.households_visited, v.questionnaires, v.letters, "已走访")
+        } else {
+            (
+                v.in_person,
+                v.questionnaires_in_person,
+                v.letters_in_person,
+                "入户走访",
+            )
+        };
+        if base == 0 {
             continue;
         }
-        let no_q = v.households_visited - v.questionnaires.min(v.households_visited);
-        let no_l = v.households_visited - v.letters.min(v.households_visited);
+        let no_q = base - q.min(base);
+        let no_l = base - l.min(base);
         if no_q == 0 && no_l == 0 {
             continue;
         }
@@ -88,11 +101,16 @@ pub fn r5_questionnaire_letter(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
         if no_l > 0 {
             parts.push(format!("{no_l} 户未记录送达公开信"));
         }
+        let phone_note = if !with_phone && v.phone > 0 {
+            format!("（另有 {} 户为电话走访，不计入）", v.phone)
+        } else {
+            String::new()
+        };
         out.push(
             ctx.about(
                 Diagnostic::warning(
                     "R5_questionnaire_letter",
-                    format!("已走访 {} 户中，{}", v.households_visited, parts.join("，")),
+                    format!("{what} {base} 户中，{}{phone_note}", parts.join("，")),
                 )
                 .hint("走访时要把问卷送到群众家中、送上一封公开信，并在走访台账中记录"),
                 f.unit,

@@ -28,7 +28,8 @@ pub use supervision::SupervisionFigures;
 pub use tally::RuleTally;
 
 use crate::diag::Diagnostic;
-use crate::figures::assess::{assess, assess_week, quality_counts, Assessment};
+use crate::figures::assess::{assess, assess_week, Assessment};
+use crate::figures::scope::Scope;
 use crate::ledger::schema::Specs;
 use crate::plan::calendar::{Calendar, Period};
 use crate::plan::Plan;
@@ -41,6 +42,8 @@ use chrono::{Datelike, NaiveDate};
 pub struct Monthly<'a> {
     pub plan: &'a Plan,
     pub ds: &'a Dataset,
+    /// Which ledger problems this period speaks of.
+    pub scope: Scope<'a>,
     pub cal: Calendar,
     pub period: Period,
     pub prev_period: Option<Period>,
@@ -81,23 +84,23 @@ impl<'a> Monthly<'a> {
         mask: bool,
     ) -> Monthly<'a> {
         let cal = Calendar::new(plan);
-        let quality = quality_counts(ds);
+        let scope = Scope::new(ds, &cal);
         let weeks = cal.weeks_of_month(&period);
         let prev_period = cal.previous_month(&period);
         let prev_weeks = prev_period
             .map(|p| cal.weeks_of_month(&p))
             .unwrap_or_default();
-        let now = assess(ds, plan, &cal, period, &quality);
+        let now = assess(ds, plan, &cal, period, &scope);
         let prev = prev_period
             .filter(|_| !prev_weeks.is_empty())
-            .map(|p| assess(ds, plan, &cal, p, &quality));
+            .map(|p| assess(ds, plan, &cal, p, &scope));
         let week_assess: Vec<Assessment> = weeks
             .iter()
-            .filter_map(|&w| assess_week(ds, plan, &cal, w, &quality))
+            .filter_map(|&w| assess_week(ds, plan, &cal, w, &scope))
             .collect();
         let prev_week_assess: Vec<Assessment> = prev_weeks
             .iter()
-            .filter_map(|&w| assess_week(ds, plan, &cal, w, &quality))
+            .filter_map(|&w| assess_week(ds, plan, &cal, w, &scope))
             .collect();
 
         let units = scores::unit_months(plan, ds, &week_assess, &prev_week_assess);
@@ -122,6 +125,7 @@ impl<'a> Monthly<'a> {
         let mut m = Monthly {
             plan,
             ds,
+            scope,
             cal,
             period,
             prev_period: prev_period.filter(|_| has_prev),
@@ -154,6 +158,7 @@ impl<'a> Monthly<'a> {
             .ds
             .diags
             .iter()
+            .filter(|d| self.scope.in_scope(d, self.period.end))
             .chain(&self.weekly_findings)
             .chain(&self.findings)
             .collect();

@@ -143,7 +143,7 @@ pub(super) fn problems(m: &Monthly) -> Vec<String> {
         items.push(("督查问题逾期未整改".into(), overdue.join("；")));
     }
     // Ledger quality.
-    let q = crate::figures::assess::quality_counts(m.ds);
+    let q = crate::figures::assess::quality_counts(m.ds, &m.scope, m.period.end);
     let mut worst: Vec<(usize, usize, usize)> = q
         .iter()
         .enumerate()

@@ -123,10 +123,10 @@ pub fn problems(n: &Notice) -> Vec<Block> {
         ));
     }
     // Problems in the ledgers themselves (not rules): how many, and who has the most.
-    let diags = &n.ds.diags;
+    let diags: Vec<&Diagnostic> = n.ledger_problems().collect();
     let crate::report::terminal::Counts {
         errors, warnings, ..
-    } = crate::report::terminal::counts(diags);
+    } = crate::report::terminal::counts(diags.iter().copied());
     if errors + warnings > 0 {
         let mut per: Vec<(String, usize)> = Vec::new();
         for d in diags.iter().filter(|d| d.severity != Severity::Info) {

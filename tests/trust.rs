@@ -1,0 +1,271 @@
+//! Findings leaders can trust (issue 11): a notice never shames a village for what the plan allows.
+//! Each test builds a small inbox by hand, runs the real binary and checks the figures and findings.
+
+mod common;
+use common::*;
+use serde_json::Value;
+
+fn diags<'a>(j: &'a Value, code: &str, unit: &str) -> Vec<&'a Value> {
+    j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == code && d["unit"] == unit)
+        .collect()
+}
+
+fn unit<'a>(j: &'a Value, name: &str) -> &'a Value {
+    j["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["name"] == name)
+        .unwrap()
+}
+
+/// 东庄村: week-6 report (Friday 05-14 17:00) saying `stated` households; the week's visit ledger holds
+/// `in_person` households visited at the door (questionnaire and letter both given) and `phone`
+/// phone-only households (neither given, as the plan allows), the last of them on Saturday 05-15.
+fn inbox(stated: f64, in_person: usize, phone: usize) -> Inbox {
+    let ib = Inbox::new();
+    ib.register();
+    ib.xlsx(
+        "东庄村周报.xlsx",
+        &[(
+            "周报",
+            vec![
+                row(&["村居", "报送时间", "本周工作开展情况", "走访户数"]),
+                vec![s("东庄村"), t(2021, 5, 14, 17, 0), s("走访"), n(stated)],
+            ],
+        )],
+    );
+    let mut rows = vec![row(&[
+        "村居",
+        "户主姓名",
+        "走访日期",
+        "走访方式",
+        "发放问卷",
+        "送达公开信",
+    ])];
+    for i in 0..in_person {
+        rows.push(vec![
+            s("东庄村"),
+            s(&format!("入户{i}")),
+            d(2021, 5, 11),
+            s("入户"),
+            s("是"),
+            s("是"),
+        ]);
+    }
+    for i in 0..phone {
+        rows.push(vec![
+            s("东庄村"),
+            s(&format!("电话{i}")),
+            d(2021, 5, 15),
+            s("电话"),
+            s("否"),
+            s("否"),
+        ]);
+    }
+    ib.xlsx("东庄村走访台账.xlsx", &[("走访", rows)]);
+    ib
+}
+
+fn week6(ib: &Inbox) -> Value {
+    let o = ib.run(&[
+        "weekly", "inbox", "--week", "6", "-o", "out", "--json", "w.json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    json(&ib.path("w.json"))
+}
+
+#[test]
+fn under_report_raises_no_warning_and_costs_nothing() {
+    // Reported 15 on Friday; 4 more were visited on Saturday: the week's ledger holds 19.
+    let low = week6(&inbox(15.0, 15, 4));
+    assert!(diags(&low, "report_ledger_mismatch", "东庄村").is_empty());
+    // The same inbox with a report that matches the ledger scores exactly the same.
+    let exact = week6(&inbox(19.0, 15, 4));
+    assert_eq!(
+        unit(&low, "东庄村")["score"],
+        unit(&exact, "东庄村")["score"]
+    );
+    assert_eq!(
+        unit(&low, "东庄村")["score_parts"],
+        unit(&exact, "东庄村")["score_parts"]
+    );
+}
+
+#[test]
+fn over_report_is_the_false_report_warning() {
+    let j = week6(&inbox(25.0, 15, 4));
+    let w = diags(&j, "report_ledger_mismatch", "东庄村");
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert_eq!(w[0]["severity"], "warning");
+    assert_eq!(w[0]["cell"], "D2");
+    let m = w[0]["message"].as_str().unwrap();
+    assert!(
+        m.contains("25") && m.contains("多于") && m.contains("19"),
+        "{m}"
+    );
+}
+
+#[test]
+fn phone_only_households_raise_no_r5_finding() {
+    // Every in-person visit delivered both; 4 households were only phoned (not at home).
+    let j = week6(&inbox(19.0, 15, 4));
+    assert!(diags(&j, "R5_questionnaire_letter", "东庄村").is_empty());
+    let v = &unit(&j, "东庄村")["visits"];
+    assert_eq!(v["households_visited"], 19);
+    assert_eq!(v["in_person"], 15);
+    assert_eq!(v["phone"], 4);
+}
+
+#[test]
+fn r5_counts_in_person_households_without_delivery() {
+    let ib = inbox(19.0, 15, 4);
+    // Two more households visited at the door without a questionnaire.
+    ib.xlsx(
+        "东庄村走访台账补.xlsx",
+        &[(
+            "走访",
+            vec![
+                row(&[
+                    "村居",
+                    "户主姓名",
+                    "走访日期",
+                    "走访方式",
+                    "发放问卷",
+                    "送达公开信",
+                ]),
+                row(&["东庄村", "补甲", "2021-05-12", "入户", "否", "是"]),
+                row(&["东庄村", "补乙", "2021-05-12", "入户", "否", "是"]),
+            ],
+        )],
+    );
+    let j = week6(&ib);
+    let w = diags(&j, "R5_questionnaire_letter", "东庄村");
+    assert_eq!(w.len(), 1, "{w:?}");
+    let m = w[0]["message"].as_str().unwrap();
+    assert!(m.contains("入户走访 17 户中，2 户未记录发放问卷"), "{m}");
+    assert!(m.contains("另有 4 户为电话走访"), "{m}");
+    assert!(!m.contains("公开信"), "{m}");
+}
+
+#[test]
+fn plan_can_put_phone_households_back_into_r5_base() {
+    let ib = inbox(19.0, 15, 4);
+    let plan = shuangti::plan::DEFAULT_PLAN.replace(
+        "delivery_includes_phone = false",
+        "delivery_includes_phone = true",
+    );
+    std::fs::write(ib.path("plan.toml"), plan).unwrap();
+    let o = ib.run(&[
+        "weekly",
+        "inbox",
+        "--week",
+        "6",
+        "-o",
+        "out",
+        "--json",
+        "w.json",
+        "--plan",
+        "plan.toml",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let j = json(&ib.path("w.json"));
+    let w = diags(&j, "R5_questionnaire_letter", "东庄村");
+    assert_eq!(w.len(), 1, "{w:?}");
+    let m = w[0]["message"].as_str().unwrap();
+    assert!(
+        m.contains("已走访 19 户中，4 户未记录发放问卷，4 户未记录送达公开信"),
+        "{m}"
+    );
+}
+
+/// Week 6's report is clean; week 7's over-reports its visits; week 8's leaves its work blank and its
+/// visit count unreadable (sent early, before week 8 was due).
+fn three_weeks() -> Inbox {
+    let ib = inbox(15.0, 15, 0);
+    ib.xlsx(
+        "东庄村周报后续.xlsx",
+        &[(
+            "周报",
+            vec![
+                row(&[
+                    "村居",
+                    "报送时间",
+                    "所属周次",
+                    "本周工作开展情况",
+                    "走访户数",
+                ]),
+                vec![
+                    s("东庄村"),
+                    t(2021, 5, 21, 9, 0),
+                    s("第7期"),
+                    s("走访"),
+                    n(30.0),
+                ],
+                vec![
+                    s("东庄村"),
+                    t(2021, 5, 21, 9, 30),
+                    s("第8期"),
+                    C::E,
+                    s("很多"),
+                ],
+            ],
+        )],
+    );
+    ib
+}
+
+#[test]
+fn week_six_notice_cites_no_later_week() {
+    let ib = three_weeks();
+    let j = week6(&ib);
+    let later: Vec<&Value> = j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["file"] == "东庄村周报后续.xlsx")
+        .collect();
+    assert!(later.is_empty(), "{later:?}");
+    // The later weeks' problems cost week 6 nothing: the same score as without the later file.
+    let alone = week6(&inbox(15.0, 15, 0));
+    assert_eq!(unit(&j, "东庄村")["score"], unit(&alone, "东庄村")["score"]);
+    // The workbook's 问题清单 does not name the later file either.
+    let wb = std::fs::read_dir(ib.path("out"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&wb).unwrap();
+    use calamine::Reader;
+    let sheet = book.worksheet_range("问题清单").unwrap();
+    assert!(!sheet
+        .rows()
+        .flatten()
+        .any(|c| c.to_string().contains("周报后续")));
+}
+
+#[test]
+fn week_eight_notice_cites_its_own_problems() {
+    let ib = three_weeks();
+    let o = ib.run(&[
+        "weekly", "inbox", "--week", "8", "-o", "out", "--json", "w8.json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let j = json(&ib.path("w8.json"));
+    let cells: Vec<&str> = j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["file"] == "东庄村周报后续.xlsx")
+        .map(|d| d["cell"].as_str().unwrap())
+        .collect();
+    // Week 7's over-report (E2) and week 8's blank work (D3) and unreadable count (E3).
+    assert!(cells.contains(&"E2"), "{cells:?}");
+    assert!(cells.contains(&"D3"), "{cells:?}");
+    assert!(cells.contains(&"E3"), "{cells:?}");
+}
