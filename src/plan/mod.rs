@@ -5,6 +5,7 @@
 //! turns into a default.
 
 pub mod calendar;
+pub mod slogan;
 use chrono::{NaiveDate, NaiveTime};
 use indexmap::IndexMap;
 use serde::{Deserialize, Deserializer};

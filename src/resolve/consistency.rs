@@ -3,13 +3,13 @@
 //! shows them, and every report lists them.
 
 use crate::diag::Diagnostic;
-use crate::figures::counts::{match_slogan, SloganMatch};
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::ledger::schema::{Kind, Specs};
 use crate::ledger::schema::{SloganCol, WeeklyCol};
 use crate::plan::calendar::Calendar;
+use crate::plan::slogan::{match_slogan, SloganMatch};
 use crate::plan::Plan;
-use crate::resolve::load::Dataset;
+use crate::resolve::dataset::Dataset;
 use crate::text::person_key_cow;
 use chrono::NaiveDateTime;
 use std::borrow::Cow;
