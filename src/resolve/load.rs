@@ -63,10 +63,11 @@ pub fn load(
 
 /// Register, units, duplicates, typed records. Only the register, the duplicate check and the
 /// bookkeeping are sequential; matching units and typing rows run per sheet in parallel.
-fn assemble(reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
+fn assemble(mut reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
     let mut diags = Vec::new();
     let mut files = Vec::new();
-    let register = build_register(&reads, specs, &plan.town.name, &mut diags);
+    let office = |path: &str| plan.register.holds(path);
+    let register = build_register(&mut reads, specs, plan, &office, &mut diags);
     let typing = Typing {
         zero_types: &plan.disputes.zero_report_types,
         zero_phrases: &plan.disputes.zero_report_phrases,
@@ -276,7 +277,7 @@ mod tests {
             v
         };
         let register = file(
-            "名册.xlsx",
+            "办公室/名册.xlsx",
             vec![sheet(
                 Kind::Register,
                 &specs,
@@ -315,7 +316,7 @@ mod tests {
         assert_eq!(
             statuses,
             [
-                ("名册.xlsx", FileStatus::Used),
+                ("办公室/名册.xlsx", FileStatus::Used),
                 ("a_copy.xlsx", FileStatus::Duplicate),
                 ("b_full.xlsx", FileStatus::Used),
             ]

@@ -1,0 +1,126 @@
+//! Red-team attacks on what the inbox is read as (issue 9): a register sent from a village, reports
+//! saved back into the inbox, villagers' names and phones quoted in leaders' copies.
+
+mod common;
+use common::*;
+
+/// A visit ledger for 东庄村 with a second sheet that looks like a register and gives 东庄村 999 户.
+fn village_file_with_a_register_sheet(ib: &Inbox, name: &str) {
+    ib.xlsx(
+        name,
+        &[
+            (
+                "走访",
+                vec![
+                    row(&["村居", "户主姓名", "走访日期", "走访方式"]),
+                    row(&["东庄村", "张三", "2021-05-11", "入户"]),
+                ],
+            ),
+            (
+                "名册",
+                vec![
+                    row(&["名称", "类别", "户数"]),
+                    vec![s("东庄村"), s("村"), n(999.0)],
+                ],
+            ),
+        ],
+    );
+}
+
+fn unit<'a>(j: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    j["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["name"] == name)
+        .unwrap_or_else(|| panic!("{name} not in {j}"))
+}
+
+fn diags_with<'a>(j: &'a serde_json::Value, code: &str) -> Vec<&'a serde_json::Value> {
+    j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == code)
+        .collect()
+}
+
+#[test]
+fn a_register_sheet_in_a_village_file_changes_no_households() {
+    let ib = Inbox::new();
+    ib.register(); // 办公室/村居名册.xlsx: 东庄村 100 户
+    village_file_with_a_register_sheet(&ib, "东庄村走访台账.xlsx");
+    let o = ib.run(&[
+        "weekly", "inbox", "--week", "6", "-o", "out", "--json", "w.json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let j = json(&ib.path("w.json"));
+    assert_eq!(unit(&j, "东庄村")["households"], 100);
+    assert_eq!(j["town"]["households"], 230);
+    // Named as not read, and a loud error naming both files.
+    let f = j["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "东庄村走访台账.xlsx" && f["sheet"] == "名册")
+        .unwrap();
+    assert_eq!(f["status"], "skipped", "{f}");
+    let c = diags_with(&j, "register_conflict");
+    assert_eq!(c.len(), 1, "{j}");
+    assert_eq!(c[0]["severity"], "error");
+    let m = c[0]["message"].as_str().unwrap();
+    assert!(
+        m.contains("东庄村走访台账.xlsx") && m.contains("办公室/村居名册.xlsx"),
+        "{m}"
+    );
+    assert!(m.contains("东庄村户数 100 / 999"), "{m}");
+}
+
+#[test]
+fn a_register_sent_by_a_village_is_not_the_register_even_without_the_office_one() {
+    let ib = Inbox::new();
+    village_file_with_a_register_sheet(&ib, "东庄村/名册.xlsx");
+    let o = ib.run(&["check", "inbox", "--json", "c.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let j = json(&ib.path("c.json"));
+    assert_eq!(diags_with(&j, "no_register").len(), 1, "{j}");
+    let w = diags_with(&j, "register_outside_office");
+    assert_eq!(w.len(), 1, "{j}");
+    assert!(
+        w[0]["message"].as_str().unwrap().contains("办公室"),
+        "{}",
+        w[0]
+    );
+}
+
+#[test]
+fn a_second_office_register_that_disagrees_is_an_error_naming_both_and_the_first_is_kept() {
+    let ib = Inbox::new();
+    ib.register(); // 办公室/村居名册.xlsx
+    ib.xlsx(
+        "镇提升办/村居名册（新）.xlsx",
+        &[(
+            "名册",
+            vec![
+                row(&["名称", "类别", "户数"]),
+                vec![s("东庄村"), s("村"), n(146.0)],
+                vec![s("南坡村"), s("村"), n(60.0)],
+            ],
+        )],
+    );
+    let o = ib.run(&[
+        "weekly", "inbox", "--week", "6", "-o", "out", "--json", "w.json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let j = json(&ib.path("w.json"));
+    assert_eq!(unit(&j, "东庄村")["households"], 100);
+    // A unit only the second one has is added.
+    assert_eq!(unit(&j, "南坡村")["households"], 60);
+    let c = diags_with(&j, "register_conflict");
+    assert_eq!(c.len(), 1, "{j}");
+    let m = c[0]["message"].as_str().unwrap();
+    assert!(
+        m.contains("镇提升办/村居名册（新）.xlsx") && m.contains("已采用“办公室/村居名册.xlsx”"),
+        "{m}"
+    );
+}
