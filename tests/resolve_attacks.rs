@@ -124,3 +124,102 @@ fn a_second_office_register_that_disagrees_is_an_error_naming_both_and_the_first
         "{m}"
     );
 }
+
+/// Copies `samples/inbox` into a fresh inbox.
+fn samples_inbox() -> Inbox {
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for e in std::fs::read_dir(from).unwrap() {
+            let p = e.unwrap().path();
+            let t = to.join(p.file_name().unwrap());
+            if p.is_dir() {
+                copy(&p, &t);
+            } else {
+                std::fs::copy(&p, &t).unwrap();
+            }
+        }
+    }
+    let ib = Inbox::new();
+    copy(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/inbox"),
+        &ib.inbox(),
+    );
+    ib
+}
+
+/// The JSON's figures without `files` (which lists the reports themselves).
+fn figures(path: &std::path::Path) -> serde_json::Value {
+    let mut j = json(path);
+    j.as_object_mut().unwrap().remove("files");
+    j
+}
+
+#[test]
+fn reports_saved_inside_the_inbox_are_not_read_back_as_ledgers() {
+    let ib = samples_inbox();
+    let weekly = [
+        "weekly",
+        "inbox",
+        "--week",
+        "6",
+        "-o",
+        "inbox/报表",
+        "--force",
+    ];
+    let monthly = [
+        "monthly",
+        "inbox",
+        "--month",
+        "2021-05",
+        "-o",
+        "inbox/报表",
+        "--force",
+    ];
+    let o = ib.run(&[&weekly[..], &["--json", "w1.json"]].concat());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = ib.run(&[&monthly[..], &["--json", "m1.json"]].concat());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // The feedback lists too, saved in the inbox.
+    ib.run(&["check", "inbox", "--feedback", "inbox/退回", "--force"]);
+    let o = ib.run(&[&weekly[..], &["--json", "w2.json"]].concat());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = ib.run(&[&monthly[..], &["--json", "m2.json"]].concat());
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(figures(&ib.path("w1.json")), figures(&ib.path("w2.json")));
+    assert_eq!(figures(&ib.path("m1.json")), figures(&ib.path("m2.json")));
+    let j = json(&ib.path("m2.json"));
+    let ours: Vec<_> = j["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| {
+            let p = f["path"].as_str().unwrap();
+            p.starts_with("报表/") || p.starts_with("退回/")
+        })
+        .collect();
+    assert!(ours.len() >= 3, "{ours:?}");
+    for f in ours {
+        assert_eq!(f["status"], "skipped", "{f}");
+        assert!(
+            f["reason"].as_str().unwrap().contains("本工具生成的报表"),
+            "{f}"
+        );
+    }
+}
+
+#[test]
+fn a_filled_in_template_is_still_read_as_a_ledger() {
+    let ib = Inbox::new();
+    ib.register();
+    let o = ib.run(&["template", "-o", "inbox/模板"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = ib.run(&["check", "inbox", "--json", "c.json"]);
+    let j = json(&ib.path("c.json"));
+    let t = j["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "模板/走访台账.xlsx" && f["sheet"] == "走访台账")
+        .unwrap_or_else(|| panic!("{}", stdout(&o)));
+    assert_eq!(t["status"], "used", "{t}");
+}
