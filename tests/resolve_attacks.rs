@@ -223,3 +223,119 @@ fn a_filled_in_template_is_still_read_as_a_ledger() {
         .unwrap_or_else(|| panic!("{}", stdout(&o)));
     assert_eq!(t["status"], "used", "{t}");
 }
+
+/// Every cell of every sheet of an xlsx, as text.
+fn all_cells(path: &std::path::Path) -> Vec<String> {
+    use calamine::{open_workbook, Reader, Xlsx};
+    let mut wb: Xlsx<_> = open_workbook(path).unwrap();
+    let mut cells = Vec::new();
+    for name in wb.sheet_names() {
+        let r = wb.worksheet_range(&name).unwrap();
+        cells.extend(r.rows().flat_map(|row| row.iter().map(|c| c.to_string())));
+    }
+    cells
+}
+
+/// A dispute ledger whose clerk typed a villager's name into 纠纷类型 and phones into 化解状态 and
+/// 排查日期.
+fn hostile_disputes(ib: &Inbox) {
+    ib.register();
+    ib.xlsx(
+        "东庄村矛盾纠纷台账.xlsx",
+        &[(
+            "台账",
+            vec![
+                row(&[
+                    "村居",
+                    "排查日期",
+                    "当事人",
+                    "纠纷类型",
+                    "简要情况",
+                    "化解状态",
+                    "化解日期",
+                ]),
+                row(&["东庄村", "2021-05-11", "钱大宝", "赵小刀", "", "未化解", ""]),
+                row(&[
+                    "东庄村",
+                    "2021-05-12",
+                    "孙二娘",
+                    "邻里",
+                    "",
+                    "13812345678",
+                    "",
+                ]),
+                row(&["东庄村", "13987654321", "周三", "邻里", "", "未化解", ""]),
+            ],
+        )],
+    );
+}
+
+const SECRETS: [&str; 3] = ["赵小刀", "13812345678", "13987654321"];
+
+#[test]
+fn a_name_or_phone_typed_into_the_wrong_column_reaches_no_leader_in_full() {
+    let ib = Inbox::new();
+    hostile_disputes(&ib);
+    let o = ib.run(&[
+        "weekly", "inbox", "--week", "6", "-o", "out", "--json", "w.json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let m = ib.run(&[
+        "monthly", "inbox", "--month", "2021-05", "-o", "out", "--json", "m.json",
+    ]);
+    assert_eq!(m.status.code(), Some(0), "{}", stderr(&m));
+    let weekly = std::fs::read_dir(ib.path("out"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect::<Vec<_>>();
+    assert_eq!(weekly.len(), 2, "{weekly:?}");
+    let w = std::fs::read_to_string(ib.path("w.json")).unwrap();
+    let mj = std::fs::read_to_string(ib.path("m.json")).unwrap();
+    // The problems are still listed, masked.
+    assert!(w.contains("纠纷类型“赵*刀”不是可选值"), "{w}");
+    assert!(w.contains("138****5678"), "{w}");
+    for secret in SECRETS {
+        for book in &weekly {
+            let cells = all_cells(book);
+            assert!(
+                !cells.iter().any(|c| c.contains(secret)),
+                "{secret} in {book:?}: {cells:?}"
+            );
+        }
+        assert!(!w.contains(secret), "{secret} in weekly --json");
+        assert!(!mj.contains(secret), "{secret} in monthly --json");
+        assert!(
+            !stdout(&o).contains(secret),
+            "{secret} on the weekly terminal"
+        );
+        assert!(
+            !stdout(&m).contains(secret),
+            "{secret} on the monthly terminal"
+        );
+    }
+}
+
+#[test]
+fn the_villages_own_feedback_list_quotes_what_it_typed_in_full() {
+    let ib = Inbox::new();
+    hostile_disputes(&ib);
+    let o = ib.run(&["check", "inbox", "--feedback", "fb", "--json", "c.json"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let cells = all_cells(&ib.path("fb/退回修改清单_东庄村.xlsx"));
+    assert!(
+        cells
+            .iter()
+            .any(|c| c.contains("纠纷类型“赵小刀”不是可选值")),
+        "{cells:?}"
+    );
+    assert!(cells.iter().any(|c| c.contains("13812345678")), "{cells:?}");
+    // The office's own JSON and terminal are masked like the leaders' copies.
+    let c = std::fs::read_to_string(ib.path("c.json")).unwrap();
+    for secret in SECRETS {
+        assert!(!c.contains(secret), "{secret} in check --json");
+        assert!(
+            !stdout(&o).contains(secret),
+            "{secret} on the check terminal"
+        );
+    }
+}

@@ -201,7 +201,8 @@ fn parse_row(
                 values.push(v);
             }
             Err((code, msg, hint)) => {
-                diags.push(at(Diagnostic::error(code, msg).hint(hint)));
+                // (the message may quote what was typed: a name or phone in the wrong column)
+                diags.push(at(Diagnostic::error(code, msg).hint(hint).quoting_cell()));
                 values.push(Value::Empty);
             }
         }
@@ -300,10 +301,7 @@ fn read_cell(
                 if !cells::phone_valid(&t) {
                     return Err((
                         "bad_phone",
-                        format!(
-                            "{name}“{}”不是有效的手机号或座机号",
-                            crate::text::mask_phone(&t)
-                        ),
+                        format!("{name}“{t}”不是有效的手机号或座机号"),
                         "手机号为11位（1开头）；座机号写成“区号-号码”，号码为7–8位".into(),
                     ));
                 }

@@ -75,7 +75,7 @@ pub fn write_feedback(
                 Cell::text(&d.sheet),
                 Cell::Center(d.cell.clone()),
                 Cell::severity(d.severity),
-                Cell::text(&d.message),
+                Cell::text(d.message_in_full()), // (the village's own values, in full)
                 Cell::text(&d.hint),
             ]);
         }

@@ -184,7 +184,7 @@ fn slogan_texts(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut Vec<Diagnost
             )
             .hint("请使用方案附件2的六条标语之一"),
         };
-        out.push(ds.at(d.unit(ds.unit_name(s.unit)), s.src, col));
+        out.push(ds.at(d.quoting_cell().unit(ds.unit_name(s.unit)), s.src, col));
     }
 }
 

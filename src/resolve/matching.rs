@@ -93,6 +93,7 @@ pub(crate) fn match_units(w: &mut SheetWork, path: &str, register: &Register, sp
                             "unknown_unit",
                             format!("“{}”不在村居名册中，本行未计入", s.written[i as usize]),
                         )
+                        .quoting_cell()
                         .hint(hint),
                         unit_cell,
                     ));

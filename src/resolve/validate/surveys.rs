@@ -35,6 +35,7 @@ pub(super) fn check_surveys(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mu
                             crate::figures::survey::UNKNOWN
                         ),
                     )
+                    .quoting(&s.age)
                     .unit(ds.unit_name(s.unit))
                     .hint(format!(
                         "请填写年龄段（如 {}）、年龄段序号（1–{}）或实际年龄",
@@ -69,6 +70,7 @@ pub(super) fn check_tallies(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mu
                     "bad_tally_question",
                     format!("题号“{}”不是问卷中的题目，本行人数未计入", t.question),
                 )
+                .quoting_cell()
                 .hint(format!(
                     "请填写题号 1–{}（如“1”或“第1题”）",
                     plan.survey.questions.len()
@@ -86,6 +88,7 @@ pub(super) fn check_tallies(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mu
                             t.option, q.no
                         ),
                     )
+                    .quoting_cell()
                     .hint(format!(
                         "第{}题可选：{}（可写选项文字或序号）",
                         q.no,
