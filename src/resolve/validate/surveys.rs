@@ -21,8 +21,8 @@ pub(super) fn check_surveys(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mu
                 ),
             );
         }
-        if crate::figures::survey::age_group(plan, &s.age)
-            == crate::figures::survey::AgeGroup::Unknown
+        if crate::ledger::answers::age_group(plan, &s.age)
+            == crate::ledger::answers::AgeGroup::Unknown
         {
             diags.push(
                 ds.at(
@@ -32,7 +32,7 @@ pub(super) fn check_surveys(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mu
                             "年龄“{}”无法归入年龄段（{}），年龄分组中计为“{}”；各项比率照常计入",
                             s.age,
                             plan.survey.age_groups.join("、"),
-                            crate::figures::survey::UNKNOWN
+                            crate::ledger::answers::UNKNOWN
                         ),
                     )
                     .quoting(&s.age)
@@ -57,7 +57,7 @@ pub(super) fn check_surveys(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mu
 /// Tally rows (问卷汇总) whose 题号 or 选项 the questionnaire does not have: reported at the cell, not
 /// counted.
 pub(super) fn check_tallies(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut Vec<Diagnostic>) {
-    use crate::figures::survey::{tally_target, TallyProblem};
+    use crate::ledger::answers::{tally_target, TallyProblem};
     let spec = specs.get(Kind::SurveyTally);
     for t in &ds.records.tallies {
         if t.question.is_empty() || t.option.is_empty() || t.count.is_none() {
