@@ -31,8 +31,14 @@ pub struct Diagnostic {
     pub file: String,
     pub sheet: String,
     pub cell: String,
+    /// As the leaders' copies show it: a value quoted from a cell that could be a villager's name or
+    /// phone is masked (see [`Diagnostic::quoting_cell`]).
     pub message: String,
     pub hint: String,
+    /// The message with the quoted values in full, for the village's own feedback list only (None when
+    /// `message` masks nothing).
+    #[serde(skip)]
+    pub unmasked: Option<String>,
 }
 
 impl Diagnostic {
@@ -46,6 +52,7 @@ impl Diagnostic {
             cell: String::new(),
             message: message.into(),
             hint: String::new(),
+            unmasked: None,
         }
     }
     pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
@@ -72,6 +79,34 @@ impl Diagnostic {
         self
     }
 
+    /// The message quotes (“…”) what a clerk typed in a cell, which may be a villager's name or phone
+    /// typed into the wrong column: in `message` such values are masked
+    /// ([`crate::text::mask_villager_text`]), and the message in full is kept for the village's own
+    /// feedback list ([`Diagnostic::message_in_full`]).
+    pub fn quoting_cell(self) -> Diagnostic {
+        self.masking(|_| true)
+    }
+
+    /// Like [`Diagnostic::quoting_cell`] for a message that also quotes words of its own: only the
+    /// quoted `value` is masked.
+    pub fn quoting(self, value: &str) -> Diagnostic {
+        let value = value.trim().to_string();
+        self.masking(move |q| q.trim() == value)
+    }
+
+    fn masking(mut self, which: impl Fn(&str) -> bool) -> Diagnostic {
+        let masked = mask_quoted(&self.message, which);
+        if masked != self.message {
+            self.unmasked = Some(std::mem::replace(&mut self.message, masked));
+        }
+        self
+    }
+
+    /// The message with every quoted value in full: only for the unit's own feedback list.
+    pub fn message_in_full(&self) -> &str {
+        self.unmasked.as_deref().unwrap_or(&self.message)
+    }
+
     /// `东庄村走访台账.xlsx › Sheet1 › E12` (as much of it as is known).
     pub fn location(&self) -> String {
         [&self.file, &self.sheet, &self.cell]
@@ -92,6 +127,29 @@ impl Diagnostic {
             self.code,
         )
     }
+}
+
+/// Each “…” of a message through [`crate::text::mask_villager_text`].
+fn mask_quoted(message: &str, which: impl Fn(&str) -> bool) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(open) = rest.find('“') {
+        let (head, tail) = rest.split_at(open + '“'.len_utf8());
+        out.push_str(head);
+        let Some(close) = tail.find('”') else {
+            rest = tail;
+            break;
+        };
+        let quoted = &tail[..close];
+        if which(quoted) {
+            out.push_str(&crate::text::mask_villager_text(quoted));
+        } else {
+            out.push_str(quoted);
+        }
+        rest = &tail[close..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// (row, column) of an A1 reference, for sorting; non-references sort first.
@@ -138,6 +196,31 @@ mod tests {
         assert_eq!(col_letters(702), "AAA");
         assert_eq!(cell_ref(11, 4), "E12");
     }
+    #[test]
+    fn quoted_names_and_phones_are_masked_and_kept_in_full_for_the_village() {
+        let d = Diagnostic::error("bad_choice", "纠纷类型“赵小刀”不是可选值").quoting_cell();
+        assert_eq!(d.message, "纠纷类型“赵*刀”不是可选值");
+        assert_eq!(d.message_in_full(), "纠纷类型“赵小刀”不是可选值");
+        let d = Diagnostic::error("bad_date", "排查日期：数字“13812345678”不是日期").quoting_cell();
+        assert_eq!(d.message, "排查日期：数字“138****5678”不是日期");
+        // Dates, option-like words with a unit ending, and the 是/否 quoted by the message itself stay.
+        for m in [
+            "“2021-13-45”不是有效日期",
+            "“西装村”不在村居名册中",
+            "“有”不是“是/否”",
+            "走访方式“路过一下子看”不是可选值",
+            "选项“满意”不是第14题的选项",
+        ] {
+            let d = Diagnostic::error("x", m).quoting_cell();
+            assert_eq!(d.message, m);
+            assert_eq!(d.unmasked, None);
+        }
+        let d = Diagnostic::error("x", "“张三 13912345678”").quoting_cell();
+        assert_eq!(d.message, "“张* 139****5678”");
+        let d = Diagnostic::error("x", "年龄“李四”计为“无法识别”").quoting("李四");
+        assert_eq!(d.message, "年龄“李*”计为“无法识别”");
+    }
+
     #[test]
     fn order() {
         assert!(cell_order("B2") < cell_order("A3"));

@@ -465,10 +465,21 @@ fn no_input_file_is_modified() {
         )],
     );
     let snapshot = || -> Vec<(std::path::PathBuf, Vec<u8>, std::time::SystemTime)> {
+        // (the inbox and its folders, e.g. 办公室/)
         let mut v: Vec<_> = std::fs::read_dir(ib.inbox())
             .unwrap()
-            .map(|e| {
+            .flat_map(|e| {
                 let p = e.unwrap().path();
+                if p.is_dir() {
+                    std::fs::read_dir(&p)
+                        .unwrap()
+                        .map(|e| e.unwrap().path())
+                        .collect()
+                } else {
+                    vec![p]
+                }
+            })
+            .map(|p| {
                 let m = std::fs::metadata(&p).unwrap();
                 (p.clone(), std::fs::read(&p).unwrap(), m.modified().unwrap())
             })
@@ -532,7 +543,15 @@ fn each_committed_template_is_recognised_as_its_own_kind() {
     for e in std::fs::read_dir(&dir).unwrap() {
         let p = e.unwrap().path();
         if p.extension().is_some_and(|x| x == "xlsx") {
-            std::fs::copy(&p, ib.inbox().join(p.file_name().unwrap())).unwrap();
+            // (the register is read only from the office's folder)
+            let office = p.file_stem().is_some_and(|s| s == "村居名册");
+            let to = if office {
+                ib.inbox().join("办公室")
+            } else {
+                ib.inbox()
+            };
+            std::fs::create_dir_all(&to).unwrap();
+            std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
         }
     }
     let o = ib.run(&["check", "inbox", "--json", "out.json"]);
@@ -541,7 +560,10 @@ fn each_committed_template_is_recognised_as_its_own_kind() {
     let plan = shuangti::plan::Plan::embedded();
     let specs = shuangti::ledger::schema::Specs::new(&plan);
     for spec in &specs.0 {
-        let name = format!("{}.xlsx", spec.kind.zh());
+        let name = match spec.kind {
+            shuangti::ledger::schema::Kind::Register => format!("办公室/{}.xlsx", spec.kind.zh()),
+            _ => format!("{}.xlsx", spec.kind.zh()),
+        };
         let ledger = files
             .iter()
             .find(|f| f["path"] == name.as_str() && f["sheet"] == spec.kind.zh())

@@ -34,7 +34,7 @@ fn ts(y: i32, m: u32, day: u32, h: u32, mi: u32, sec: u32) -> C {
 
 fn register(ib: &Inbox) {
     ib.xlsx(
-        "名册/村居名册.xlsx",
+        "办公室/村居名册.xlsx",
         &[(
             "名册",
             vec![

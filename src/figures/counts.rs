@@ -9,7 +9,7 @@ use crate::plan::calendar::{Calendar, Period, PeriodKind};
 use crate::plan::Plan;
 use crate::resolve::load::Dataset;
 use crate::resolve::units::{UnitId, UnitKind};
-use crate::text::{person_key_cow, slogan_key};
+use crate::text::person_key_cow;
 use chrono::NaiveDateTime;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -111,34 +111,8 @@ pub struct Figures {
     pub units: Vec<UnitFigures>,
 }
 
-/// Whether a slogan text is approved: exactly (after dropping spaces and punctuation), nearly (a typo:
-/// returns the approved text), or not at all.
-#[derive(Debug, Clone)]
-pub enum SloganMatch {
-    Exact,
-    Near(String),
-    No,
-}
-
-pub fn match_slogan(plan: &Plan, text: &str) -> SloganMatch {
-    let k = slogan_key(text);
-    let mut best: Option<(usize, &String)> = None;
-    for s in &plan.slogans {
-        let a = slogan_key(s);
-        if a == k {
-            return SloganMatch::Exact;
-        }
-        let d = crate::text::edit_distance(&a, &k);
-        if best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, s));
-        }
-    }
-    match best {
-        // A typo: at most a tenth of the characters (at least one, at most three) differ.
-        Some((d, s)) if d <= (k.chars().count() / 10).clamp(1, 3) => SloganMatch::Near(s.clone()),
-        _ => SloganMatch::No,
-    }
-}
+// (slogan matching is plan data; resolve checks it too)
+pub use crate::plan::slogan::{match_slogan, SloganMatch};
 
 impl Figures {
     pub fn compute(ds: &Dataset, plan: &Plan, cal: &Calendar, period: Period) -> Figures {

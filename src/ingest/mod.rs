@@ -6,6 +6,7 @@ mod bound;
 pub mod grid;
 mod ods_spans;
 pub mod open;
+pub mod own_report;
 pub mod scan;
 pub mod sniff;
 mod xlsx_merges;

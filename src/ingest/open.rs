@@ -102,6 +102,14 @@ pub fn open_workbook(path: &Path, include_hidden: bool) -> Result<Opened, OpenFa
         }
     };
 
+    if format == Format::Xlsx {
+        if let Some(title) = super::own_report::report_title(&bytes) {
+            return Err(skipped(format!(
+                "本工具生成的报表（{title}），不作为台账读取"
+            )));
+        }
+    }
+
     let mut notes = Vec::new();
     if !format.matches_extension(&ext) {
         let f = format.label();

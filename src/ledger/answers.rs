@@ -7,6 +7,9 @@
 use super::cells;
 use super::schema::Column;
 use crate::text::alias_key;
+
+pub(crate) use super::tally::question_index;
+pub use super::tally::{age_group, tally_target, AgeGroup, TallyProblem, UNKNOWN};
 use calamine::Data;
 
 impl Column {

@@ -13,4 +13,5 @@ pub mod header;
 pub mod parse;
 pub mod records;
 pub mod schema;
+pub mod tally;
 pub mod value;

@@ -5,6 +5,7 @@
 //! turns into a default.
 
 pub mod calendar;
+pub mod slogan;
 use chrono::{NaiveDate, NaiveTime};
 use indexmap::IndexMap;
 use serde::{Deserialize, Deserializer};
@@ -31,6 +32,9 @@ pub struct Plan {
     pub suggestions: Suggestions,
     pub notice: Notice,
     pub survey: Survey,
+    /// Where the register (村居名册) may come from.
+    #[serde(default)]
+    pub register: RegisterSource,
     /// The text the plan was read from (printed by `shuangti plan`).
     #[serde(skip)]
     pub source: String,
@@ -46,6 +50,39 @@ pub struct Town {
     pub title: String,
     pub report_to: String,
     pub copy_to: String,
+}
+
+/// The register comes from the office: only register sheets in these folders of the inbox (at any
+/// depth, e.g. `办公室/村居名册.xlsx`) are read as the register; one sent from a village's folder or the
+/// inbox's top level changes nothing.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegisterSource {
+    pub folders: Vec<String>,
+}
+
+impl Default for RegisterSource {
+    fn default() -> RegisterSource {
+        RegisterSource {
+            folders: vec!["办公室".into(), "镇提升办".into()],
+        }
+    }
+}
+
+impl RegisterSource {
+    /// Whether a file (its path in the inbox, folders joined by `/`) lies in one of the folders.
+    pub fn holds(&self, path: &str) -> bool {
+        let mut parts: Vec<&str> = path.split('/').collect();
+        parts.pop(); // the file's own name
+        parts
+            .iter()
+            .any(|p| self.folders.iter().any(|f| f.trim() == p.trim()))
+    }
+
+    /// `办公室、镇提升办`
+    pub fn names(&self) -> String {
+        self.folders.join("、")
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

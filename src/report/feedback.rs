@@ -19,8 +19,9 @@ pub fn file_name(unit: &str) -> String {
     format!("退回修改清单_{unit}.xlsx")
 }
 
-/// Writes one workbook per unit that has problems; returns the paths written. Messages never quote a
-/// villager's full name or phone number (they are masked where the message is made).
+/// Writes one workbook per unit that has problems; returns the paths written. Each list goes to its own
+/// unit only, so messages quote in full what the unit typed (`Diagnostic::message_in_full`), a name or
+/// phone in the wrong column included; every other output shows them masked.
 pub fn write_feedback(
     plan: &Plan,
     ds: &Dataset,
@@ -75,7 +76,7 @@ pub fn write_feedback(
                 Cell::text(&d.sheet),
                 Cell::Center(d.cell.clone()),
                 Cell::severity(d.severity),
-                Cell::text(&d.message),
+                Cell::text(d.message_in_full()), // (the village's own values, in full)
                 Cell::text(&d.hint),
             ]);
         }

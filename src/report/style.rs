@@ -626,14 +626,28 @@ pub fn print_setup(
 /// A new workbook whose document properties carry the report date (never the clock) and the office, so
 /// the same inputs give byte-identical files.
 pub fn new_workbook(report_date: NaiveDate, office: &str, title: &str) -> Workbook {
+    // (marked as this tool's report: one saved back into the inbox is not read as a ledger)
+    let props = properties(report_date, office, title)
+        .set_custom_property(crate::ingest::own_report::PROPERTY, title);
     let mut wb = Workbook::new();
-    let props = DocProperties::new()
+    wb.set_properties(&props);
+    wb
+}
+
+/// A blank ledger template: like [`new_workbook`] but not marked as a report, since the villages
+/// fill it in and send it back as their ledger.
+pub fn new_template_workbook(date: NaiveDate, office: &str, title: &str) -> Workbook {
+    let mut wb = Workbook::new();
+    wb.set_properties(&properties(date, office, title));
+    wb
+}
+
+fn properties(date: NaiveDate, office: &str, title: &str) -> DocProperties {
+    DocProperties::new()
         .set_title(title)
         .set_author(office)
         .set_company(office)
-        .set_creation_datetime(&report_date);
-    wb.set_properties(&props);
-    wb
+        .set_creation_datetime(&date)
 }
 
 /// Characters Excel refuses in a sheet name.

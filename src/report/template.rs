@@ -10,8 +10,8 @@ use crate::ledger::schema::{Column, Kind, Spec, Specs, Ty};
 use crate::plan::Plan;
 use crate::report::output::{check_writable, write_atomic, OutputError};
 use crate::report::style::{
-    fit_row_height, lines_in, new_workbook, print_setup, row_height, text_width, write_merged,
-    write_title, Styles, Widths,
+    fit_row_height, lines_in, new_template_workbook, print_setup, row_height, text_width,
+    write_merged, write_title, Styles, Widths,
 };
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
@@ -92,7 +92,7 @@ pub fn title(plan: &Plan, kind: Kind) -> String {
 /// The bytes of one blank ledger workbook: the ledger sheet, 填表说明, and the hidden 列表 sheet.
 pub fn ledger_template(plan: &Plan, spec: &Spec, units: &[String]) -> Result<Vec<u8>, XlsxError> {
     let title = title(plan, spec.kind);
-    let mut wb = new_workbook(plan.calendar.first_week, &plan.town.office, &title);
+    let mut wb = new_template_workbook(plan.calendar.first_week, &plan.town.office, &title);
     let st = Styles::new();
     let mut lists = Lists::default();
     let dropdowns: Vec<Option<String>> = spec

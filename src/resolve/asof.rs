@@ -1,6 +1,6 @@
 //! `--as-of DATE`: rows dated later are left out, as if the ledgers were read on that day.
 
-use crate::resolve::load::Dataset;
+use crate::resolve::dataset::Dataset;
 use chrono::NaiveDate;
 
 pub fn cut_off(ds: &mut Dataset, day: NaiveDate) {

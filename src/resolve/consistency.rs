@@ -3,13 +3,13 @@
 //! shows them, and every report lists them.
 
 use crate::diag::Diagnostic;
-use crate::figures::counts::{match_slogan, SloganMatch};
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::ledger::schema::{Kind, Specs};
 use crate::ledger::schema::{SloganCol, WeeklyCol};
 use crate::plan::calendar::Calendar;
+use crate::plan::slogan::{match_slogan, SloganMatch};
 use crate::plan::Plan;
-use crate::resolve::load::Dataset;
+use crate::resolve::dataset::Dataset;
 use crate::text::person_key_cow;
 use chrono::NaiveDateTime;
 use std::borrow::Cow;
@@ -187,7 +187,7 @@ fn slogan_texts(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut Vec<Diagnost
             )
             .hint("请使用方案附件2的六条标语之一"),
         };
-        out.push(ds.at(d.unit(ds.unit_name(s.unit)), s.src, col));
+        out.push(ds.at(d.quoting_cell().unit(ds.unit_name(s.unit)), s.src, col));
     }
 }
 

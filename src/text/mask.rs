@@ -1,6 +1,8 @@
 //! Masking for the leaders' copies: villagers' names (张三 → 张*) and phone numbers
 //! (138****5678), and the one switch (`shown_name`, `shown_phone`) every copy goes through.
 
+use std::borrow::Cow;
+
 /// One name: first and last character kept, the middle starred; two characters → first + `*`;
 /// one → `*`.
 fn mask_one(name: &[char], out: &mut String) {
@@ -169,6 +171,118 @@ pub fn mask_phone(s: &str) -> String {
         rest = chars.as_str();
     }
     out
+}
+
+/// Endings that make a text a place or an organisation, not a person (村, 社区, 派出所 …).
+const NOT_A_PERSON_ENDINGS: [&str; 18] = [
+    "村",
+    "社区",
+    "居委会",
+    "村委会",
+    "镇",
+    "乡",
+    "街道",
+    "所",
+    "院",
+    "校",
+    "局",
+    "站",
+    "办",
+    "中心",
+    "队",
+    "组",
+    "委",
+    "会",
+];
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+fn is_name_dot(c: char) -> bool {
+    matches!(c, '·' | '•' | '・' | '.' | '．')
+}
+
+/// The most common surnames (about nine in ten people), and the compound ones: a quoted word that
+/// starts with none of them is taken for a word (满意, 邻里, 入户), not a name.
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
+const COMPOUND_SURNAMES: [&str; 14] = [
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文",
+    "司徒", "夏侯",
+];
+
+/// Whether a run of characters (Han and middle dots only) could be a person's name: 2–4 Han
+/// characters starting with a common surname (a minority name with a middle dot may be longer and
+/// start with anything), not ending like a place or an organisation.
+fn may_be_name(run: &str) -> bool {
+    let han = run.chars().filter(|&c| is_han(c)).count();
+    let dotted = run.chars().any(is_name_dot);
+    let fits = if dotted {
+        (3..=16).contains(&han)
+    } else {
+        (2..=4).contains(&han)
+            && (run.chars().next().is_some_and(|c| SURNAMES.contains(c))
+                || COMPOUND_SURNAMES.iter().any(|s| run.starts_with(s)))
+    };
+    fits && !NOT_A_PERSON_ENDINGS.iter().any(|e| run.ends_with(e))
+}
+
+/// A run of digits, dashes and spaces that could be a phone: at least 7 digits, and not a date
+/// written `2021-13-45`.
+fn may_be_phone(run: &str) -> bool {
+    let digits = run
+        .chars()
+        .filter(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .count();
+    let parts: Vec<&str> = run.trim().split(['-', '－']).collect();
+    let date = parts.len() == 3
+        && parts[0].chars().count() == 4
+        && parts[1..]
+            .iter()
+            .all(|p| (1..=2).contains(&p.chars().count()));
+    digits >= 7 && !date
+}
+
+/// A cell's text quoted in a message, as the leaders' copies show it: every run of Han characters
+/// that could be a person's name is masked like one ([`mask_name`]) and every run of at least 7
+/// digits like a phone ([`mask_phone`]); the rest (dates, option-like words, unit names) is kept.
+pub fn mask_villager_text(s: &str) -> Cow<'_, str> {
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut changed = false;
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        let han = |c: char| is_han(c) || is_name_dot(c);
+        let digit = |c: char| {
+            c.is_ascii_digit() || ('０'..='９').contains(&c) || matches!(c, '-' | '－' | ' ')
+        };
+        let (end, kind) = if is_han(c) {
+            (rest.find(|c: char| !han(c)).unwrap_or(rest.len()), 1)
+        } else if c.is_ascii_digit() || ('０'..='９').contains(&c) {
+            (rest.find(|c: char| !digit(c)).unwrap_or(rest.len()), 2)
+        } else {
+            (c.len_utf8(), 0)
+        };
+        let (run, tail) = rest.split_at(end);
+        match kind {
+            1 if may_be_name(run) => {
+                out.push_str(&mask_name(run));
+                changed = true;
+            }
+            2 if may_be_phone(run) => {
+                let kept = run.trim_end();
+                out.push_str(&mask_phone(kept));
+                out.push_str(&run[kept.len()..]);
+                changed = true;
+            }
+            _ => out.push_str(run),
+        }
+        rest = tail;
+    }
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ mod mask;
 
 pub use distance::{closest, edit_distance};
 pub use keys::{alias_key, header_keys, person_key, person_key_cow, slogan_key, unit_key};
-pub use mask::{mask_name, mask_phone, shown_name, shown_phone};
+pub use mask::{mask_name, mask_phone, mask_villager_text, shown_name, shown_phone};
 use unicode_width::UnicodeWidthStr;
 
 /// Columns a text takes on screen and in a workbook (CJK = 2).

@@ -117,10 +117,10 @@ impl Inbox {
         p
     }
 
-    /// The standard small register: 东庄村 (100 户), 西庄村 (50 户), 水泉社区 (80 户), 镇卫生院.
+    /// The standard small register, where the office keeps it (`办公室/`): 东庄村 (100 户), 西庄村 (50 户), 水泉社区 (80 户), 镇卫生院.
     pub fn register(&self) {
         self.xlsx(
-            "村居名册.xlsx",
+            "办公室/村居名册.xlsx",
             &[(
                 "名册",
                 vec![

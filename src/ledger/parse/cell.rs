@@ -35,10 +35,7 @@ pub(super) fn read_cell(
                 if !cells::phone_valid(&t) {
                     return Err((
                         "bad_phone",
-                        format!(
-                            "{name}“{}”不是有效的手机号或座机号",
-                            crate::text::mask_phone(&t)
-                        ),
+                        format!("{name}“{t}”不是有效的手机号或座机号"),
                         "手机号为11位（1开头）；座机号写成“区号-号码”，号码为7–8位".into(),
                     ));
                 }

@@ -210,7 +210,8 @@ fn parse_row(
                 values.push(v);
             }
             Err((code, msg, hint)) => {
-                diags.push(at(Diagnostic::error(code, msg).hint(hint)));
+                // (the message may quote what was typed: a name or phone in the wrong column)
+                diags.push(at(Diagnostic::error(code, msg).hint(hint).quoting_cell()));
                 values.push(Value::Empty);
             }
         }

@@ -1,0 +1,66 @@
+//! The resolved dataset every later stage reads: the register, the typed records, where each record's
+//! sheet is, the list of files (数据来源) and the diagnostics. `asof` and `validate` change it in place.
+
+use crate::diag::{cell_ref, Diagnostic};
+use crate::ingest::FileStatus;
+use crate::ledger::records::{Records, Src};
+use crate::ledger::schema::Kind;
+use crate::resolve::units::{Register, UnitId};
+use serde::Serialize;
+
+/// A recognised sheet: where it is and which Excel column holds each canonical column.
+#[derive(Debug, Clone)]
+pub struct SheetInfo {
+    pub file: String,
+    pub sheet: String,
+    pub kind: Kind,
+    pub cols: Vec<Option<u32>>,
+}
+
+/// One line of 数据来源 / `files[]`: a sheet that was read, or a file or sheet that was not.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileEntry {
+    pub path: String,
+    pub kind: Option<Kind>,
+    pub sheet: String,
+    pub rows: usize,
+    pub status: FileStatus,
+    pub reason: String,
+    /// Units the rows belong to (names).
+    #[serde(skip)]
+    pub units: Vec<String>,
+}
+
+pub struct Dataset {
+    pub register: Register,
+    pub records: Records,
+    pub sheets: Vec<SheetInfo>,
+    pub files: Vec<FileEntry>,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl Dataset {
+    /// The Excel cell of a record's canonical column, e.g. `E12`.
+    pub fn cell(&self, src: Src, col: usize) -> String {
+        match self.sheets[src.sheet as usize]
+            .cols
+            .get(col)
+            .copied()
+            .flatten()
+        {
+            Some(c) => cell_ref(src.row, c),
+            None => format!("第{}行", src.row + 1),
+        }
+    }
+
+    /// A diagnostic located at a record's cell.
+    pub fn at(&self, d: Diagnostic, src: Src, col: usize) -> Diagnostic {
+        let s = &self.sheets[src.sheet as usize];
+        let cell = self.cell(src, col);
+        d.at(&s.file, &s.sheet, cell)
+    }
+
+    pub fn unit_name(&self, id: UnitId) -> &str {
+        &self.register.get(id).name
+    }
+}

@@ -1,0 +1,212 @@
+//! Reading one file: open it (ingest), recognise each sheet's header and parse its rows (ledger). The
+//! result is the file's 数据来源 lines, its parsed sheets and its diagnostics, before any unit is
+//! matched.
+
+use crate::diag::Diagnostic;
+use crate::ingest::{self, FileStatus, OpenFailure};
+use crate::ledger::header::{Header, Recognised, Recogniser};
+use crate::ledger::parse::{parse_rows, Ctx, ParsedRow};
+use crate::ledger::schema::Specs;
+use crate::plan::calendar::Calendar;
+use crate::plan::Plan;
+use crate::resolve::dataset::FileEntry;
+use crate::resolve::load::LoadOptions;
+use std::path::{Path, PathBuf};
+
+/// A sheet read from one file, before units are matched.
+pub(crate) struct SheetRead {
+    pub(crate) name: String,
+    pub(crate) header: Header,
+    pub(crate) rows: Vec<ParsedRow>,
+    /// The distinct unit texts the rows write ([`ParsedRow::unit`] indexes it).
+    pub(crate) written: Vec<String>,
+    pub(crate) entry: usize,
+}
+
+pub(crate) struct FileRead {
+    pub(crate) path: String,
+    pub(crate) entries: Vec<FileEntry>,
+    pub(crate) sheets: Vec<SheetRead>,
+    pub(crate) diags: Vec<Diagnostic>,
+}
+
+/// A file whose reading panicked.
+pub(crate) fn failed_read(rel: &Path) -> FileRead {
+    let path = display_path(rel);
+    let reason = "读取时程序出错，未能读取。请用 Excel 打开后另存为 .xlsx 再提交，并告知维护人员"
+        .to_string();
+    FileRead {
+        path: path.clone(),
+        entries: vec![FileEntry {
+            path: path.clone(),
+            kind: None,
+            sheet: String::new(),
+            rows: 0,
+            status: FileStatus::Unreadable,
+            reason: reason.clone(),
+            units: Vec::new(),
+        }],
+        sheets: Vec::new(),
+        diags: vec![
+            Diagnostic::error("unreadable_file", format!("文件无法读取：{reason}"))
+                .at(&path, "", ""),
+        ],
+    }
+}
+
+pub(crate) fn display_path(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+pub(crate) fn read_file(
+    inbox: &Path,
+    rel: &PathBuf,
+    plan: &Plan,
+    specs: &Specs,
+    calendar: &Calendar,
+    recogniser: &Recogniser,
+    opts: &LoadOptions,
+) -> FileRead {
+    let path = display_path(rel);
+    let mut fr = FileRead {
+        path: path.clone(),
+        entries: Vec::new(),
+        sheets: Vec::new(),
+        diags: Vec::new(),
+    };
+    let entry = |sheet: &str, kind, rows, status, reason: String| FileEntry {
+        path: path.clone(),
+        kind,
+        sheet: sheet.to_string(),
+        rows,
+        status,
+        reason,
+        units: Vec::new(),
+    };
+    let opened = match ingest::open_workbook(&inbox.join(rel), opts.include_hidden) {
+        Ok(o) => o,
+        Err(OpenFailure { status, reason }) => {
+            if status == FileStatus::Unreadable {
+                fr.diags.push(
+                    Diagnostic::error("unreadable_file", format!("文件无法读取：{reason}"))
+                        .at(&path, "", ""),
+                );
+            }
+            fr.entries.push(entry("", None, 0, status, reason));
+            return fr;
+        }
+    };
+    for note in &opened.notes {
+        fr.diags
+            .push(Diagnostic::warning("file_note", note.clone()).at(&path, "", ""));
+    }
+    let stem = rel
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    for sheet in opened.sheets {
+        let Some(mut grid) = sheet.grid else {
+            fr.entries.push(entry(
+                &sheet.name,
+                None,
+                0,
+                FileStatus::Hidden,
+                "隐藏的工作表，未读取（如需读取请加 --include-hidden）".into(),
+            ));
+            continue;
+        };
+        if grid.is_empty() {
+            fr.entries.push(entry(
+                &sheet.name,
+                None,
+                0,
+                FileStatus::NotLedger,
+                "空工作表".into(),
+            ));
+            continue;
+        }
+        match recogniser.recognise(specs, &grid) {
+            Recognised::NotLedger => {
+                fr.entries.push(entry(
+                    &sheet.name,
+                    None,
+                    0,
+                    FileStatus::NotLedger,
+                    "未找到任何台账的表头（如填表说明），未读取".into(),
+                ));
+            }
+            Recognised::Incomplete(n) => {
+                let spec = specs.get(n.kind);
+                let names: Vec<String> = n
+                    .missing
+                    .iter()
+                    .map(|&i| {
+                        let c = &spec.columns[i];
+                        let mut a = c.aliases.clone();
+                        a.truncate(4);
+                        if a.is_empty() {
+                            format!("“{}”", c.name)
+                        } else {
+                            format!("“{}”（也可写作：{}）", c.name, a.join("、"))
+                        }
+                    })
+                    .collect();
+                fr.diags.push(
+                    Diagnostic::error(
+                        "missing_column",
+                        format!("看起来是{}，但缺少必填列{}", n.kind.zh(), names.join("，")),
+                    )
+                    .at(&path, &sheet.name, format!("第{}行", n.row + 1))
+                    .hint("请在表头行补上这些列（列名可用括号中的写法），或改用镇提升办下发的模板"),
+                );
+                fr.entries.push(entry(
+                    &sheet.name,
+                    Some(n.kind),
+                    0,
+                    FileStatus::Unreadable,
+                    format!("缺少必填列：{}", names.join("，")),
+                ));
+            }
+            Recognised::Ledger(mut header) => {
+                let ctx = Ctx {
+                    file: &path,
+                    sheet: &sheet.name,
+                    spec: specs.get(header.kind),
+                    calendar,
+                    plan,
+                };
+                let parsed = parse_rows(&ctx, &mut grid, &header);
+                header.title = format!("{} {} {}", header.title, sheet.name, stem);
+                fr.entries.push(entry(
+                    &sheet.name,
+                    Some(header.kind),
+                    parsed.rows.len(),
+                    FileStatus::Used,
+                    String::new(),
+                ));
+                fr.sheets.push(SheetRead {
+                    name: sheet.name,
+                    header,
+                    rows: parsed.rows,
+                    written: parsed.units,
+                    entry: fr.entries.len() - 1,
+                });
+            }
+        }
+    }
+    if fr.entries.is_empty() {
+        // A workbook that opens but holds no sheet at all (a damaged file): still listed.
+        let reason =
+            "文件中没有任何工作表，可能已损坏，请用 Excel/WPS 打开确认后重新发送".to_string();
+        fr.diags.push(
+            Diagnostic::error("unreadable_file", format!("文件无法读取：{reason}"))
+                .at(&path, "", ""),
+        );
+        fr.entries
+            .push(entry("", None, 0, FileStatus::Unreadable, reason));
+    }
+    fr
+}
