@@ -96,11 +96,6 @@ impl<'a> Notice<'a> {
         v.sort_by_key(|d| d.sort_key());
         v
     }
-
-    /// `水泉镇双提升周通报_第6期_2021-05-10至05-16.xlsx`
-    pub fn file_name(&self) -> String {
-        crate::cli::commands::weekly_file_name(self.plan, &self.period())
-    }
 }
 
 /// 通报约谈 for each 村/社区 with `need` 红 weeks in a row ending with this week. Each unit's last

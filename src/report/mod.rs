@@ -4,6 +4,7 @@ pub mod bulletin;
 pub mod feedback;
 pub mod json;
 pub mod monthly;
+pub mod names;
 pub mod output;
 pub mod style;
 pub mod survey_sheet;

@@ -179,10 +179,6 @@ impl<'a> Monthly<'a> {
         month_label(&self.period)
     }
 
-    pub fn file_name(&self) -> String {
-        file_name(self.plan, &self.period)
-    }
-
     /// `第5期至第8期` (or one week).
     pub fn weeks_label(&self) -> String {
         match (self.weeks.first(), self.weeks.last()) {
@@ -206,11 +202,6 @@ impl<'a> Monthly<'a> {
 
 pub fn month_label(p: &Period) -> String {
     format!("{}年{}月", p.start.year(), p.start.month())
-}
-
-/// `水泉镇双提升月度督导_2021年5月.xlsx`
-pub fn file_name(plan: &Plan, p: &Period) -> String {
-    format!("{}双提升月度督导_{}.xlsx", plan.town.name, month_label(p))
 }
 
 /// English JSON keys of the supervision methods (上门查看, 明察暗访, 电话抽查, then 方式不明).
