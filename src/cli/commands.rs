@@ -63,11 +63,8 @@ pub fn monthly(plan: &Plan, args: MonthlyArgs) -> Result<i32, Fail> {
         "月度督导表",
         |ds, json| {
             let m = Monthly::build(ds, plan, &specs, period, mask);
-            let wb = crate::report::monthly::build(&m, &specs)?;
-            Ok((
-                wb,
-                json.then(|| crate::report::json::monthly_json(&m, &specs)),
-            ))
+            let wb = crate::report::monthly::build(&m)?;
+            Ok((wb, json.then(|| crate::report::json::monthly_json(&m))))
         },
     )
 }

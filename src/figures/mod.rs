@@ -5,6 +5,8 @@
 
 pub mod assess;
 pub mod counts;
+pub mod feedback;
+pub mod lines;
 pub mod monthly;
 pub mod score;
 pub mod suggest;

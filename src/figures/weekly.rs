@@ -4,6 +4,7 @@
 
 use crate::diag::Diagnostic;
 use crate::figures::assess::{assess_week, quality_counts, Assessment, WeekScore};
+use crate::figures::lines::{unit_lines, UnitLines};
 use crate::figures::score::Grade;
 use crate::ledger::schema::Specs;
 use crate::plan::calendar::{Calendar, Period};
@@ -26,6 +27,8 @@ pub struct Notice<'a> {
     pub rank_change: Vec<Option<i32>>,
     pub findings: Vec<Diagnostic>,
     pub suggestions: Vec<Suggestion>,
+    /// Per unit (register order): the reports, overdue disputes and slogans the notice lists.
+    pub lines: Vec<UnitLines>,
     pub mask: bool,
     /// The document date: the Monday after the week.
     pub date: NaiveDate,
@@ -72,6 +75,7 @@ impl<'a> Notice<'a> {
             |w| assess_week(ds, plan, &cal, w, &quality),
             plan.suggestions.interview_red_weeks_in_row as usize,
         );
+        let lines = unit_lines(ds, plan, specs, &now.figures, mask);
         Notice {
             plan,
             ds,
@@ -82,6 +86,7 @@ impl<'a> Notice<'a> {
             rank_change,
             findings,
             suggestions,
+            lines,
             mask,
         }
     }

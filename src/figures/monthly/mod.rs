@@ -22,9 +22,11 @@ mod tally;
 
 pub use crate::figures::assess::WeekScore;
 pub use crate::figures::suggest::Suggestion;
+pub use crate::ledger::schema::SUPERVISION_METHODS;
+pub use crate::rules::r11_rectification::Rectify;
 pub use dispatch::DispatchItem;
 pub use scores::{month_grade, UnitMonth};
-pub use supervision::SupervisionFigures;
+pub use supervision::{CheckRow, SupervisionFigures};
 pub use tally::RuleTally;
 
 use crate::diag::Diagnostic;
@@ -117,7 +119,7 @@ impl<'a> Monthly<'a> {
         let (weekly_findings, weekly_tallies) =
             tally::weekly_rules(ds, plan, &cal, specs, &week_assess, mask);
 
-        let supervision = SupervisionFigures::compute(ds, plan, &period);
+        let supervision = SupervisionFigures::compute(ds, plan, specs, &period);
         let grids = grid_coverage(ds, period.end);
         let mut m = Monthly {
             plan,
