@@ -16,10 +16,12 @@
 //! let bytes = wb.save_to_buffer().unwrap();
 //! ```
 
+mod fit;
 mod table;
 mod widths;
 mod workbook;
 
+pub use fit::{fit, NAME_MAX, PARAGRAPH_MAX, TEXT_MAX};
 pub use table::*;
 pub use widths::*;
 pub use workbook::*;
@@ -231,11 +233,8 @@ impl Cell {
     /// What the cell shows, for measuring its width.
     pub fn shown(&self) -> String {
         match self {
-            Cell::Text(s)
-            | Cell::Center(s)
-            | Cell::Phone(s)
-            | Cell::Warning(s)
-            | Cell::Error(s) => s.clone(),
+            Cell::Text(s) | Cell::Warning(s) | Cell::Error(s) => fit(s, TEXT_MAX).into_owned(),
+            Cell::Center(s) | Cell::Phone(s) => fit(s, NAME_MAX).into_owned(),
             Cell::Num(v) => format!("{v:.1}"),
             Cell::Int(v) => v.to_string(),
             Cell::Pct(v) => format!("{:.1}%", v * 100.0),
@@ -247,7 +246,8 @@ impl Cell {
     }
 }
 
-/// Writes one cell with the format its variant calls for.
+/// Writes one cell with the format its variant calls for; text is cut to fit ([`fit`]): names and
+/// centred words at [`NAME_MAX`], prose at [`TEXT_MAX`].
 pub fn write_cell(
     ws: &mut Worksheet,
     st: &Styles,
@@ -256,11 +256,11 @@ pub fn write_cell(
     cell: &Cell,
 ) -> Result<(), XlsxError> {
     match cell {
-        Cell::Text(s) => ws.write_string_with_format(row, col, s, &st.text)?,
-        Cell::Center(s) => ws.write_string_with_format(row, col, s, &st.center)?,
-        Cell::Phone(s) => ws.write_string_with_format(row, col, s, &st.phone)?,
-        Cell::Warning(s) => ws.write_string_with_format(row, col, s, &st.warning)?,
-        Cell::Error(s) => ws.write_string_with_format(row, col, s, &st.error)?,
+        Cell::Text(s) => ws.write_string_with_format(row, col, fit(s, TEXT_MAX), &st.text)?,
+        Cell::Center(s) => ws.write_string_with_format(row, col, fit(s, NAME_MAX), &st.center)?,
+        Cell::Phone(s) => ws.write_string_with_format(row, col, fit(s, NAME_MAX), &st.phone)?,
+        Cell::Warning(s) => ws.write_string_with_format(row, col, fit(s, TEXT_MAX), &st.warning)?,
+        Cell::Error(s) => ws.write_string_with_format(row, col, fit(s, TEXT_MAX), &st.error)?,
         Cell::Num(v) => ws.write_number_with_format(row, col, *v, &st.number)?,
         Cell::Int(v) => ws.write_number_with_format(row, col, *v as f64, &st.int)?,
         Cell::Pct(v) => ws.write_number_with_format(row, col, *v, &st.percent)?,

@@ -12,8 +12,8 @@ use crate::ledger::schema::{Column, Kind, Spec, Specs, Ty};
 use crate::plan::Plan;
 use crate::report::output::{check_writable, write_atomic, OutputError};
 use crate::report::style::{
-    fit_row_height, new_workbook, print_setup, text_width, write_merged, write_title, Styles,
-    Widths,
+    fit, fit_row_height, new_workbook, print_setup, text_width, write_merged, write_title, Styles,
+    Widths, NAME_MAX,
 };
 use help::{describe, help_sheet};
 use rust_xlsxwriter::{
@@ -160,7 +160,7 @@ impl Lists {
             ws.write_string_with_format(0, c, name, &st.header)?;
             widths.see(c, name);
             for (r, v) in values.iter().enumerate() {
-                ws.write_string(r as RowNum + 1, c, v)?;
+                ws.write_string(r as RowNum + 1, c, fit(v, NAME_MAX))?;
                 widths.see(c, v);
             }
         }

@@ -2,7 +2,7 @@
 //! and typed rows. In: a [`Table`] and the sheet's [`Widths`]; out: the cells written with their row
 //! heights, the freeze and filter below the header, and A4 printing with the header repeated.
 
-use super::{lines_in, print_setup, write_cell, Cell, Styles, Widths};
+use super::{fit, lines_in, print_setup, write_cell, Cell, Styles, Widths, PARAGRAPH_MAX};
 use rust_xlsxwriter::{ColNum, Format, Note, RowNum, Worksheet, XlsxError};
 
 /// A titled table: the unit every report sheet is made of.
@@ -209,7 +209,8 @@ pub fn write_title(
     Ok(())
 }
 
-/// Writes `text` across columns `first..=last` of `row` (a single cell when they are the same column).
+/// Writes `text` across columns `first..=last` of `row` (a single cell when they are the same column),
+/// cut to fit at [`PARAGRAPH_MAX`].
 pub fn write_merged(
     ws: &mut Worksheet,
     row: RowNum,
@@ -218,8 +219,9 @@ pub fn write_merged(
     text: &str,
     fmt: &Format,
 ) -> Result<(), XlsxError> {
+    let text = fit(text, PARAGRAPH_MAX);
     if last > first {
-        ws.merge_range(row, first, row, last, text, fmt)?;
+        ws.merge_range(row, first, row, last, &text, fmt)?;
     } else {
         ws.write_string_with_format(row, first, text, fmt)?;
     }

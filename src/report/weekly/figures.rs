@@ -302,12 +302,15 @@ pub fn slogans(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxErr
                 Cell::Error("否".into())
             },
             int(s.unapproved),
-            if texts.is_empty() {
-                Cell::Blank
-            } else {
-                Cell::text(texts.join("\n"))
-            },
+            texts.first().map_or(Cell::Blank, Cell::text),
         ]);
+        // One slogan a row (joined into one cell, a long list would pass Excel's limit).
+        for text in texts.iter().skip(1) {
+            let mut more = vec![name(n, u)];
+            more.extend(std::iter::repeat_n(Cell::Blank, 6));
+            more.push(Cell::text(text));
+            t = t.row(more);
+        }
     }
     let ws = wb.add_worksheet().set_name("宣传标语")?;
     write_table(ws, st, 0, &t)?;
