@@ -5,18 +5,19 @@
 mod common;
 use calamine::{open_workbook, Data, DataType, Reader, Xlsx};
 use common::*;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::Path;
 
 const MARK: &str = "…（共 ";
+/// Written into a cell, then replaced by 100,000 characters in the file ([`stretch`]).
+const PLACEHOLDER: &str = "〔超长单元格〕";
 
 /// The week-6 fixture plus ten unapproved 4,000-character slogans for 东庄村 (together past Excel's
-/// limit), and cells at Excel's limit (32,000 characters) in 户主, 当事人, 村居, 标语 and the supervision log's 发现问题.
+/// limit), and 100,000-character cells in 户主, 当事人, 村居, 标语 and the supervision log's 发现问题.
 fn long_inbox() -> Inbox {
     let ib = weekly_fixture();
-    // As long as a cell can be (Excel's limit; rust_xlsxwriter refuses more): anything quoting it, or
-    // joining two, is over.
-    let huge = "长".repeat(32_000);
+    // Written as a placeholder, then stretched past what rust_xlsxwriter (or Excel) would write.
+    let huge = PLACEHOLDER.to_string();
     let mut slogans = vec![row(&[
         "村居",
         "标语内容",
@@ -52,8 +53,9 @@ fn long_inbox() -> Inbox {
         d(2021, 5, 3),
         s("在挂"),
     ]);
-    ib.xlsx("长标语.xlsx", &[("标语", slogans)]);
-    ib.xlsx(
+    let p = ib.xlsx("长标语.xlsx", &[("标语", slogans)]);
+    stretch(&p);
+    let p = ib.xlsx(
         "长走访.xlsx",
         &[(
             "Sheet1",
@@ -88,7 +90,8 @@ fn long_inbox() -> Inbox {
             ],
         )],
     );
-    ib.xlsx(
+    stretch(&p);
+    let p = ib.xlsx(
         "长纠纷.xlsx",
         &[(
             "台账",
@@ -115,7 +118,8 @@ fn long_inbox() -> Inbox {
             ],
         )],
     );
-    ib.xlsx(
+    stretch(&p);
+    let p = ib.xlsx(
         "办公室/督查记录.xlsx",
         &[(
             "督查记录",
@@ -143,7 +147,32 @@ fn long_inbox() -> Inbox {
             ],
         )],
     );
+    stretch(&p);
     ib
+}
+
+/// Replaces the placeholder in a written workbook's shared strings by 100,000 characters.
+fn stretch(path: &Path) {
+    let bytes = std::fs::read(path).unwrap();
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let huge = "长".repeat(100_000);
+    for i in 0..z.len() {
+        let mut e = z.by_index(i).unwrap();
+        let name = e.name().unwrap_or_default().to_string();
+        let mut data = Vec::new();
+        e.read_to_end(&mut data).unwrap();
+        if name == "xl/sharedStrings.xml" {
+            let xml = String::from_utf8(data).unwrap();
+            assert!(xml.contains(PLACEHOLDER));
+            data = xml.replace(PLACEHOLDER, &huge).into_bytes();
+        }
+        out.start_file(name, stored).unwrap();
+        out.write_all(&data).unwrap();
+    }
+    std::fs::write(path, out.finish().unwrap().into_inner()).unwrap();
 }
 
 /// Every string of a workbook (shared strings and inline ones), as XML text.
@@ -199,6 +228,8 @@ fn long_text_is_cut_to_fit_in_the_weekly_notice() {
         .path("out")
         .join("水泉镇双提升周通报_第6期_2021-05-10至05-16.xlsx");
     assert_cut(&path);
+    // The 100,000-character slogan was read whole and cut when written.
+    assert!(strings(&path).contains("（共 1000"));
     // The ten slogans go over ten rows of 宣传标语, each cut on its own.
     let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
     let r = wb.worksheet_range("宣传标语").unwrap();
