@@ -67,6 +67,8 @@ pub struct Monthly<'a> {
     pub weekly_tallies: Vec<RuleTally>,
     pub suggestions: Vec<Suggestion>,
     pub dispatch: Vec<DispatchItem>,
+    /// Per unit (register order): the ledgers' errors and warnings.
+    pub quality: Vec<(usize, usize)>,
     /// The 村/社区 mean score of each week of the previous month and this month.
     pub town_trend: Vec<(u32, Option<f64>)>,
     pub mask: bool,
@@ -141,6 +143,7 @@ impl<'a> Monthly<'a> {
             weekly_tallies,
             suggestions: Vec::new(),
             dispatch: Vec::new(),
+            quality,
             town_trend,
             mask,
             date: period.end,

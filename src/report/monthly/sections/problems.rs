@@ -143,8 +143,8 @@ pub(super) fn problems(m: &Monthly) -> Vec<String> {
         items.push(("督查问题逾期未整改".into(), overdue.join("；")));
     }
     // Ledger quality.
-    let q = crate::figures::assess::quality_counts(m.ds);
-    let mut worst: Vec<(usize, usize, usize)> = q
+    let mut worst: Vec<(usize, usize, usize)> = m
+        .quality
         .iter()
         .enumerate()
         .filter(|(_, (e, _))| *e > 0)
