@@ -2,11 +2,12 @@
 
 use crate::cli::{read_inbox, write_json, Fail, EXIT_OK};
 use crate::cli::{MonthlyArgs, ReportArgs, TemplateArgs, WeeklyArgs};
-use crate::figures::monthly::{file_name, Monthly};
+use crate::figures::monthly::Monthly;
 use crate::figures::weekly::Notice;
 use crate::ledger::schema::Specs;
 use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
+use crate::report::names::{monthly_file_name, weekly_file_name};
 use crate::report::output::check_writable;
 use crate::report::save;
 use crate::resolve::load::Dataset;
@@ -31,17 +32,6 @@ pub fn template(plan: &Plan, args: TemplateArgs) -> Result<i32, Fail> {
     Ok(EXIT_OK)
 }
 
-/// `水泉镇双提升周通报_第6期_2021-05-10至05-16.xlsx`
-pub fn weekly_file_name(plan: &Plan, p: &crate::plan::calendar::Period) -> String {
-    format!(
-        "{}双提升周通报_第{}期_{}至{}.xlsx",
-        plan.town.name,
-        p.issue,
-        p.start.format("%Y-%m-%d"),
-        p.end.format("%m-%d")
-    )
-}
-
 pub fn weekly(plan: &Plan, args: WeeklyArgs) -> Result<i32, Fail> {
     let cal = Calendar::new(plan);
     let period = cal
@@ -64,7 +54,7 @@ pub fn monthly(plan: &Plan, args: MonthlyArgs) -> Result<i32, Fail> {
         .map_err(|e| Fail::usage(format!("--month：{e}")))?;
     let specs = Specs::new(plan);
     let mask = !args.report.no_mask;
-    let name = file_name(plan, &period);
+    let name = monthly_file_name(plan, &period);
     write_report(
         plan,
         &specs,
@@ -73,11 +63,8 @@ pub fn monthly(plan: &Plan, args: MonthlyArgs) -> Result<i32, Fail> {
         "月度督导表",
         |ds, json| {
             let m = Monthly::build(ds, plan, &specs, period, mask);
-            let wb = crate::report::monthly::build(&m, &specs)?;
-            Ok((
-                wb,
-                json.then(|| crate::report::json::monthly_json(&m, &specs)),
-            ))
+            let wb = crate::report::monthly::build(&m)?;
+            Ok((wb, json.then(|| crate::report::json::monthly_json(&m))))
         },
     )
 }

@@ -2,6 +2,10 @@
 //! from dated rows (rows dated later are left out), so last week's figures can always be recomputed
 //! from today's ledgers.
 
+mod town;
+
+pub use town::TownFigures;
+
 use crate::fxhash::FxHashMap;
 use crate::ledger::records::Records;
 use crate::ledger::schema::SloganForm;
@@ -341,60 +345,5 @@ fn slogans(r: &Records, plan: &Plan, period: Period, units: &mut [UnitFigures]) 
     }
     for u in units {
         u.slogans.ok = u.slogans.approved >= u.slogans.required;
-    }
-}
-
-/// Whole-town totals of a period's figures (村/社区 for reports, visits and disputes).
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct TownFigures {
-    pub households: u32,
-    pub reports_on_time: u32,
-    pub reports_late: u32,
-    pub reports_missing: u32,
-    pub visits: Visits,
-    pub disputes: Disputes,
-    pub slogans_hanging: u32,
-    pub slogans_unapproved: u32,
-    pub units_slogans_ok: u32,
-    pub units: u32,
-}
-
-impl Figures {
-    pub fn town(&self, ds: &Dataset) -> TownFigures {
-        let mut t = TownFigures::default();
-        for f in &self.units {
-            t.units += 1;
-            t.slogans_hanging += f.slogans.hanging;
-            t.slogans_unapproved += f.slogans.unapproved;
-            t.units_slogans_ok += u32::from(f.slogans.ok);
-            if !f.kind.is_village_level() {
-                continue;
-            }
-            t.households += ds.register.get(f.unit).households.unwrap_or(0);
-            match f.weekly_report.as_ref().map(|w| w.status) {
-                Some(ReportStatus::OnTime) => t.reports_on_time += 1,
-                Some(ReportStatus::Late) => t.reports_late += 1,
-                Some(ReportStatus::Missing) => t.reports_missing += 1,
-                None => {}
-            }
-            let (v, d) = (&f.visits, &f.disputes);
-            t.visits.households_visited += v.households_visited;
-            t.visits.in_person += v.in_person;
-            t.visits.phone += v.phone;
-            t.visits.questionnaires += v.questionnaires;
-            t.visits.letters += v.letters;
-            t.visits.new_in_period += v.new_in_period;
-            t.disputes.screened_weeks += d.screened_weeks;
-            t.disputes.new += d.new;
-            t.disputes.resolved += d.resolved;
-            t.disputes.total += d.total;
-            t.disputes.resolved_total += d.resolved_total;
-            t.disputes.overdue += d.overdue;
-            t.disputes.open += d.open;
-        }
-        if t.households > 0 {
-            t.visits.coverage = Some(t.visits.households_visited as f64 / t.households as f64);
-        }
-        t
     }
 }

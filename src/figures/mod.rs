@@ -1,10 +1,15 @@
-//! Figures: what each notice says, computed from the resolved dataset. In: a `Dataset`, the plan and
-//! a period. Out: the weekly `Notice` and the `Monthly` model — per unit counts (`counts`), survey rates
-//! (`survey`), scores and grades (`score`, `assess`), suggestions (`suggest`) — that the renderers lay
-//! out without looking at a record.
+//! Figures: what each report says, computed from the resolved dataset — the one stage that reads
+//! records. In: a `Dataset`, the plan, the schema (for where a value sits) and a period. Out: the
+//! weekly `Notice` (`weekly`) and the `Monthly` model (`monthly`): per unit counts (`counts`, the
+//! town's totals in `counts::town`), survey rates (`survey`), scores and grades (`score`, `assess`),
+//! suggestions (`suggest`), and the rows a notice lists with their sources already written as
+//! `file › sheet › cell` (`lines`, the monthly supervision log's `CheckRow`); and the feedback lists'
+//! document date (`feedback`). The renderers in `report` lay these out without looking at a record.
 
 pub mod assess;
 pub mod counts;
+pub mod feedback;
+pub mod lines;
 pub mod monthly;
 pub mod scope;
 pub mod score;

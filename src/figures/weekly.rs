@@ -4,6 +4,7 @@
 
 use crate::diag::Diagnostic;
 use crate::figures::assess::{assess_week, Assessment, WeekScore};
+use crate::figures::lines::{unit_lines, UnitLines};
 use crate::figures::scope::Scope;
 use crate::figures::score::Grade;
 use crate::ledger::schema::Specs;
@@ -29,6 +30,8 @@ pub struct Notice<'a> {
     pub rank_change: Vec<Option<i32>>,
     pub findings: Vec<Diagnostic>,
     pub suggestions: Vec<Suggestion>,
+    /// Per unit (register order): the reports, overdue disputes and slogans the notice lists.
+    pub lines: Vec<UnitLines>,
     pub mask: bool,
     /// The document date: the Monday after the week.
     pub date: NaiveDate,
@@ -75,6 +78,7 @@ impl<'a> Notice<'a> {
             |w| assess_week(ds, plan, &cal, w, &scope),
             plan.suggestions.interview_red_weeks_in_row as usize,
         );
+        let lines = unit_lines(ds, plan, specs, &now.figures, mask);
         Notice {
             plan,
             ds,
@@ -86,6 +90,7 @@ impl<'a> Notice<'a> {
             rank_change,
             findings,
             suggestions,
+            lines,
             mask,
         }
     }
@@ -116,11 +121,6 @@ impl<'a> Notice<'a> {
             .collect();
         v.sort_by_key(|d| d.sort_key());
         v
-    }
-
-    /// `水泉镇双提升周通报_第6期_2021-05-10至05-16.xlsx`
-    pub fn file_name(&self) -> String {
-        crate::cli::commands::weekly_file_name(self.plan, &self.period())
     }
 }
 

@@ -6,7 +6,6 @@ use crate::plan::Plan;
 use crate::report::output::{check_writable, OutputError};
 use crate::report::style::{new_workbook, sheet_name, write_table, Cell, Styles, Table};
 use crate::resolve::load::Dataset;
-use chrono::NaiveDate;
 use indexmap::IndexMap;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -40,7 +39,7 @@ pub fn write_feedback(
     by_unit.sort_keys();
     let names: Vec<String> = by_unit.keys().map(|u| file_name(u)).collect();
     check_writable(dir, &names, force)?;
-    let date = document_date(ds, plan);
+    let date = crate::figures::feedback::document_date(ds, plan);
     let mut written = Vec::new();
     for (unit, diags) in &by_unit {
         let mut wb = new_workbook(date, &plan.town.office, &format!("{unit}台账退回修改清单"));
@@ -93,23 +92,4 @@ fn xlsx_err(dir: &Path, unit: &str, source: rust_xlsxwriter::XlsxError) -> Outpu
         path: dir.join(file_name(unit)),
         source,
     }
-}
-
-/// The newest date in the ledgers (deterministic for the same inputs), or the campaign's first day.
-fn document_date(ds: &Dataset, plan: &Plan) -> NaiveDate {
-    let r = &ds.records;
-    let dates = r
-        .visits
-        .iter()
-        .filter_map(|v| v.date)
-        .chain(r.disputes.iter().filter_map(|d| d.date))
-        .chain(
-            r.weekly
-                .iter()
-                .filter_map(|w| w.submitted.map(|t| t.date())),
-        )
-        .chain(r.slogans.iter().filter_map(|s| s.date))
-        .chain(r.activities.iter().filter_map(|a| a.date))
-        .filter(|d| *d <= plan.calendar.campaign_end);
-    dates.max().unwrap_or(plan.calendar.first_week)
 }

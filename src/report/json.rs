@@ -1,6 +1,5 @@
 //! The `--json` summary (SPEC §7 keys; English keys and status words, dates as YYYY-MM-DD).
 
-use crate::ledger::schema::SupervisionCol;
 use crate::resolve::load::Dataset;
 use serde_json::{json, Value};
 
@@ -237,10 +236,7 @@ pub fn town_json(ds: &Dataset, a: &crate::figures::assess::Assessment) -> Value 
 /// `weekly_scores`, `score` = the mean of the weekly scores, `grade`, `rank`, `rank_change` against
 /// last month), plus `supervision`, `weekly_rules`, `suggestions[] {unit, action, reason, evidence}`
 /// and `dispatch[]`.
-pub fn monthly_json(
-    m: &crate::figures::monthly::Monthly,
-    specs: &crate::ledger::schema::Specs,
-) -> Value {
+pub fn monthly_json(m: &crate::figures::monthly::Monthly) -> Value {
     use crate::figures::counts::ReportStatus;
     use crate::figures::monthly::supervision_method_keys as keys;
     let rank_change: Vec<Option<i32>> = m.units.iter().map(|u| u.rank_change).collect();
@@ -296,7 +292,7 @@ pub fn monthly_json(
         }
     }
     let s = &m.supervision;
-    let r = &m.ds.records.supervisions;
+    let r = &s.rows;
     let by: serde_json::Map<String, Value> = keys()
         .iter()
         .enumerate()
@@ -310,16 +306,16 @@ pub fn monthly_json(
             json!({
                 "unit": m.ds.unit_name(x.unit),
                 "date": x.date.map(date),
-                "method": crate::rules::r11_rectification::method_zh(x),
-                "problem": x.problem.trim(),
+                "method": x.method,
+                "problem": x.problem,
                 "deadline": x.deadline.map(date),
                 "status": match st {
-                    crate::rules::r11_rectification::Rectify::Done => "done",
-                    crate::rules::r11_rectification::Rectify::Open => "open",
-                    crate::rules::r11_rectification::Rectify::Overdue => "overdue",
+                    crate::figures::monthly::Rectify::Done => "done",
+                    crate::figures::monthly::Rectify::Open => "open",
+                    crate::figures::monthly::Rectify::Overdue => "overdue",
                 },
-                "inspector": x.inspector.trim(),
-                "source": m.source(x.src, SupervisionCol::Status, specs),
+                "inspector": x.inspector,
+                "source": x.status_source,
             })
         })
         .collect();

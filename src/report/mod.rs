@@ -1,9 +1,15 @@
 //! Rendering: the house style and safe output every workbook shares, and the workbooks themselves.
+//! In: the figures stage's models — the weekly `Notice`, the `Monthly`, the dataset's diagnostics and
+//! file list for `check` — already worded and located, so nothing here reads a record or looks up a
+//! column (the blank templates aside: they are drawn from the ledger declarations). Out: the weekly
+//! and monthly workbooks, the feedback lists, the templates, the `--json` summary and the terminal
+//! text, with their file names (`names`) and written atomically (`output`).
 
 pub mod bulletin;
 pub mod feedback;
 pub mod json;
 pub mod monthly;
+pub mod names;
 pub mod output;
 pub mod style;
 pub mod survey_sheet;

@@ -22,9 +22,11 @@ mod tally;
 
 pub use crate::figures::assess::WeekScore;
 pub use crate::figures::suggest::Suggestion;
+pub use crate::ledger::schema::SUPERVISION_METHODS;
+pub use crate::rules::r11_rectification::Rectify;
 pub use dispatch::DispatchItem;
 pub use scores::{month_grade, UnitMonth};
-pub use supervision::SupervisionFigures;
+pub use supervision::{CheckRow, SupervisionFigures};
 pub use tally::RuleTally;
 
 use crate::diag::Diagnostic;
@@ -68,6 +70,8 @@ pub struct Monthly<'a> {
     pub weekly_tallies: Vec<RuleTally>,
     pub suggestions: Vec<Suggestion>,
     pub dispatch: Vec<DispatchItem>,
+    /// Per unit (register order): the ledgers' errors and warnings.
+    pub quality: Vec<(usize, usize)>,
     /// The 村/社区 mean score of each week of the previous month and this month.
     pub town_trend: Vec<(u32, Option<f64>)>,
     pub mask: bool,
@@ -85,6 +89,7 @@ impl<'a> Monthly<'a> {
     ) -> Monthly<'a> {
         let cal = Calendar::new(plan);
         let scope = Scope::new(ds, &cal);
+        let quality = crate::figures::assess::quality_counts(ds, &scope, period.end);
         let weeks = cal.weeks_of_month(&period);
         let prev_period = cal.previous_month(&period);
         let prev_weeks = prev_period
@@ -120,7 +125,7 @@ impl<'a> Monthly<'a> {
         let (weekly_findings, weekly_tallies) =
             tally::weekly_rules(ds, plan, &cal, specs, &week_assess, mask);
 
-        let supervision = SupervisionFigures::compute(ds, plan, &period);
+        let supervision = SupervisionFigures::compute(ds, plan, specs, &period);
         let grids = grid_coverage(ds, period.end);
         let mut m = Monthly {
             plan,
@@ -143,6 +148,7 @@ impl<'a> Monthly<'a> {
             weekly_tallies,
             suggestions: Vec::new(),
             dispatch: Vec::new(),
+            quality,
             town_trend,
             mask,
             date: period.end,
@@ -184,10 +190,6 @@ impl<'a> Monthly<'a> {
         month_label(&self.period)
     }
 
-    pub fn file_name(&self) -> String {
-        file_name(self.plan, &self.period)
-    }
-
     /// `第5期至第8期` (or one week).
     pub fn weeks_label(&self) -> String {
         match (self.weeks.first(), self.weeks.last()) {
@@ -211,11 +213,6 @@ impl<'a> Monthly<'a> {
 
 pub fn month_label(p: &Period) -> String {
     format!("{}年{}月", p.start.year(), p.start.month())
-}
-
-/// `水泉镇双提升月度督导_2021年5月.xlsx`
-pub fn file_name(plan: &Plan, p: &Period) -> String {
-    format!("{}双提升月度督导_{}.xlsx", plan.town.name, month_label(p))
 }
 
 /// English JSON keys of the supervision methods (上门查看, 明察暗访, 电话抽查, then 方式不明).

@@ -1,20 +1,46 @@
 //! The supervision log's figures for a month (督查记录, kept by the town office): checks per unit and
 //! method in the month, the month's findings, and every finding to date by where its rectification
 //! stands at the month's end (done / open / overdue — a deadline equal to the month's end is not yet
-//! overdue).
+//! overdue). Each row of the log is kept as a [`CheckRow`], already worded and located, so the
+//! renderers list checks and findings without reading a record.
 
+use crate::diag::Diagnostic;
+use crate::ledger::schema::{Specs, SupervisionCol};
 use crate::plan::calendar::Period;
 use crate::plan::Plan;
 use crate::resolve::load::Dataset;
 use crate::resolve::units::UnitId;
-use crate::rules::r11_rectification::{is_finding, rectify_state, Rectify};
+use crate::rules::r11_rectification::{is_finding, method_zh, rectify_state, status_zh, Rectify};
+use chrono::NaiveDate;
 
 /// English JSON keys of the supervision methods, in `SUPERVISION_METHODS` order.
 pub const METHOD_KEYS: [&str; 3] = ["on_site", "unannounced", "phone"];
 
+/// One row of the supervision log as the reports show it (texts trimmed, choices in words).
+#[derive(Debug, Clone)]
+pub struct CheckRow {
+    pub unit: UnitId,
+    pub date: Option<NaiveDate>,
+    /// 上门查看 / 明察暗访 / 电话抽查 / 方式不明.
+    pub method: &'static str,
+    pub problem: String,
+    pub requirement: String,
+    pub deadline: Option<NaiveDate>,
+    /// The 整改状态 as written (or 未填).
+    pub status: &'static str,
+    pub inspector: String,
+    /// The check found a problem.
+    pub finding: bool,
+    /// `file › sheet › cell` of its 督查日期 and of its 整改状态.
+    pub date_source: String,
+    pub status_source: String,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct SupervisionFigures {
-    /// Indices into `records.supervisions` of the month's checks, by method, date, unit.
+    /// Every row of the log, in the log's order; `checks` and `tracked` index it.
+    pub rows: Vec<CheckRow>,
+    /// Indices into `rows` of the month's checks, by method, date, unit.
     pub checks: Vec<usize>,
     /// Per unit: checks this month by method (`SUPERVISION_METHODS` order; the last slot counts rows
     /// whose method could not be read).
@@ -33,10 +59,35 @@ pub struct SupervisionFigures {
 }
 
 impl SupervisionFigures {
-    pub fn compute(ds: &Dataset, plan: &Plan, period: &Period) -> SupervisionFigures {
+    pub fn compute(
+        ds: &Dataset,
+        plan: &Plan,
+        specs: &Specs,
+        period: &Period,
+    ) -> SupervisionFigures {
         let rows = &ds.records.supervisions;
         let n = ds.register.units.len();
+        let at = |src, col| {
+            ds.at(Diagnostic::info("src", ""), src, specs.col(col))
+                .location()
+        };
         let mut f = SupervisionFigures {
+            rows: rows
+                .iter()
+                .map(|s| CheckRow {
+                    unit: s.unit,
+                    date: s.date,
+                    method: method_zh(s),
+                    problem: s.problem.trim().to_string(),
+                    requirement: s.requirement.trim().to_string(),
+                    deadline: s.deadline,
+                    status: status_zh(s),
+                    inspector: s.inspector.trim().to_string(),
+                    finding: is_finding(s),
+                    date_source: at(s.src, SupervisionCol::Date),
+                    status_source: at(s.src, SupervisionCol::Status),
+                })
+                .collect(),
             per_unit: vec![[0; 4]; n],
             ..SupervisionFigures::default()
         };

@@ -5,7 +5,9 @@
 use super::sections::body;
 use crate::figures::monthly::Monthly;
 use crate::report::bulletin::{Block, Masthead, RED};
-use crate::report::style::{lines_in, Styles, FONT_BODY, FONT_HEADING, FONT_TITLE};
+use crate::report::style::{
+    fit, lines_in, Styles, FONT_BODY, FONT_HEADING, FONT_TITLE, NAME_MAX, PARAGRAPH_MAX,
+};
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, RowNum, Worksheet, XlsxError};
 
 /// Columns of the page and their width: 8 × 11.5 ≈ 92, inside portrait A4.
@@ -31,9 +33,10 @@ impl Page<'_> {
     fn block(&mut self, text: &str, fmt: &Format) -> Result<(), XlsxError> {
         // A 12pt line holds 11/12 of what an 11pt line does.
         let width = COL_WIDTH * COLS as f64 * 11.0 / 12.0;
-        let lines = lines_in(text, width);
+        let text = fit(text, PARAGRAPH_MAX);
+        let lines = lines_in(&text, width);
         self.ws
-            .merge_range(self.row, 0, self.row, COLS - 1, text, fmt)?;
+            .merge_range(self.row, 0, self.row, COLS - 1, &text, fmt)?;
         self.ws
             .set_row_height(self.row, lines as f64 * LINE + 4.0)?;
         self.row += 1;
@@ -41,8 +44,14 @@ impl Page<'_> {
     }
 
     fn heading(&mut self, text: &str) -> Result<(), XlsxError> {
-        self.ws
-            .merge_range(self.row, 0, self.row, COLS - 1, text, &self.heading)?;
+        self.ws.merge_range(
+            self.row,
+            0,
+            self.row,
+            COLS - 1,
+            &fit(text, NAME_MAX),
+            &self.heading,
+        )?;
         self.ws.set_row_height(self.row, 26.0)?;
         self.row += 1;
         Ok(())

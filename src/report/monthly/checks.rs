@@ -1,21 +1,13 @@
 //! 督查记录: the month's supervision checks, then how often each unit was checked, by method.
 
 use super::write_small_table;
-use crate::figures::monthly::Monthly;
-use crate::ledger::schema::SupervisionCol;
-use crate::ledger::schema::{Specs, SUPERVISION_METHODS};
+use crate::figures::monthly::{Monthly, SUPERVISION_METHODS};
 use crate::report::style::{write_table, Cell, Styles, Table};
-use crate::rules::r11_rectification::{method_zh, status_zh};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 /// 督查记录: the month's checks by method; then checks per unit × method.
-pub(super) fn write(
-    ws: &mut Worksheet,
-    st: &Styles,
-    m: &Monthly,
-    specs: &Specs,
-) -> Result<(), XlsxError> {
-    let r = &m.ds.records.supervisions;
+pub(super) fn write(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), XlsxError> {
+    let r = &m.supervision.rows;
     let mut t = Table::new(
         format!("{}督查记录", m.month_label()),
         [
@@ -41,15 +33,15 @@ pub(super) fn write(
     for &i in &m.supervision.checks {
         let s = &r[i];
         t = t.row(vec![
-            Cell::Center(method_zh(s).into()),
+            Cell::Center(s.method.into()),
             s.date.map_or(Cell::Blank, Cell::Date),
             Cell::text(m.unit_name(s.unit)),
-            Cell::text(s.problem.trim()),
-            Cell::text(s.requirement.trim()),
+            Cell::text(&s.problem),
+            Cell::text(&s.requirement),
             s.deadline.map_or(Cell::Blank, Cell::Date),
-            Cell::Center(status_zh(s).into()),
-            Cell::Center(s.inspector.trim().into()),
-            Cell::text(m.source(s.src, SupervisionCol::Date, specs)),
+            Cell::Center(s.status.into()),
+            Cell::Center(s.inspector.clone()),
+            Cell::text(&s.date_source),
         ]);
     }
     if m.supervision.checks.is_empty() {
@@ -68,9 +60,7 @@ pub(super) fn write(
             .supervision
             .checks
             .iter()
-            .filter(|&&k| {
-                r[k].unit == i as u32 && crate::rules::r11_rectification::is_finding(&r[k])
-            })
+            .filter(|&&k| r[k].unit == i as u32 && r[k].finding)
             .count() as u32;
         let sum: u32 = c.iter().sum();
         if sum == 0 && !u.kind.is_village_level() {

@@ -12,7 +12,6 @@ mod survey;
 mod tracking;
 
 use crate::figures::monthly::Monthly;
-use crate::ledger::schema::Specs;
 use crate::report::style::{
     new_workbook, print_setup, write_cell, write_title, Styles, Table, Widths,
 };
@@ -28,13 +27,13 @@ pub const SHEETS: [&str; 7] = [
     "调度事项",
 ];
 
-pub fn build(m: &Monthly, specs: &Specs) -> Result<Workbook, XlsxError> {
+pub fn build(m: &Monthly) -> Result<Workbook, XlsxError> {
     let mut wb = new_workbook(m.date, &m.plan.town.office, "月度督导");
     let st = Styles::new();
     bulletin::write(wb.add_worksheet().set_name(SHEETS[0])?, &st, m)?;
     assessment::write(wb.add_worksheet().set_name(SHEETS[1])?, &st, m)?;
-    checks::write(wb.add_worksheet().set_name(SHEETS[2])?, &st, m, specs)?;
-    tracking::write(wb.add_worksheet().set_name(SHEETS[3])?, &st, m, specs)?;
+    checks::write(wb.add_worksheet().set_name(SHEETS[2])?, &st, m)?;
+    tracking::write(wb.add_worksheet().set_name(SHEETS[3])?, &st, m)?;
     suggestions::write(wb.add_worksheet().set_name(SHEETS[4])?, &st, m)?;
     survey::write(wb.add_worksheet().set_name(SHEETS[5])?, &st, m)?;
     dispatch::write(wb.add_worksheet().set_name(SHEETS[6])?, &st, m)?;

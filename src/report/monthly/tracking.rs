@@ -1,20 +1,13 @@
 //! 整改跟踪: every supervision finding to date and where its rectification stands.
 
 use crate::figures::monthly::Monthly;
-use crate::ledger::schema::Specs;
-use crate::ledger::schema::SupervisionCol;
+use crate::figures::monthly::Rectify;
 use crate::report::style::{write_table, Cell, Styles, Table};
-use crate::rules::r11_rectification::{method_zh, status_zh, Rectify};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 /// 整改跟踪: every finding to date — overdue, open, done.
-pub(super) fn write(
-    ws: &mut Worksheet,
-    st: &Styles,
-    m: &Monthly,
-    specs: &Specs,
-) -> Result<(), XlsxError> {
-    let r = &m.ds.records.supervisions;
+pub(super) fn write(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), XlsxError> {
+    let r = &m.supervision.rows;
     let s = &m.supervision;
     let mut t = Table::new(
         format!("督查问题整改跟踪（截至{}）", m.period.end),
@@ -54,14 +47,14 @@ pub(super) fn write(
             label,
             Cell::text(m.unit_name(x.unit)),
             x.date.map_or(Cell::Blank, Cell::Date),
-            Cell::Center(method_zh(x).into()),
-            Cell::text(x.problem.trim()),
-            Cell::text(x.requirement.trim()),
+            Cell::Center(x.method.into()),
+            Cell::text(&x.problem),
+            Cell::text(&x.requirement),
             x.deadline.map_or(Cell::Blank, Cell::Date),
             days,
-            Cell::Center(status_zh(x).into()),
-            Cell::Center(x.inspector.trim().into()),
-            Cell::text(m.source(x.src, SupervisionCol::Status, specs)),
+            Cell::Center(x.status.into()),
+            Cell::Center(x.inspector.clone()),
+            Cell::text(&x.status_source),
         ]);
     }
     if s.tracked.is_empty() {

@@ -6,7 +6,9 @@
 use super::sections::body;
 use crate::figures::weekly::Notice;
 use crate::report::bulletin::{ymd, Block, Masthead, RED};
-use crate::report::style::{print_setup, text_width, FONT_BODY, FONT_HEADING, FONT_TITLE};
+use crate::report::style::{
+    fit, print_setup, text_width, FONT_BODY, FONT_HEADING, FONT_TITLE, NAME_MAX, PARAGRAPH_MAX,
+};
 use rust_xlsxwriter::{
     ColNum, Color, Format, FormatAlign, FormatBorder, RowNum, Workbook, Worksheet, XlsxError,
 };
@@ -106,15 +108,17 @@ pub fn sheet(wb: &mut Workbook, n: &Notice) -> Result<(), XlsxError> {
     for block in body(n) {
         match block {
             Block::Heading(h) => {
-                ws.merge_range(row, 0, row, COLS - 1, &h, &f.heading)?;
+                ws.merge_range(row, 0, row, COLS - 1, &fit(&h, NAME_MAX), &f.heading)?;
                 ws.set_row_height(row, 26)?;
             }
             Block::Para { lead, text } => {
+                let room = PARAGRAPH_MAX - (INDENT.chars().count() + lead.chars().count());
+                let text = fit(&text, room);
                 let all = format!("{INDENT}{lead}{text}");
                 ws.merge_range(row, 0, row, COLS - 1, &all, &f.para)?;
                 if !lead.is_empty() {
                     let indent_lead = format!("{INDENT}{lead}");
-                    let parts = [(&f.lead, indent_lead.as_str()), (&f.para, text.as_str())];
+                    let parts = [(&f.lead, indent_lead.as_str()), (&f.para, &*text)];
                     ws.write_rich_string_with_format(row, 0, &parts, &f.para)?;
                 }
                 paragraph_height(ws, row, &all)?;
@@ -134,6 +138,7 @@ pub fn sheet(wb: &mut Workbook, n: &Notice) -> Result<(), XlsxError> {
         ),
     ];
     for (text, fmt) in tail {
+        let text = fit(&text, PARAGRAPH_MAX);
         ws.merge_range(row, 0, row, COLS - 1, &text, fmt)?;
         paragraph_height(ws, row, &text)?;
         row += 1;

@@ -2,24 +2,14 @@
 //! table) and 宣传标语. Each shows exactly the figures the JSON summary carries (SPEC §5a), and points
 //! to the cells they come from.
 
-use super::{period_line, person, unit_order};
+use super::{period_line, unit_order};
 use crate::figures::counts::{ReportStatus, UnitFigures};
 use crate::figures::weekly::Notice;
-use crate::ledger::records::Src;
-use crate::ledger::schema::Specs;
-use crate::ledger::schema::{Col, DisputeCol, WeeklyCol};
 use crate::report::style::{
     table_widths, write_block, write_table, write_table_with_widths, Cell, Styles, Table,
 };
 use crate::resolve::units::UnitId;
 use rust_xlsxwriter::{Workbook, XlsxError};
-
-/// `东庄村周报.xlsx › 周报 › B7`: where a record's column `col` is.
-fn source(n: &Notice, specs: &Specs, src: Src, col: impl Col) -> String {
-    let s = &n.ds.sheets[src.sheet as usize];
-    let cell = n.ds.cell(src, specs.col(col));
-    format!("{} › {} › {}", s.file, s.sheet, cell)
-}
 
 /// 村/社区 (who owe the work), plus any 镇直单位 that reported some of it, in table order.
 fn owing<'a>(n: &'a Notice, has: impl Fn(&UnitFigures) -> bool) -> Vec<&'a UnitFigures> {
@@ -39,7 +29,6 @@ fn int(x: u32) -> Cell {
 }
 
 pub fn reports(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxError> {
-    let specs = Specs::new(n.plan);
     let issue = n.period().issue;
     let deadline = n.cal.deadline(issue);
     let mut t = Table::new(
@@ -69,14 +58,14 @@ pub fn reports(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxErr
             ReportStatus::Late => Cell::Warning(w.status.zh().into()),
             ReportStatus::Missing => Cell::Error(w.status.zh().into()),
         };
-        let rec = w.report.map(|i| &n.ds.records.weekly[i]);
+        let rec = n.lines[f.unit as usize].report.as_ref();
         let week = match rec {
             None => Cell::Blank,
-            Some(r) if r.week.is_some() => Cell::Center(format!("第{issue}期（表中所填）")),
+            Some(r) if r.week_written => Cell::Center(format!("第{issue}期（表中所填）")),
             Some(_) => Cell::Center(format!("第{issue}期（按报送时间）")),
         };
         let src = match rec {
-            Some(r) => Cell::text(source(n, &specs, r.src, WeeklyCol::Submitted)),
+            Some(r) => Cell::text(&r.source),
             None => Cell::Center("—".into()),
         };
         t = t.row(vec![
@@ -168,7 +157,6 @@ pub fn visits(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxErro
 }
 
 pub fn disputes(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxError> {
-    let specs = Specs::new(n.plan);
     let limit = n.plan.minimums.dispute_overdue_days;
     let mut t = Table::new(
         format!("第{}期矛盾纠纷排查化解", n.period().issue),
@@ -236,30 +224,21 @@ pub fn disputes(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxEr
         ],
     );
     for f in &units {
-        for &i in &f.disputes.overdue_list {
-            let r = &n.ds.records.disputes[i];
-            let pick = |v: &[String], i: Option<u8>| {
-                i.and_then(|i| v.get(i as usize))
-                    .cloned()
-                    .unwrap_or_else(|| "未填".into())
-            };
+        for r in &n.lines[f.unit as usize].overdue {
             list = list.row(vec![
-                name(n, r.unit),
+                name(n, f.unit),
                 r.date.map_or(Cell::Blank, Cell::Date),
-                Cell::Center(person(n, &r.parties)),
-                Cell::Center(pick(&n.plan.disputes.types, r.dtype)),
-                Cell::Center(match r.resolved_on.filter(|d| *d > end) {
+                Cell::Center(r.parties.clone()),
+                Cell::Center(r.dtype.clone()),
+                Cell::Center(match r.resolved_later {
                     // The ledger says resolved, but only after the period: open as of its end.
-                    Some(d) => format!(
-                        "{}（{}，在统计截止日之后）",
-                        pick(&n.plan.disputes.statuses, r.status),
-                        d.format("%Y-%m-%d")
-                    ),
-                    None => pick(&n.plan.disputes.statuses, r.status),
+                    Some(d) => {
+                        format!("{}（{}，在统计截止日之后）", r.status, d.format("%Y-%m-%d"))
+                    }
+                    None => r.status.clone(),
                 }),
-                r.date
-                    .map_or(Cell::Blank, |d| Cell::Int((end - d).num_days())),
-                Cell::text(source(n, &specs, r.src, DisputeCol::Status)),
+                r.days.map_or(Cell::Blank, Cell::Int),
+                Cell::text(&r.source),
             ]);
         }
     }
@@ -303,16 +282,14 @@ pub fn slogans(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxErr
     for &u in &unit_order(n) {
         let f = &n.now.figures.units[u as usize];
         let s = &f.slogans;
-        let mut texts: Vec<String> = s
-            .unapproved_list
+        let texts: Vec<String> = n.lines[u as usize]
+            .slogans
             .iter()
-            .map(|&i| format!("“{}”（非附件2内容）", n.ds.records.slogans[i].text))
+            .map(|l| match &l.typo_of {
+                None => format!("“{}”（非附件2内容）", l.text),
+                Some(a) => format!("“{}”（疑有错字，应为“{a}”）", l.text),
+            })
             .collect();
-        texts.extend(
-            s.near_list.iter().map(|(i, a)| {
-                format!("“{}”（疑有错字，应为“{a}”）", n.ds.records.slogans[*i].text)
-            }),
-        );
         t = t.row(vec![
             name(n, u),
             Cell::Center(f.kind.zh().into()),
@@ -325,12 +302,15 @@ pub fn slogans(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxErr
                 Cell::Error("否".into())
             },
             int(s.unapproved),
-            if texts.is_empty() {
-                Cell::Blank
-            } else {
-                Cell::text(texts.join("\n"))
-            },
+            texts.first().map_or(Cell::Blank, Cell::text),
         ]);
+        // One slogan a row (joined into one cell, a long list would pass Excel's limit).
+        for text in texts.iter().skip(1) {
+            let mut more = vec![name(n, u)];
+            more.extend(std::iter::repeat_n(Cell::Blank, 6));
+            more.push(Cell::text(text));
+            t = t.row(more);
+        }
     }
     let ws = wb.add_worksheet().set_name("宣传标语")?;
     write_table(ws, st, 0, &t)?;

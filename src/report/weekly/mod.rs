@@ -91,11 +91,6 @@ fn unit_order(n: &Notice) -> Vec<UnitId> {
     v
 }
 
-/// A villager's name as the leaders' copy shows it.
-fn person(n: &Notice, s: &str) -> String {
-    crate::text::shown_name(n.mask, s)
-}
-
 /// A message written by someone else (a parse message may quote a cell): in the masked copy, a quoted
 /// value that looks like a phone number (“1381234567”), and any bare mobile number, is masked.
 fn masked_message(n: &Notice, s: &str) -> String {

@@ -100,12 +100,12 @@ pub(super) fn problems(m: &Monthly) -> Vec<String> {
         }
     }
     // The month's supervision findings, and overdue rectifications.
-    let r = &m.ds.records.supervisions;
+    let r = &m.supervision.rows;
     let found: Vec<String> = m
         .supervision
         .checks
         .iter()
-        .filter(|&&i| crate::rules::r11_rectification::is_finding(&r[i]))
+        .filter(|&&i| r[i].finding)
         .map(|&i| {
             let s = &r[i];
             format!(
@@ -114,8 +114,8 @@ pub(super) fn problems(m: &Monthly) -> Vec<String> {
                 s.date
                     .map(|d| d.format("%-m月%-d日").to_string())
                     .unwrap_or_default(),
-                crate::rules::r11_rectification::method_zh(s),
-                s.problem.trim()
+                s.method,
+                s.problem
             )
         })
         .collect();
@@ -126,13 +126,13 @@ pub(super) fn problems(m: &Monthly) -> Vec<String> {
         .supervision
         .tracked
         .iter()
-        .filter(|(_, st)| *st == crate::rules::r11_rectification::Rectify::Overdue)
+        .filter(|(_, st)| *st == crate::figures::monthly::Rectify::Overdue)
         .map(|&(i, _)| {
             let s = &r[i];
             format!(
                 "{}“{}”（期限{}）",
                 m.unit_name(s.unit),
-                s.problem.trim(),
+                s.problem,
                 s.deadline
                     .map(|d| d.format("%-m月%-d日").to_string())
                     .unwrap_or_default()
@@ -143,8 +143,8 @@ pub(super) fn problems(m: &Monthly) -> Vec<String> {
         items.push(("督查问题逾期未整改".into(), overdue.join("；")));
     }
     // Ledger quality.
-    let q = crate::figures::assess::quality_counts(m.ds, &m.scope, m.period.end);
-    let mut worst: Vec<(usize, usize, usize)> = q
+    let mut worst: Vec<(usize, usize, usize)> = m
+        .quality
         .iter()
         .enumerate()
         .filter(|(_, (e, _))| *e > 0)
