@@ -8,7 +8,6 @@
 pub mod cli;
 pub mod diag;
 pub mod figures;
-pub mod fxhash;
 pub mod ingest;
 pub mod ledger;
 pub mod plan;

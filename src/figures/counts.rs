@@ -2,7 +2,6 @@
 //! from dated rows (rows dated later are left out), so last week's figures can always be recomputed
 //! from today's ledgers.
 
-use crate::fxhash::FxHashMap;
 use crate::ledger::records::Records;
 use crate::plan::calendar::{Calendar, Period, PeriodKind};
 use crate::plan::Plan;
@@ -10,6 +9,7 @@ use crate::resolve::load::Dataset;
 use crate::resolve::units::{UnitId, UnitKind};
 use crate::text::{person_key_cow, slogan_key};
 use chrono::NaiveDateTime;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -3,10 +3,10 @@
 //! canonical column to the Excel column that holds it.
 
 use super::schema::{Kind, Spec, Specs, Ty};
-use crate::fxhash::FxHashMap;
 use crate::ingest::Grid;
 use crate::ledger::cells::cell_text;
 use crate::text::{alias_key, header_keys};
+use rustc_hash::FxHashMap;
 
 /// How far down a sheet the header may be.
 const HEADER_SEARCH_ROWS: u32 = 30;

@@ -6,13 +6,13 @@ use super::header::Header;
 use super::schema::{Column, Spec, Ty};
 use super::value::Value;
 use crate::diag::{cell_ref, Diagnostic};
-use crate::fxhash::FxHashMap;
 use crate::ingest::Grid;
 use crate::ledger::cells::{self, cell_cow, cell_text};
 use crate::plan::calendar::Calendar;
 use crate::text::{alias_key, header_keys};
 use calamine::Data;
 use chrono::NaiveTime;
+use rustc_hash::FxHashMap;
 
 /// One data row as read: values by canonical column, and the unit as written.
 #[derive(Debug, Clone)]

@@ -4,13 +4,13 @@
 
 use crate::diag::Diagnostic;
 use crate::figures::counts::{match_slogan, SloganMatch};
-use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::ledger::schema::{Kind, Specs};
 use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
 use crate::resolve::load::Dataset;
 use crate::text::person_key_cow;
 use chrono::NaiveDateTime;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 
 pub fn check(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut Vec<Diagnostic>) {

@@ -3,7 +3,6 @@
 //! register, rows sent twice are counted once, and versions of the same dispute are reconciled.
 
 use crate::diag::{cell_ref, Diagnostic};
-use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::ingest::{self, FileStatus, OpenFailure};
 use crate::ledger::header::{Header, Recognised, Recogniser};
 use crate::ledger::parse::{parse_rows, Ctx, ParsedRow};
@@ -14,6 +13,7 @@ use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
 use crate::resolve::units::{Match, Register, Unit, UnitId, UnitKind};
 use rayon::prelude::*;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

@@ -2,13 +2,13 @@
 //! cannot be, questionnaires with no answer, dates from the wrong year.
 
 use crate::diag::Diagnostic;
-use crate::fxhash::FxHashMap;
 use crate::ledger::records::{Dispute, Src};
 use crate::ledger::schema::{Kind, Specs};
 use crate::plan::Plan;
 use crate::resolve::load::Dataset;
 use crate::text::person_key_cow;
 use chrono::{Datelike, NaiveDate};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 pub fn validate(ds: &mut Dataset, plan: &Plan, specs: &Specs) {
