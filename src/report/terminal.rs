@@ -1,6 +1,6 @@
 //! `shuangti check`: every problem, grouped by unit and file, and a summary line.
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, Location, Severity};
 use crate::ingest::FileStatus;
 use crate::resolve::load::Dataset;
 use indexmap::IndexMap;
@@ -54,12 +54,7 @@ pub fn render(ds: &Dataset) -> String {
         for (file, diags) in files {
             let _ = writeln!(out, "  {file}");
             for d in diags {
-                let place = [d.sheet.as_str(), d.cell.as_str()]
-                    .iter()
-                    .filter(|s| !s.is_empty())
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(" › ");
+                let place = Location::in_file(&d.sheet, &d.cell);
                 let place = if place.is_empty() {
                     String::new()
                 } else {

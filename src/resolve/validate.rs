@@ -1,7 +1,7 @@
 //! Checks across rows, after loading: the same dispute sent in several versions, resolution dates that
 //! cannot be, questionnaires with no answer, dates from the wrong year.
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Location};
 use crate::ledger::records::{Dispute, Src};
 use crate::ledger::schema::{Kind, Specs};
 use crate::plan::Plan;
@@ -156,11 +156,10 @@ fn reconcile_disputes(ds: &mut Dataset, _plan: &Plan, specs: &Specs, diags: &mut
                     Diagnostic::warning(
                         "dispute_versions_differ",
                         format!(
-                            "同一纠纷（{}，{}）在多个文件中出现，{what}；已采用 {} › {} 第{}行的版本",
+                            "同一纠纷（{}，{}）在多个文件中出现，{what}；已采用 {} 第{}行的版本",
                             o.date.map(|d| d.to_string()).unwrap_or_default(),
                             crate::text::mask_name(&o.parties),
-                            other.file,
-                            other.sheet,
+                            Location::sheet(&other.file, &other.sheet),
                             b.src.row + 1
                         ),
                     )
@@ -345,7 +344,7 @@ fn overlapping_tallies(
             .find(|((u, _, _), v)| *u == unit && v.len() > 1)
             .map(|(_, v)| &ds.sheets[v[0].sheet as usize]);
         let other = first
-            .map(|s| format!("{} › {}", s.file, s.sheet))
+            .map(|s| Location::sheet(&s.file, &s.sheet).to_string())
             .unwrap_or_default();
         diags.push(
             ds.at(

@@ -27,7 +27,7 @@ pub use scores::{month_grade, UnitMonth};
 pub use supervision::SupervisionFigures;
 pub use tally::RuleTally;
 
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, Location};
 use crate::figures::assess::{assess, assess_week, quality_counts, Assessment};
 use crate::ledger::schema::Specs;
 use crate::plan::calendar::{Calendar, Period};
@@ -200,10 +200,9 @@ impl<'a> Monthly<'a> {
         col: &str,
         specs: &Specs,
     ) -> String {
-        let d = self
-            .ds
-            .at(Diagnostic::info("src", ""), src, specs.get(kind).col(col));
-        d.location()
+        let s = &self.ds.sheets[src.sheet as usize];
+        let cell = self.ds.cell(src, specs.get(kind).col(col));
+        Location::new(&s.file, &s.sheet, &cell).to_string()
     }
 }
 

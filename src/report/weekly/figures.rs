@@ -3,6 +3,7 @@
 //! to the cells they come from.
 
 use super::{period_line, person, unit_order};
+use crate::diag::Location;
 use crate::figures::counts::{ReportStatus, UnitFigures};
 use crate::figures::weekly::Notice;
 use crate::ledger::records::Src;
@@ -17,7 +18,7 @@ use rust_xlsxwriter::{Workbook, XlsxError};
 fn source(n: &Notice, specs: &Specs, kind: Kind, src: Src, col: &str) -> String {
     let s = &n.ds.sheets[src.sheet as usize];
     let cell = n.ds.cell(src, specs.get(kind).col(col));
-    format!("{} › {} › {}", s.file, s.sheet, cell)
+    Location::new(&s.file, &s.sheet, &cell).to_string()
 }
 
 /// 村/社区 (who owe the work), plus any 镇直单位 that reported some of it, in table order.
