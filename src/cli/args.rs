@@ -1,4 +1,5 @@
-//! The command line (clap derive types only). Validated settings are built from these in `app.rs`.
+//! The command line as clap parses it (derive types only): the raw flags. `settings.rs` checks them
+//! and builds the [`crate::Settings`] a run uses.
 
 use clap::{ArgAction, Args, Parser, Subcommand};
 
