@@ -71,17 +71,22 @@ pub fn run(s: &Settings, terminal: &mut dyn Write) -> Result<Outcome, Error> {
         Job::Check(job) => {
             let ds = read(s, &job.input)?;
             let _ = terminal.write_all(report::terminal::render(&ds).as_bytes());
-            if let Some(path) = &job.json {
-                cli::commands::write_json(path, &report::json::check_json(&ds))?;
+            if let Some(json) = &job.json {
+                cli::commands::write_json(json, &report::json::check_json(&ds))?;
+                outcome.written.push(json.path.clone());
+                outcome
+                    .notes
+                    .push(format!("已生成 JSON 汇总：{}", json.path.display()));
             }
-            if let Some(dir) = &job.feedback {
-                let written = report::feedback::write_feedback(&s.plan, &ds, dir, job.force)?;
+            if let Some(fb) = &job.feedback {
+                let written = report::feedback::write_feedback(&s.plan, &ds, &fb.path, fb.force)
+                    .map_err(|e| fb.explain(e))?;
                 outcome.notes.push(format!(
                     "已生成 {} 份退回修改清单，在 {}",
                     written.len(),
-                    dir.display()
+                    fb.path.display()
                 ));
-                outcome.written = written;
+                outcome.written.extend(written);
             }
             if report::terminal::counts(&ds.diags).errors > 0 {
                 outcome.exit = EXIT_ERRORS;
@@ -92,19 +97,23 @@ pub fn run(s: &Settings, terminal: &mut dyn Write) -> Result<Outcome, Error> {
         Job::Report(job) => {
             let ds = read(s, &job.input)?;
             let (mut wb, json) = cli::commands::assess_and_render(s, job, &ds)?;
-            report::save(&mut wb, &job.path, job.force)?;
-            outcome.written.push(job.path.clone());
-            if let (Some(path), Some(json)) = (&job.json, json) {
-                cli::commands::write_json(path, &json)?;
-                outcome.written.push(path.clone());
+            report::save(&mut wb, &job.out.path, job.out.force).map_err(|e| job.out.explain(e))?;
+            outcome.written.push(job.out.path.clone());
+            if let (Some(target), Some(json)) = (&job.json, json) {
+                cli::commands::write_json(target, &json)?;
+                outcome.written.push(target.path.clone());
             }
-            let summary = report::terminal::summary(&ds);
+            let mut text = report::terminal::skipped(&ds);
+            text.push_str(&report::terminal::summary(&ds));
+            text.push('\n');
+            let shown =
+                |p: &PathBuf| report::terminal::escape(&p.display().to_string()).into_owned();
             let what = job.kind.what();
-            let _ = write!(
-                terminal,
-                "{summary}\n已生成{what}：{}\n",
-                job.path.display()
-            );
+            text.push_str(&format!("已生成{what}：{}\n", shown(&job.out.path)));
+            if let Some(t) = &job.json {
+                text.push_str(&format!("已生成 JSON 汇总：{}\n", shown(&t.path)));
+            }
+            let _ = terminal.write_all(text.as_bytes());
         }
     }
     Ok(outcome)

@@ -1,7 +1,7 @@
 //! The commands' own steps that [`crate::run`] calls: `template`, and for `weekly`/`monthly` turning
 //! the dataset into figures and the figures into a workbook (and its JSON).
 
-use crate::cli::{Error, ReportJob, ReportKind, Settings, TemplateJob, EXIT_OK};
+use crate::cli::{Error, ReportJob, ReportKind, Settings, Target, TemplateJob, EXIT_OK};
 use crate::figures::monthly::Monthly;
 use crate::figures::weekly::Notice;
 use crate::plan::Plan;
@@ -21,16 +21,19 @@ pub fn template(
         Some(path) => crate::resolve::load::register_names(path, &s.plan, &s.specs)
             .map_err(Error::Register)?,
     };
+    let dir = &job.out.path;
     let written =
-        crate::report::template::write_templates(&s.plan, &s.specs, &units, &job.out, job.force)?;
+        crate::report::template::write_templates(&s.plan, &s.specs, &units, dir, job.out.force)
+            .map_err(|e| job.out.explain(e))?;
     let mut text = String::new();
     for p in &written {
-        text.push_str(&format!("{}\n", p.display()));
+        let p = p.display().to_string();
+        text.push_str(&format!("{}\n", crate::report::terminal::escape(&p)));
     }
     text.push_str(&format!(
         "已生成 {} 个文件，在 {}\n",
         written.len(),
-        job.out.display()
+        crate::report::terminal::escape(&dir.display().to_string())
     ));
     let _ = terminal.write_all(text.as_bytes());
     Ok(Outcome {
@@ -81,18 +84,10 @@ pub fn assess_and_render(
     })
 }
 
-/// Writes `value` as pretty JSON at `path` (its folder is created).
-pub fn write_json(path: &std::path::Path, value: &Value) -> Result<(), Error> {
+/// Writes `value` as pretty JSON at the `--json` target, all at once like the workbooks.
+pub fn write_json(target: &Target, value: &Value) -> Result<(), Error> {
     let mut text = serde_json::to_string_pretty(value).expect("json");
     text.push('\n');
-    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|source| Error::JsonDir {
-            path: dir.to_path_buf(),
-            source,
-        })?;
-    }
-    std::fs::write(path, text).map_err(|source| Error::JsonWrite {
-        path: path.to_path_buf(),
-        source,
-    })
+    crate::report::output::write_atomic(&target.path, text.as_bytes(), target.force)
+        .map_err(|e| target.explain(e).into())
 }

@@ -39,16 +39,6 @@ pub enum Error {
     },
     #[error(transparent)]
     Output(#[from] OutputError),
-    #[error("无法创建文件夹“{}”：{source}", path.display())]
-    JsonDir {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("无法写入“{}”：{source}", path.display())]
-    JsonWrite {
-        path: PathBuf,
-        source: std::io::Error,
-    },
 }
 
 impl Error {

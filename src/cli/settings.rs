@@ -7,7 +7,9 @@ use crate::cli::error::Error;
 use crate::ledger::schema::Specs;
 use crate::plan::calendar::{Calendar, Period};
 use crate::plan::Plan;
-use crate::report::output::check_writable;
+use crate::report::output::{
+    check_writable, folder_of, is_inside, lock_folder, FolderLock, OutputError,
+};
 use chrono::NaiveDate;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -17,6 +19,10 @@ pub struct Settings {
     pub plan: Plan,
     pub specs: Specs,
     pub job: Job,
+    /// The folders this run writes to, locked against other runs for as long as the settings live.
+    pub locks: Vec<FolderLock>,
+    /// Said on stderr before the run (an output folder inside the inbox).
+    pub warnings: Vec<String>,
 }
 
 /// What to do.
@@ -52,12 +58,36 @@ impl Input {
     }
 }
 
+/// A place the run writes: a file (the report, `--json`) or a folder (`--feedback`, `template -o`).
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub path: PathBuf,
+    /// Replace an existing file: `--force`, and never inside the inbox.
+    pub force: bool,
+    /// The option that named the place, for messages.
+    pub option: &'static str,
+    pub in_inbox: bool,
+}
+
+impl Target {
+    /// A refused write told with this target's option; inside the inbox, an existing file is an
+    /// input, so the message says so instead of suggesting --force.
+    pub fn explain(&self, e: OutputError) -> OutputError {
+        match e {
+            OutputError::Exists { path, .. } if self.in_inbox => OutputError::InInbox {
+                path,
+                option: self.option,
+            },
+            e => e.for_option(self.option),
+        }
+    }
+}
+
 pub struct CheckJob {
     pub input: Input,
-    pub json: Option<PathBuf>,
+    pub json: Option<Target>,
     /// The folder for the 退回修改清单 workbooks.
-    pub feedback: Option<PathBuf>,
-    pub force: bool,
+    pub feedback: Option<Target>,
 }
 
 /// Which report, for which period.
@@ -81,17 +111,16 @@ pub struct ReportJob {
     pub input: Input,
     pub kind: ReportKind,
     /// The workbook to write (`-o` joined with the report's file name).
-    pub path: PathBuf,
-    pub json: Option<PathBuf>,
-    pub force: bool,
+    pub out: Target,
+    pub json: Option<Target>,
     /// Hide names and phone numbers (no `--no-mask`).
     pub mask: bool,
 }
 
 pub struct TemplateJob {
-    pub out: PathBuf,
+    /// The folder.
+    pub out: Target,
     pub register: Option<PathBuf>,
-    pub force: bool,
 }
 
 impl Settings {
@@ -99,17 +128,25 @@ impl Settings {
     pub fn embedded(job: Job) -> Settings {
         let plan = Plan::embedded();
         let specs = Specs::new(&plan);
-        Settings { plan, specs, job }
+        Settings {
+            plan,
+            specs,
+            job,
+            locks: Vec::new(),
+            warnings: Vec::new(),
+        }
     }
 
-    /// Checks the command line. Nothing under the inbox is read here; output folders are created and
-    /// probed so that a report that cannot be written is refused now, not after the work.
+    /// Checks the command line. Nothing under the inbox is read here; each output folder is created,
+    /// locked against other runs and probed, and an existing output refused without --force, so a
+    /// report that cannot be written is refused now, not after the work.
     pub fn from_cli(cli: Cli) -> Result<Settings, Error> {
         let plan = Plan::load(cli.plan.as_deref())?;
         let specs = Specs::new(&plan);
+        let mut out = Outputs::default();
         let job = match cli.command {
             Command::Plan => Job::Plan,
-            Command::Check(args) => Job::Check(check(&plan, args)?),
+            Command::Check(args) => Job::Check(check(&plan, args, &mut out)?),
             Command::Weekly(WeeklyArgs { report, week }) => {
                 let period =
                     Calendar::new(&plan)
@@ -119,7 +156,8 @@ impl Settings {
                             reason,
                         })?;
                 let name = crate::cli::commands::weekly_file_name(&plan, &period);
-                Job::Report(report_job(&plan, report, ReportKind::Weekly(period), name)?)
+                let kind = ReportKind::Weekly(period);
+                Job::Report(report_job(&plan, report, kind, name, &mut out)?)
             }
             Command::Monthly(MonthlyArgs { report, month }) => {
                 let period =
@@ -130,35 +168,41 @@ impl Settings {
                             reason,
                         })?;
                 let name = crate::figures::monthly::file_name(&plan, &period);
-                Job::Report(report_job(
-                    &plan,
-                    report,
-                    ReportKind::Monthly(period),
-                    name,
-                )?)
+                let kind = ReportKind::Monthly(period);
+                Job::Report(report_job(&plan, report, kind, name, &mut out)?)
             }
             Command::Template(args) => Job::Template(TemplateJob {
-                out: args.out,
+                // The template's own names are checked when written (they depend on nothing read).
+                out: out.folder(args.out, "-o", args.force, &[])?,
                 register: args.register,
-                force: args.force,
             }),
         };
-        Ok(Settings { plan, specs, job })
+        Ok(Settings {
+            plan,
+            specs,
+            job,
+            locks: out.locks,
+            warnings: out.warnings,
+        })
     }
 }
 
-fn check(plan: &Plan, args: CheckArgs) -> Result<CheckJob, Error> {
+fn check(plan: &Plan, args: CheckArgs, out: &mut Outputs) -> Result<CheckJob, Error> {
     let input = input(plan, &args.input)?;
-    check_json(args.input.json.as_deref())?;
-    if let Some(dir) = &args.feedback {
-        // The file names depend on the units found: only the folder can be checked now.
-        check_writable(dir, &[], args.force)?;
-    }
+    out.inbox = Some(input.inbox.clone());
+    let json = match args.input.json {
+        Some(p) => Some(out.file(p, "--json", args.force)?),
+        None => None,
+    };
+    // The file names depend on the units found: only the folder can be checked now.
+    let feedback = match args.feedback {
+        Some(dir) => Some(out.folder(dir, "--feedback", args.force, &[])?),
+        None => None,
+    };
     Ok(CheckJob {
         input,
-        json: args.input.json,
-        feedback: args.feedback,
-        force: args.force,
+        json,
+        feedback,
     })
 }
 
@@ -167,16 +211,21 @@ fn report_job(
     args: ReportArgs,
     kind: ReportKind,
     name: String,
+    out: &mut Outputs,
 ) -> Result<ReportJob, Error> {
-    let path = args.out.join(&name);
-    check_writable(&args.out, &[name], args.force)?;
-    check_json(args.input.json.as_deref())?;
+    // The report first: an existing one is refused before the inbox is even looked at.
+    out.inbox = Some(args.input.inbox.clone());
+    let report = out.file(args.out.join(name), "-o", args.force)?;
+    let json = match &args.input.json {
+        Some(p) => Some(out.file(p.clone(), "--json", args.force)?),
+        None => None,
+    };
+    let input = input(plan, &args.input)?;
     Ok(ReportJob {
-        input: input(plan, &args.input)?,
+        input,
         kind,
-        path,
-        json: args.input.json,
-        force: args.force,
+        out: report,
+        json,
         mask: !args.no_mask,
     })
 }
@@ -203,17 +252,65 @@ fn input(plan: &Plan, args: &InputArgs) -> Result<Input, Error> {
     })
 }
 
-/// The `--json` file's folder must accept files.
-fn check_json(path: Option<&Path>) -> Result<(), Error> {
-    let Some(path) = path else { return Ok(()) };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    check_writable(dir, &[name], true)?;
-    Ok(())
+/// The output places checked so far, the locks taken on their folders, and the warnings.
+#[derive(Default)]
+struct Outputs {
+    inbox: Option<PathBuf>,
+    locks: Vec<FolderLock>,
+    warnings: Vec<String>,
+}
+
+impl Outputs {
+    /// A file to write: its folder is locked and probed; an existing file is refused unless --force
+    /// (and always inside the inbox).
+    fn file(&mut self, path: PathBuf, option: &'static str, force: bool) -> Result<Target, Error> {
+        let dir = folder_of(&path).to_path_buf();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let folder = self.folder(dir, option, force, &[name])?;
+        Ok(Target { path, ..folder })
+    }
+
+    /// A folder to write `names` in (more may come later).
+    fn folder(
+        &mut self,
+        dir: PathBuf,
+        option: &'static str,
+        force: bool,
+        names: &[String],
+    ) -> Result<Target, Error> {
+        let in_inbox = self.inbox.as_deref().is_some_and(|i| is_inside(&dir, i));
+        let target = Target {
+            path: dir,
+            force: force && !in_inbox,
+            option,
+            in_inbox,
+        };
+        self.lock(&target.path).map_err(|e| target.explain(e))?;
+        check_writable(&target.path, names, target.force).map_err(|e| target.explain(e))?;
+        if in_inbox {
+            let warning = format!(
+                "注意：{option} 的输出位置 {} 在收件箱内，其中的文件下次读取收件箱时也会被读取；建议放到收件箱以外",
+                target.path.display()
+            );
+            if !self.warnings.contains(&warning) {
+                self.warnings.push(warning);
+            }
+        }
+        Ok(target)
+    }
+
+    /// Locks `dir` unless this run already holds it.
+    fn lock(&mut self, dir: &Path) -> Result<(), OutputError> {
+        let same = |l: &FolderLock| match (l.dir.canonicalize(), dir.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        };
+        if !self.locks.iter().any(same) {
+            self.locks.push(lock_folder(dir)?);
+        }
+        Ok(())
+    }
 }
