@@ -258,11 +258,16 @@ fn remove_stale_temps(dir: &Path) {
     }
 }
 
-/// The process id in one of our temp file names (`.周通报.xlsx.4242.tmp`).
+/// The process id in one of our temp file names (`.周通报.xlsx.4242.tmp`, `.shuangti-probe.7.tmp`);
+/// other programs' temp files are left alone.
 fn temp_pid(name: &str) -> Option<u32> {
     let rest = name.strip_prefix('.')?.strip_suffix(".tmp")?;
     let (stem, pid) = rest.rsplit_once('.')?;
-    if stem.is_empty() || pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
+    let ours = stem == "shuangti-probe"
+        || [".xlsx", ".json"]
+            .iter()
+            .any(|ext| stem.len() > ext.len() && stem.to_ascii_lowercase().ends_with(ext));
+    if !ours || pid.is_empty() || !pid.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     pid.parse().ok()
@@ -424,7 +429,10 @@ mod tests {
         assert_eq!(temp_pid(".周通报.xlsx.4242.tmp"), Some(4242));
         assert_eq!(temp_pid(".shuangti-probe.7.tmp"), Some(7));
         assert_eq!(temp_pid("周通报.xlsx.4242.tmp"), None);
+        assert_eq!(temp_pid(".w6.json.99.tmp"), Some(99));
         assert_eq!(temp_pid(".x.tmp"), None);
+        assert_eq!(temp_pid(".editor-swap.123.tmp"), None);
+        assert_eq!(temp_pid("..xlsx.5.tmp"), None);
         assert_eq!(temp_pid(".x.12a.tmp"), None);
         assert_eq!(temp_pid("..4242.tmp"), None);
     }
