@@ -107,14 +107,9 @@ impl Diagnostic {
         self.unmasked.as_deref().unwrap_or(&self.message)
     }
 
-    /// `东庄村走访台账.xlsx › Sheet1 › E12` (as much of it as is known).
-    pub fn location(&self) -> String {
-        [&self.file, &self.sheet, &self.cell]
-            .iter()
-            .filter(|s| !s.is_empty())
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
-            .join(" › ")
+    /// Where the problem is: `东庄村走访台账.xlsx › Sheet1 › E12` (as much of it as is known).
+    pub fn location(&self) -> Location<'_> {
+        Location::new(&self.file, &self.sheet, &self.cell)
     }
 
     /// A stable order for reports: unit, file, sheet, then the cell in reading order.
@@ -150,6 +145,46 @@ fn mask_quoted(message: &str, which: impl Fn(&str) -> bool) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// A place in the inbox as people name it: `东庄村走访台账.xlsx › Sheet1 › E12`. Any part may be
+/// empty (a whole file, a whole sheet, or a sheet and cell under a file already named); the parts
+/// that are known are joined by ` › `. Every “file › sheet › cell” the tool prints or writes is one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Location<'a> {
+    pub file: &'a str,
+    pub sheet: &'a str,
+    pub cell: &'a str,
+}
+
+impl<'a> Location<'a> {
+    pub fn new(file: &'a str, sheet: &'a str, cell: &'a str) -> Location<'a> {
+        Location { file, sheet, cell }
+    }
+    /// A whole sheet: `file › sheet`.
+    pub fn sheet(file: &'a str, sheet: &'a str) -> Location<'a> {
+        Location::new(file, sheet, "")
+    }
+    /// A sheet and cell under a file named elsewhere (the terminal's file heading): `sheet › cell`.
+    pub fn in_file(sheet: &'a str, cell: &'a str) -> Location<'a> {
+        Location::new("", sheet, cell)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.file.is_empty() && self.sheet.is_empty() && self.cell.is_empty()
+    }
+}
+
+impl std::fmt::Display for Location<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut sep = "";
+        for part in [self.file, self.sheet, self.cell] {
+            if !part.is_empty() {
+                write!(f, "{sep}{part}")?;
+                sep = " › ";
+            }
+        }
+        Ok(())
+    }
 }
 
 /// (row, column) of an A1 reference, for sorting; non-references sort first.
@@ -221,6 +256,21 @@ mod tests {
         assert_eq!(d.message, "年龄“李*”计为“无法识别”");
     }
 
+    #[test]
+    fn location_names_the_known_parts() {
+        assert_eq!(
+            Location::new("东庄村走访台账.xlsx", "Sheet1", "E12").to_string(),
+            "东庄村走访台账.xlsx › Sheet1 › E12"
+        );
+        assert_eq!(
+            Location::sheet("a.xlsx", "周报").to_string(),
+            "a.xlsx › 周报"
+        );
+        assert_eq!(Location::in_file("周报", "B7").to_string(), "周报 › B7");
+        assert_eq!(Location::new("a.xlsx", "", "").to_string(), "a.xlsx");
+        assert!(Location::in_file("", "").is_empty());
+        assert_eq!(Location::default().to_string(), "");
+    }
     #[test]
     fn order() {
         assert!(cell_order("B2") < cell_order("A3"));

@@ -398,26 +398,23 @@ fn check_reports_survey_problems() {
 #[test]
 fn survey_sheets_show_the_rates() {
     use calamine::{open_workbook_auto, Reader};
-    use shuangti::ledger::schema::Specs;
     use shuangti::plan::calendar::Calendar;
-    use shuangti::plan::Plan;
-    use shuangti::resolve::load::{load, LoadOptions};
+    use shuangti::{Input, Job, Settings};
     let ib = inbox("xlsx");
-    let plan = Plan::embedded();
-    let specs = Specs::new(&plan);
-    let mut ds = load(&ib.inbox(), &plan, &specs, &LoadOptions::default()).unwrap();
-    shuangti::resolve::validate::validate(&mut ds, &plan, &specs);
-    let cal = Calendar::new(&plan);
+    let settings = Settings::embedded(Job::Plan);
+    let ds = shuangti::read(&settings, &Input::new(ib.inbox())).unwrap();
+    let plan = &settings.plan;
+    let cal = Calendar::new(plan);
     let (w6, w7) = (cal.week(6).unwrap(), cal.week(7).unwrap());
-    let (units, town) = shuangti::figures::survey::compute(&ds, &plan, &w7);
-    let (pu, pt) = shuangti::figures::survey::compute(&ds, &plan, &w6);
+    let (units, town) = shuangti::figures::survey::compute(&ds, plan, &w7);
+    let (pu, pt) = shuangti::figures::survey::compute(&ds, plan, &w6);
     let mut wb = shuangti::report::style::new_workbook(w7.end, "办公室", "民调");
     let st = shuangti::report::style::Styles::new();
     let mut taken = std::collections::HashSet::new();
     shuangti::report::survey_sheet::write_survey_sheet(
         &mut wb,
         &st,
-        &plan,
+        plan,
         &ds,
         &w7,
         &units,

@@ -1,4 +1,5 @@
-//! The command line (clap derive types only). Validated settings are built from these in `app.rs`.
+//! The command line as clap parses it (derive types only): the raw flags. `settings.rs` checks them
+//! and builds the [`crate::Settings`] a run uses.
 
 use clap::{ArgAction, Args, Parser, Subcommand};
 
@@ -57,6 +58,7 @@ use std::path::PathBuf;
     disable_help_flag = true,
     disable_version_flag = true,
     disable_help_subcommand = true,
+    subcommand_value_name = "命令",
     about = "水泉镇“双提升”台账核查与通报生成工具",
     long_about = "读取各村（社区）报送的台账（.xlsx/.xls/.ods，原样读取，不修改），按实施方案核查，\n\
                   告诉每个村该改哪个单元格，并生成周通报（一周一通报）和月度督导表（一月一督导/一月一调度）。"
@@ -65,7 +67,7 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
     /// 方案文件（默认使用内置的2021年水泉镇方案）
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "文件")]
     pub plan: Option<PathBuf>,
     /// 显示帮助
     #[arg(short = 'h', long = "help", global = true, action = ArgAction::Help)]
@@ -92,16 +94,16 @@ pub enum Command {
 #[derive(Debug, Args, Clone)]
 pub struct InputArgs {
     /// 收件箱文件夹（可含子文件夹）
-    #[arg(value_name = "INBOX")]
+    #[arg(value_name = "收件箱")]
     pub inbox: PathBuf,
     /// 也读取隐藏的工作表
     #[arg(long)]
     pub include_hidden: bool,
     /// 只统计此日期及以前的数据（如 2021-05-16）
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "日期")]
     pub as_of: Option<String>,
     /// 另存机器可读的 JSON 汇总
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "文件")]
     pub json: Option<PathBuf>,
 }
 
@@ -110,7 +112,7 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// 为每个村（社区）生成一份“退回修改清单”工作簿，放在此文件夹
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "文件夹")]
     pub feedback: Option<PathBuf>,
     /// 覆盖已存在的同名文件
     #[arg(long)]
@@ -121,8 +123,14 @@ pub struct CheckArgs {
 pub struct ReportArgs {
     #[command(flatten)]
     pub input: InputArgs,
-    /// 报表输出文件夹
-    #[arg(short, long, value_name = "DIR", default_value = "reports")]
+    /// 报表输出文件夹（默认：reports）
+    #[arg(
+        short,
+        long,
+        value_name = "文件夹",
+        default_value = "reports",
+        hide_default_value = true
+    )]
     pub out: PathBuf,
     /// 覆盖已存在的同名报表
     #[arg(long)]
@@ -137,7 +145,7 @@ pub struct WeeklyArgs {
     #[command(flatten)]
     pub report: ReportArgs,
     /// 周次：该周内任一日期（如 2021-05-12），或期数（如 6）
-    #[arg(long, value_name = "DATE|N")]
+    #[arg(long, value_name = "日期|期数")]
     pub week: String,
 }
 
@@ -146,17 +154,17 @@ pub struct MonthlyArgs {
     #[command(flatten)]
     pub report: ReportArgs,
     /// 月份，如 2021-05
-    #[arg(long, value_name = "YYYY-MM")]
+    #[arg(long, value_name = "年-月")]
     pub month: String,
 }
 
 #[derive(Debug, Args)]
 pub struct TemplateArgs {
     /// 模板输出文件夹
-    #[arg(short, long, value_name = "DIR")]
+    #[arg(short, long, value_name = "文件夹")]
     pub out: PathBuf,
     /// 村居名册文件：用其中的村（社区）名称做“村居”下拉选项
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "文件")]
     pub register: Option<PathBuf>,
     /// 覆盖已存在的同名文件
     #[arg(long)]

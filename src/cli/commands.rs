@@ -1,96 +1,77 @@
-//! The report-writing commands: `template`, `weekly`, `monthly` (the last two share `write_report`).
+//! The commands' own steps that [`crate::run`] calls: `template`, and for `weekly`/`monthly` turning
+//! the dataset into figures and the figures into a workbook (and its JSON).
 
-use crate::cli::{read_inbox, write_json, Fail, EXIT_OK};
-use crate::cli::{MonthlyArgs, ReportArgs, TemplateArgs, WeeklyArgs};
+use crate::cli::{Error, ReportJob, ReportKind, Settings, Target, TemplateJob, EXIT_OK};
 use crate::figures::monthly::Monthly;
 use crate::figures::weekly::Notice;
-use crate::ledger::schema::Specs;
-use crate::plan::calendar::Calendar;
-use crate::plan::Plan;
-use crate::report::names::{monthly_file_name, weekly_file_name};
-use crate::report::output::check_writable;
-use crate::report::save;
 use crate::resolve::load::Dataset;
-use rust_xlsxwriter::{Workbook, XlsxError};
+use crate::Outcome;
+use rust_xlsxwriter::Workbook;
 use serde_json::Value;
+use std::io::Write;
 
-pub fn template(plan: &Plan, args: TemplateArgs) -> Result<i32, Fail> {
-    let specs = Specs::new(plan);
-    let units = match &args.register {
+pub fn template(
+    s: &Settings,
+    job: &TemplateJob,
+    terminal: &mut dyn Write,
+) -> Result<Outcome, Error> {
+    let units = match &job.register {
         None => Vec::new(),
-        Some(path) => {
-            crate::resolve::load::register_names(path, plan, &specs).map_err(Fail::usage)?
-        }
+        Some(path) => crate::resolve::load::register_names(path, &s.plan, &s.specs)
+            .map_err(Error::Register)?,
     };
+    let dir = &job.out.path;
     let written =
-        crate::report::template::write_templates(plan, &specs, &units, &args.out, args.force)
-            .map_err(|e| Fail::usage(e.to_string()))?;
+        crate::report::template::write_templates(&s.plan, &s.specs, &units, dir, job.out.force)
+            .map_err(|e| job.out.explain(e))?;
+    let mut text = String::new();
     for p in &written {
-        println!("{}", p.display());
+        let p = p.display().to_string();
+        text.push_str(&format!("{}\n", crate::report::terminal::escape(&p)));
     }
-    println!("已生成 {} 个文件，在 {}", written.len(), args.out.display());
-    Ok(EXIT_OK)
-}
-
-pub fn weekly(plan: &Plan, args: WeeklyArgs) -> Result<i32, Fail> {
-    let cal = Calendar::new(plan);
-    let period = cal
-        .parse_week(&args.week)
-        .map_err(|e| Fail::usage(format!("--week：{e}")))?;
-    let specs = Specs::new(plan);
-    let mask = !args.report.no_mask;
-    let name = weekly_file_name(plan, &period);
-    write_report(plan, &specs, &args.report, name, "周通报", |ds, json| {
-        let notice = Notice::build(ds, plan, &specs, period, mask);
-        let wb = crate::report::weekly::build(&notice)?;
-        Ok((wb, json.then(|| crate::report::json::weekly_json(&notice))))
+    text.push_str(&format!(
+        "已生成 {} 个文件，在 {}\n",
+        written.len(),
+        crate::report::terminal::escape(&dir.display().to_string())
+    ));
+    let _ = terminal.write_all(text.as_bytes());
+    Ok(Outcome {
+        exit: EXIT_OK,
+        written,
+        notes: Vec::new(),
     })
 }
 
-pub fn monthly(plan: &Plan, args: MonthlyArgs) -> Result<i32, Fail> {
-    let cal = Calendar::new(plan);
-    let period = cal
-        .parse_month(&args.month)
-        .map_err(|e| Fail::usage(format!("--month：{e}")))?;
-    let specs = Specs::new(plan);
-    let mask = !args.report.no_mask;
-    let name = monthly_file_name(plan, &period);
-    write_report(
-        plan,
-        &specs,
-        &args.report,
-        name,
-        "月度督导表",
-        |ds, json| {
-            let m = Monthly::build(ds, plan, &specs, period, mask);
-            let wb = crate::report::monthly::build(&m)?;
-            Ok((wb, json.then(|| crate::report::json::monthly_json(&m))))
-        },
-    )
+/// The figures of the report's period (assess), then its workbook and, when `--json` is given, its
+/// JSON (render).
+pub fn assess_and_render(
+    s: &Settings,
+    job: &ReportJob,
+    ds: &Dataset,
+) -> Result<(Workbook, Option<Value>), Error> {
+    let json = job.json.is_some();
+    let built = match job.kind {
+        ReportKind::Weekly(period) => {
+            let notice = Notice::build(ds, &s.plan, &s.specs, period, job.mask);
+            crate::report::weekly::build(&notice)
+                .map(|wb| (wb, json.then(|| crate::report::json::weekly_json(&notice))))
+        }
+        ReportKind::Monthly(period) => {
+            let m = Monthly::build(ds, &s.plan, &s.specs, period, job.mask);
+            crate::report::monthly::build(&m)
+                .map(|wb| (wb, json.then(|| crate::report::json::monthly_json(&m))))
+        }
+    };
+    built.map_err(|source| Error::Render {
+        what: job.kind.what(),
+        source,
+    })
 }
 
-/// What the weekly and monthly commands share once the period is known: refuse before any work if
-/// the report `name` cannot be written, read the inbox, `render` the workbook (and the JSON when
-/// asked for), save both, and print the summary. `what` names the report in messages.
-fn write_report(
-    plan: &Plan,
-    specs: &Specs,
-    report: &ReportArgs,
-    name: String,
-    what: &str,
-    render: impl FnOnce(&Dataset, bool) -> Result<(Workbook, Option<Value>), XlsxError>,
-) -> Result<i32, Fail> {
-    let path = report.out.join(&name);
-    check_writable(&report.out, &[name], report.force).map_err(|e| Fail::usage(e.to_string()))?;
-    let ds = read_inbox(plan, specs, &report.input)?;
-    let (mut wb, json) = render(&ds, report.input.json.is_some())
-        .map_err(|e| Fail::usage(format!("生成{what}失败：{e}")))?;
-    save(&mut wb, &path, report.force).map_err(|e| Fail::usage(e.to_string()))?;
-    if let (Some(path), Some(json)) = (&report.input.json, json) {
-        write_json(path, &json)?;
-    }
-    print!("{}", crate::report::terminal::summary(&ds));
-    println!();
-    println!("已生成{what}：{}", path.display());
-    Ok(EXIT_OK)
+/// Writes `value` as pretty JSON at the `--json` target, all at once like the workbooks.
+pub fn write_json(target: &Target, value: &Value) -> Result<(), Error> {
+    let mut text = serde_json::to_string_pretty(value).expect("json");
+    text.push('\n');
+    crate::report::output::write_atomic(&target.path, text.as_bytes(), target.force)
+        .map_err(|e| target.explain(e).into())
 }

@@ -6,7 +6,6 @@ mod town;
 
 pub use town::TownFigures;
 
-use crate::fxhash::FxHashMap;
 use crate::ledger::records::Records;
 use crate::ledger::schema::SloganForm;
 use crate::plan::calendar::{Calendar, Period, PeriodKind};
@@ -15,6 +14,7 @@ use crate::resolve::load::Dataset;
 use crate::resolve::units::{UnitId, UnitKind};
 use crate::text::person_key_cow;
 use chrono::NaiveDateTime;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -4,10 +4,10 @@
 //! that are not on a dated row (a missing column, an unreadable file) are always in scope.
 
 use crate::diag::Diagnostic;
-use crate::fxhash::FxHashMap;
 use crate::plan::calendar::Calendar;
 use crate::resolve::load::Dataset;
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 /// The date each dated row speaks of, by (sheet, 0-based row).
 pub struct Scope<'a> {
@@ -26,7 +26,7 @@ impl<'a> Scope<'a> {
         // Only rows that carry a problem need their date (a district has a million rows, a few
         // thousand problems).
         let mut dates: FxHashMap<(u32, u32), NaiveDate> = FxHashMap::default();
-        let mut wanted: crate::fxhash::FxHashSet<(u32, u32)> = Default::default();
+        let mut wanted: rustc_hash::FxHashSet<(u32, u32)> = Default::default();
         for d in &ds.diags {
             if let (Some(&s), Some(r)) = (
                 sheets.get(&(d.file.as_str(), d.sheet.as_str())),

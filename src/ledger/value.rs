@@ -86,7 +86,7 @@ impl Value {
 /// hash collision can never drop a row.
 pub fn row_fingerprint(values: &[Value]) -> u64 {
     use std::hash::Hasher;
-    let mut h = crate::fxhash::FxHasher::default();
+    let mut h = rustc_hash::FxHasher::default();
     h.write_usize(values.len());
     for v in values {
         v.hash_key(&mut h);

@@ -3,7 +3,7 @@
 
 use crate::diag::Diagnostic;
 use crate::plan::Plan;
-use crate::report::output::{check_writable, OutputError};
+use crate::report::output::{check_writable, join_inside, safe_file_name, OutputError};
 use crate::report::style::{new_workbook, sheet_name, write_table, Cell, Styles, Table};
 use crate::resolve::load::Dataset;
 use indexmap::IndexMap;
@@ -13,9 +13,27 @@ use std::path::{Path, PathBuf};
 /// The unit name used for problems that belong to no unit.
 pub const UNASSIGNED: &str = "未归属";
 
-/// `退回修改清单_东庄村.xlsx`
+/// `退回修改清单_东庄村.xlsx`, made one safe file name whatever the unit's name holds (a unit named
+/// `../../x` stays in the folder: [`safe_file_name`]).
 pub fn file_name(unit: &str) -> String {
-    format!("退回修改清单_{unit}.xlsx")
+    safe_file_name(&format!("退回修改清单_{unit}"), ".xlsx")
+}
+
+/// The file name of each unit, in order, distinct even where two names become alike once made safe or
+/// differ only in case (as Windows and macOS compare names): the later ones get `(2)`, `(3)` ….
+pub fn file_names<'a>(units: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut taken = HashSet::new();
+    let mut names = Vec::new();
+    for unit in units {
+        let mut name = file_name(unit);
+        let mut n = 1;
+        while !taken.insert(name.to_lowercase()) {
+            n += 1;
+            name = file_name(&format!("{unit}({n})"));
+        }
+        names.push(name);
+    }
+    names
 }
 
 /// Writes one workbook per unit that has problems; returns the paths written. Each list goes to its own
@@ -37,17 +55,17 @@ pub fn write_feedback(
         by_unit.entry(u).or_default().push(d);
     }
     by_unit.sort_keys();
-    let names: Vec<String> = by_unit.keys().map(|u| file_name(u)).collect();
+    let names = file_names(by_unit.keys().copied());
     check_writable(dir, &names, force)?;
     let date = crate::figures::feedback::document_date(ds, plan);
     let mut written = Vec::new();
-    for (unit, diags) in &by_unit {
+    for ((unit, diags), name) in by_unit.iter().zip(&names) {
         let mut wb = new_workbook(date, &plan.town.office, &format!("{unit}台账退回修改清单"));
         let st = Styles::new();
         let mut taken = HashSet::new();
         let ws = wb.add_worksheet();
         ws.set_name(sheet_name("退回修改清单", &mut taken))
-            .map_err(|source| xlsx_err(dir, unit, source))?;
+            .map_err(|source| xlsx_err(dir, name, source))?;
         let crate::report::terminal::Counts {
             errors, warnings, ..
         } = crate::report::terminal::counts(diags.iter().copied());
@@ -79,17 +97,17 @@ pub fn write_feedback(
                 Cell::text(&d.hint),
             ]);
         }
-        write_table(ws, &st, 0, &t).map_err(|source| xlsx_err(dir, unit, source))?;
-        let path = dir.join(file_name(unit));
+        write_table(ws, &st, 0, &t).map_err(|source| xlsx_err(dir, name, source))?;
+        let path = join_inside(dir, name)?;
         crate::report::save(&mut wb, &path, force)?;
         written.push(path);
     }
     Ok(written)
 }
 
-fn xlsx_err(dir: &Path, unit: &str, source: rust_xlsxwriter::XlsxError) -> OutputError {
+fn xlsx_err(dir: &Path, name: &str, source: rust_xlsxwriter::XlsxError) -> OutputError {
     OutputError::Xlsx {
-        path: dir.join(file_name(unit)),
+        path: dir.join(name),
         source,
     }
 }

@@ -1,9 +1,10 @@
 //! `shuangti check`: every problem, grouped by unit and file, and a summary line.
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, Location, Severity};
 use crate::ingest::FileStatus;
 use crate::resolve::load::Dataset;
 use indexmap::IndexMap;
+use std::borrow::Cow;
 use std::fmt::Write;
 
 /// Counts for the summary line.
@@ -50,31 +51,78 @@ pub fn render(ds: &Dataset) -> String {
     }
     by_unit.sort_keys();
     for (unit, files) in &by_unit {
-        let _ = writeln!(out, "【{unit}】");
+        let _ = writeln!(out, "【{}】", escape(unit));
         for (file, diags) in files {
-            let _ = writeln!(out, "  {file}");
+            let _ = writeln!(out, "  {}", escape(file));
             for d in diags {
-                let place = [d.sheet.as_str(), d.cell.as_str()]
-                    .iter()
-                    .filter(|s| !s.is_empty())
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(" › ");
+                let place = Location::in_file(&d.sheet, &d.cell);
                 let place = if place.is_empty() {
                     String::new()
                 } else {
-                    format!("{place}  ")
+                    format!("{}  ", escape(&place.to_string()))
                 };
-                let _ = write!(out, "    {} {place}{}", d.severity.zh(), d.message);
+                let _ = write!(out, "    {} {place}{}", d.severity.zh(), escape(&d.message));
                 if !d.hint.is_empty() {
-                    let _ = write!(out, "。改法：{}", d.hint);
+                    let _ = write!(out, "。改法：{}", escape(&d.hint));
                 }
                 let _ = writeln!(out, "  [{}]", d.code);
             }
         }
     }
+    out.push_str(&skipped(ds));
     let _ = writeln!(out, "{}", summary(ds));
     out
+}
+
+/// Every file that was skipped or could not be read, with the reason (empty when none was).
+pub fn skipped(ds: &Dataset) -> String {
+    let mut out = String::new();
+    for f in &ds.files {
+        // A skipped file's reason ends with 已跳过; an unreadable one's says what is wrong.
+        let label = match f.status {
+            FileStatus::Skipped => "",
+            FileStatus::Unreadable if f.sheet.is_empty() => "无法读取。",
+            _ => continue,
+        };
+        if out.is_empty() {
+            out.push_str("未读取的文件：\n");
+        }
+        let _ = writeln!(out, "  {}：{label}{}", escape(&f.path), escape(&f.reason));
+    }
+    out
+}
+
+/// Text from the ledgers (cells, sheet and file names) made safe to print: control characters
+/// (ESC, which can clear the screen or recolour it, a newline that could forge a line of the report,
+/// a carriage return that could overwrite one) and the characters that reorder a line are shown
+/// escaped, e.g. `\u{1b}`, `\n`.
+pub fn escape(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(needs_escape) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if needs_escape(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Like [`escape`], line by line: our own multi-line messages keep their lines.
+pub fn escape_lines(s: &str) -> String {
+    s.split('\n').map(escape).collect::<Vec<_>>().join("\n")
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// 读取 N 个文件，识别台账 M 张（走访台账 3、周报 10 …），数据 R 行；错误 e 个，警告 w 个，提示 i 个。

@@ -3,7 +3,6 @@
 //! shows them, and every report lists them.
 
 use crate::diag::Diagnostic;
-use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::ledger::schema::{Kind, Specs};
 use crate::ledger::schema::{SloganCol, WeeklyCol};
 use crate::plan::calendar::Calendar;
@@ -12,6 +11,7 @@ use crate::plan::Plan;
 use crate::resolve::dataset::Dataset;
 use crate::text::person_key_cow;
 use chrono::NaiveDateTime;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 
 pub fn check(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut Vec<Diagnostic>) {

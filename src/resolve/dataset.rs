@@ -41,6 +41,12 @@ pub struct Dataset {
 
 impl Dataset {
     /// The Excel cell of a record's canonical column, e.g. `E12`.
+    /// `东庄村走访台账.xlsx › 走访 › E12`: where a record's column `col` is, as people name it.
+    pub fn source(&self, src: Src, col: usize) -> String {
+        let s = &self.sheets[src.sheet as usize];
+        crate::diag::Location::new(&s.file, &s.sheet, &self.cell(src, col)).to_string()
+    }
+
     pub fn cell(&self, src: Src, col: usize) -> String {
         match self.sheets[src.sheet as usize]
             .cols

@@ -1,12 +1,12 @@
 //! Rows sent twice (a resend, a copy of a file) are counted once: a row repeats another when it is of
 //! the same kind and unit and has the same values.
 
-use crate::fxhash::FxHashSet;
 use crate::ledger::schema::Kind;
 use crate::ledger::value::{row_fingerprint, same_row, Value};
 use crate::resolve::matching::SheetWork;
 use crate::resolve::units::UnitId;
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 /// A row for recognising the same row sent twice: same kind, same unit, same values
 /// ([`same_row`]). It hashes as its fingerprint (computed once) and compares the values themselves,

@@ -2,11 +2,11 @@
 //! distinct text in a sheet, an error at the cell for a name the register does not have.
 
 use crate::diag::{cell_ref, Diagnostic};
-use crate::fxhash::FxHashMap;
 use crate::ledger::schema::{Kind, RegisterCol, Specs};
 use crate::resolve::dedup::RowKey;
 use crate::resolve::read::SheetRead;
 use crate::resolve::units::{Match, Register, UnitId};
+use rustc_hash::FxHashMap;
 
 /// A recognised sheet on its way to typed records, with what [`match_units`] found for each row.
 pub(crate) struct SheetWork {

@@ -8,10 +8,10 @@ mod surveys;
 mod years;
 
 use crate::diag::Diagnostic;
-use crate::fxhash::FxHashMap;
 use crate::ledger::schema::Specs;
 use crate::plan::Plan;
 use crate::resolve::dataset::Dataset;
+use rustc_hash::FxHashMap;
 
 pub fn validate(ds: &mut Dataset, plan: &Plan, specs: &Specs) {
     let mut diags = Vec::new();

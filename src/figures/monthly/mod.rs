@@ -206,8 +206,7 @@ impl<'a> Monthly<'a> {
         col: impl crate::ledger::schema::Col,
         specs: &Specs,
     ) -> String {
-        let d = self.ds.at(Diagnostic::info("src", ""), src, specs.col(col));
-        d.location()
+        self.ds.source(src, specs.col(col))
     }
 }
 

@@ -4,7 +4,6 @@
 //! overdue). Each row of the log is kept as a [`CheckRow`], already worded and located, so the
 //! renderers list checks and findings without reading a record.
 
-use crate::diag::Diagnostic;
 use crate::ledger::schema::{Specs, SupervisionCol};
 use crate::plan::calendar::Period;
 use crate::plan::Plan;
@@ -67,10 +66,7 @@ impl SupervisionFigures {
     ) -> SupervisionFigures {
         let rows = &ds.records.supervisions;
         let n = ds.register.units.len();
-        let at = |src, col| {
-            ds.at(Diagnostic::info("src", ""), src, specs.col(col))
-                .location()
-        };
+        let at = |src, col| ds.source(src, specs.col(col));
         let mut f = SupervisionFigures {
             rows: rows
                 .iter()

@@ -2,11 +2,11 @@
 //! survey headers written as the question itself, and the mapping of one header row, or a parent
 //! row over a child row, to canonical columns.
 
-use crate::fxhash::FxHashMap;
 use crate::ingest::Grid;
 use crate::ledger::cells::cell_text;
 use crate::ledger::schema::{Kind, Spec, Ty};
 use crate::text::{alias_key, header_keys};
+use rustc_hash::FxHashMap;
 
 /// Words clerks swap freely in headers: each alias is also accepted with these exchanged.
 const SWAPS: [(&str, &str); 6] = [

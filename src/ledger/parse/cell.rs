@@ -4,7 +4,6 @@
 
 use super::choose::choose_memo;
 use super::{text_of, CellErr, Ctx};
-use crate::fxhash::FxHashMap;
 use crate::ledger::answers::answer;
 use crate::ledger::cells::{self, cell_cow};
 use crate::ledger::schema::{Column, Ty};
@@ -12,6 +11,7 @@ use crate::ledger::value::Value;
 use crate::plan::calendar::Calendar;
 use calamine::Data;
 use chrono::NaiveTime;
+use rustc_hash::FxHashMap;
 
 pub(super) fn read_cell(
     ctx: &Ctx,

@@ -2,9 +2,9 @@
 //! (`schema::VALUE_SYNONYMS`), without a trailing 纠纷/矛盾/类, or as the one allowed value it
 //! contains; remembered per column, since a column holds a handful of distinct texts.
 
-use crate::fxhash::FxHashMap;
 use crate::ledger::schema::VALUE_SYNONYMS;
 use crate::text::alias_key;
+use rustc_hash::FxHashMap;
 
 /// [`choose`], remembered per written text.
 pub(super) fn choose_memo(

@@ -14,7 +14,6 @@ pub use choose::choose;
 use super::header::Header;
 use super::value::Value;
 use crate::diag::{cell_ref, Diagnostic};
-use crate::fxhash::FxHashMap;
 use crate::ingest::Grid;
 use crate::ledger::cells::{self, cell_cow, cell_text};
 use crate::ledger::schema::{DisputeCol, Kind, Spec};
@@ -22,6 +21,7 @@ use crate::plan::calendar::Calendar;
 use crate::text::{alias_key, header_keys};
 use calamine::Data;
 use cell::read_cell;
+use rustc_hash::FxHashMap;
 
 /// One data row as read: values by canonical column, and the unit as written.
 #[derive(Debug, Clone)]

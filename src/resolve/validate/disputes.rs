@@ -1,13 +1,13 @@
 //! Disputes across rows: versions of the same dispute reconciled, and resolution dates that cannot be.
 
 use crate::diag::Diagnostic;
-use crate::fxhash::FxHashMap;
 use crate::ledger::records::Dispute;
 use crate::ledger::schema::{DisputeCol, Kind, Specs};
 use crate::plan::Plan;
 use crate::resolve::dataset::Dataset;
 use crate::text::person_key_cow;
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 /// The newest date a sheet mentions: a resent ledger holds later rows than the one it replaces.
