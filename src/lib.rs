@@ -55,6 +55,23 @@ pub fn read(s: &Settings, input: &Input) -> Result<Dataset, Error> {
     Ok(ds)
 }
 
+/// Refuses a dataset in which no sheet is a ledger (the register alone is not one): a report of it
+/// would show every village at 0.
+fn has_ledgers(ds: &Dataset) -> Result<(), Error> {
+    use ingest::FileStatus;
+    let ledger = |f: &resolve::load::FileEntry| {
+        matches!(f.status, FileStatus::Used | FileStatus::Duplicate)
+            && f.kind.is_some_and(|k| k != ledger::schema::Kind::Register)
+    };
+    if ds.files.iter().any(ledger) {
+        return Ok(());
+    }
+    let mut paths: Vec<&str> = ds.files.iter().map(|f| f.path.as_str()).collect();
+    paths.sort_unstable();
+    paths.dedup();
+    Err(Error::NoLedgers { files: paths.len() })
+}
+
 /// Runs the job: read → assess → render → write. What people read goes to `terminal` as soon as it
 /// is ready (the check report before any file is written).
 pub fn run(s: &Settings, terminal: &mut dyn Write) -> Result<Outcome, Error> {
@@ -71,6 +88,10 @@ pub fn run(s: &Settings, terminal: &mut dyn Write) -> Result<Outcome, Error> {
         Job::Check(job) => {
             let ds = read(s, &job.input)?;
             let _ = terminal.write_all(report::terminal::render(&ds).as_bytes());
+            // (check still lists every file and writes its JSON: that is how the office finds out why)
+            if let Err(e) = has_ledgers(&ds) {
+                outcome.notes.push(e.to_string());
+            }
             if let Some(json) = &job.json {
                 cli::commands::write_json(json, &report::json::check_json(&ds))?;
                 outcome.written.push(json.path.clone());
@@ -96,6 +117,14 @@ pub fn run(s: &Settings, terminal: &mut dyn Write) -> Result<Outcome, Error> {
         }
         Job::Report(job) => {
             let ds = read(s, &job.input)?;
+            if let Err(e) = has_ledgers(&ds) {
+                // Say what was found and why each file was not read, then write nothing.
+                let mut text = report::terminal::skipped(&ds);
+                text.push_str(&report::terminal::summary(&ds));
+                text.push('\n');
+                let _ = terminal.write_all(text.as_bytes());
+                return Err(e);
+            }
             let (mut wb, json) = cli::commands::assess_and_render(s, job, &ds)?;
             report::save(&mut wb, &job.out.path, job.out.force).map_err(|e| job.out.explain(e))?;
             outcome.written.push(job.out.path.clone());

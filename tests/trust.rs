@@ -269,3 +269,72 @@ fn week_eight_notice_cites_its_own_problems() {
     assert!(cells.contains(&"D3"), "{cells:?}");
     assert!(cells.contains(&"E3"), "{cells:?}");
 }
+
+fn refuses_without_ledgers(ib: &Inbox, files: usize) {
+    for args in [
+        vec![
+            "weekly", "inbox", "--week", "6", "-o", "out", "--json", "w.json",
+        ],
+        vec![
+            "monthly", "inbox", "--month", "2021-05", "-o", "out", "--json", "m.json",
+        ],
+    ] {
+        let o = ib.run(&args);
+        assert_eq!(o.status.code(), Some(2), "{}{}", stdout(&o), stderr(&o));
+        let err = stderr(&o);
+        assert!(
+            err.contains(&format!(
+                "收件箱里没有可读的台账：共 {files} 个文件，均无法识别"
+            )),
+            "{err}"
+        );
+        assert!(
+            !ib.path("out").exists()
+                || std::fs::read_dir(ib.path("out"))
+                    .unwrap()
+                    .all(|e| { !e.unwrap().file_name().to_string_lossy().ends_with(".xlsx") })
+        );
+        assert!(!ib.path("w.json").exists() && !ib.path("m.json").exists());
+    }
+    // check still lists every file (and why it was not read), and says the same.
+    let o = ib.run(&["check", "inbox"]);
+    assert_ne!(o.status.code(), Some(2), "{}{}", stdout(&o), stderr(&o));
+    assert!(
+        stderr(&o).contains("收件箱里没有可读的台账"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn empty_inbox_exits_2_and_writes_nothing() {
+    let ib = Inbox::new();
+    refuses_without_ledgers(&ib, 0);
+}
+
+#[test]
+fn junk_only_inbox_exits_2_and_writes_nothing() {
+    let ib = Inbox::new();
+    std::fs::write(ib.path("inbox/说明.txt"), "各村台账请于周五前报送").unwrap();
+    std::fs::write(
+        ib.path("inbox/东庄村走访台账.xlsx"),
+        b"not a workbook at all",
+    )
+    .unwrap();
+    // The register alone is not a ledger either.
+    ib.register();
+    refuses_without_ledgers(&ib, 3);
+}
+
+#[test]
+fn village_with_no_ledgers_is_named_as_such() {
+    let j = week6(&inbox(15.0, 15, 0));
+    // 东庄村 sent its ledgers; 西庄村 and 水泉社区 sent nothing at all; 镇卫生院 is no village.
+    for u in ["西庄村", "水泉社区"] {
+        let d = diags(&j, "no_ledgers", u);
+        assert_eq!(d.len(), 1, "{u}: {d:?}");
+        assert_eq!(d[0]["severity"], "error");
+    }
+    assert!(diags(&j, "no_ledgers", "东庄村").is_empty());
+    assert!(diags(&j, "no_ledgers", "镇卫生院").is_empty());
+}

@@ -29,6 +29,10 @@ pub enum Error {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// Nothing in the inbox is a ledger (an empty inbox, or only files that are not ledgers): no
+    /// report is written, since it would show every village at 0.
+    #[error("收件箱里没有可读的台账：共 {files} 个文件，均无法识别为台账，未生成报表。请确认各村报送的台账已放入收件箱（上面列出了每个未读取文件的原因）")]
+    NoLedgers { files: usize },
     /// `template --register`: the register could not be read (the message names the file).
     #[error("{0}")]
     Register(String),

@@ -5,6 +5,7 @@
 use crate::ledger::schema::Col;
 mod disputes;
 mod mobilisation;
+mod nothing;
 mod r10_summary;
 pub mod r11_rectification;
 mod r8_topic_meeting;
@@ -73,6 +74,7 @@ impl RuleCtx<'_> {
 /// Rules that apply every week: R1–R7.
 pub fn weekly(ctx: &RuleCtx) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    nothing::nothing_sent(ctx, &mut out);
     mobilisation::r1_liaison(ctx, &mut out);
     mobilisation::r2_meeting(ctx, &mut out);
     reporting::r3_weekly_report(ctx, &mut out);

@@ -10,6 +10,7 @@ use crate::report::weekly::masked_message;
 /// message carries evidence worth quoting (numbers, dates, texts) or only repeats the label.
 fn rule_label(code: &str) -> Option<(&'static str, &'static str, bool)> {
     Some(match code {
+        "no_ledgers" => ("未报送任何台账", "处", false),
         "R1_liaison_missing" => ("未报送“双提升”联络员名单", "处", false),
         "R1_liaison_incomplete" => ("联络员名单信息不全", "处", true),
         "R1_liaison_late" => ("联络员名单逾期报送", "处", true),
@@ -31,7 +32,8 @@ fn rule_label(code: &str) -> Option<(&'static str, &'static str, bool)> {
 
 /// The order rules are discussed in: the plan's (R1 … R7), unknown codes after.
 fn rule_order(code: &str) -> usize {
-    const ORDER: [&str; 15] = [
+    const ORDER: [&str; 16] = [
+        "no_ledgers",
         "R1_liaison_missing",
         "R1_liaison_incomplete",
         "R1_liaison_late",
