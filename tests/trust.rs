@@ -338,3 +338,89 @@ fn village_with_no_ledgers_is_named_as_such() {
     assert!(diags(&j, "no_ledgers", "东庄村").is_empty());
     assert!(diags(&j, "no_ledgers", "镇卫生院").is_empty());
 }
+
+fn all_cells(path: &std::path::Path) -> Vec<String> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).unwrap();
+    let mut out = Vec::new();
+    for name in book.sheet_names() {
+        let r = book.worksheet_range(&name).unwrap();
+        out.extend(r.rows().flatten().map(|c| c.to_string()));
+    }
+    out
+}
+
+#[test]
+fn a_resolution_after_the_cut_off_is_not_cited_as_fact() {
+    // 戊某's dispute (screened 04-05) is marked 已化解 with 化解日期 05-20: after week 6's end (05-16).
+    let ib = weekly_fixture();
+    let o = ib.run(&["weekly", "inbox", "--week", "6", "-o", "out"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let wb = std::fs::read_dir(ib.path("out"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "xlsx"))
+        .unwrap();
+    let cells = all_cells(&wb);
+    assert!(
+        cells.iter().any(|c| c == "截至5月16日未化解"),
+        "status as of the end"
+    );
+    assert!(
+        !cells
+            .iter()
+            .any(|c| c.contains("05-20") || c.contains("5月20日")),
+        "{:?}",
+        cells
+            .iter()
+            .filter(|c| c.contains("20"))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_date_later_than_the_file_arrived_is_flagged() {
+    let ib = Inbox::new();
+    ib.register();
+    let p = ib.xlsx(
+        "东庄村矛盾纠纷台账.xlsx",
+        &[(
+            "台账",
+            vec![
+                row(&[
+                    "村居",
+                    "排查日期",
+                    "当事人",
+                    "纠纷类型",
+                    "化解状态",
+                    "化解日期",
+                ]),
+                vec![
+                    s("东庄村"),
+                    d(2021, 5, 10),
+                    s("张三"),
+                    s("邻里"),
+                    s("已化解"),
+                    d(2021, 5, 20),
+                ],
+            ],
+        )],
+    );
+    // The file reached the inbox on 2021-05-17 (noon, local time).
+    let t = chrono::NaiveDate::from_ymd_opt(2021, 5, 17)
+        .unwrap()
+        .and_hms_opt(12, 0, 0)
+        .unwrap()
+        .and_local_timezone(chrono::Local)
+        .unwrap();
+    let f = std::fs::File::options().write(true).open(&p).unwrap();
+    f.set_modified(t.into()).unwrap();
+    let o = ib.run(&["check", "inbox", "--json", "c.json"]);
+    assert_ne!(o.status.code(), Some(2), "{}{}", stdout(&o), stderr(&o));
+    let j = json(&ib.path("c.json"));
+    let d = diags(&j, "date_after_received", "东庄村");
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0]["cell"], "F2");
+    let m = d[0]["message"].as_str().unwrap();
+    assert!(m.contains("5月20日") && m.contains("5月17日"), "{m}");
+}

@@ -38,8 +38,6 @@ pub struct OverdueLine {
     pub dtype: String,
     /// The status as written, or 未填.
     pub status: String,
-    /// A 化解日期 after the period's end: resolved, but only later (open as of the end).
-    pub resolved_later: Option<NaiveDate>,
     /// Days from 排查日期 to the period's end.
     pub days: Option<i64>,
     /// Where its status is.
@@ -99,8 +97,16 @@ pub fn unit_lines(
                         date: d.date,
                         parties: crate::text::shown_name(mask, &d.parties),
                         dtype: pick(&plan.disputes.types, d.dtype),
-                        status: pick(&plan.disputes.statuses, d.status),
-                        resolved_later: d.resolved_on.filter(|x| *x > end),
+                        // A resolution dated after the period's end is not this notice's fact: the
+                        // dispute is open as of its end, and that is all it says.
+                        status: match d.resolved_on.filter(|x| *x > end) {
+                            Some(_) => format!(
+                                "截至{}月{}日未化解",
+                                chrono::Datelike::month(&end),
+                                chrono::Datelike::day(&end)
+                            ),
+                            None => pick(&plan.disputes.statuses, d.status),
+                        },
                         days: d.date.map(|x| (end - x).num_days()),
                         source: source(ds, specs, d.src, DisputeCol::Status),
                     }

@@ -6,6 +6,7 @@ use crate::ingest::FileStatus;
 use crate::ledger::records::{Records, Src};
 use crate::ledger::schema::Kind;
 use crate::resolve::units::{Register, UnitId};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// A recognised sheet: where it is and which Excel column holds each canonical column.
@@ -15,6 +16,8 @@ pub struct SheetInfo {
     pub sheet: String,
     pub kind: Kind,
     pub cols: Vec<Option<u32>>,
+    /// The day its file reached the inbox, when known.
+    pub received: Option<NaiveDate>,
 }
 
 /// One line of 数据来源 / `files[]`: a sheet that was read, or a file or sheet that was not.

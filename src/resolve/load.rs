@@ -78,12 +78,14 @@ fn assemble(mut reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
     // holds only rows another already has (a resend, a copy), it is the smaller one marked duplicate.
     let mut bases = Vec::with_capacity(reads.len());
     let mut paths = Vec::with_capacity(reads.len());
+    let mut received = Vec::with_capacity(reads.len());
     let mut work: Vec<SheetWork> = Vec::new();
     for (f, mut fr) in reads.into_iter().enumerate() {
         bases.push(files.len());
         files.append(&mut fr.entries);
         diags.append(&mut fr.diags);
         paths.push(fr.path);
+        received.push(fr.received);
         work.extend(fr.sheets.into_iter().map(|read| SheetWork {
             file: f,
             read,
@@ -117,6 +119,7 @@ fn assemble(mut reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
             sheet: w.read.name.clone(),
             kind,
             cols: w.read.header.cols.clone(),
+            received: received[w.file],
         });
         let entry = &mut files[bases[w.file] + w.read.entry];
         entry.units = std::mem::take(&mut w.unit_names);
@@ -249,6 +252,7 @@ mod tests {
             entries,
             sheets,
             diags: Vec::new(),
+            received: None,
         }
     }
 

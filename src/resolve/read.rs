@@ -28,6 +28,15 @@ pub(crate) struct FileRead {
     pub(crate) entries: Vec<FileEntry>,
     pub(crate) sheets: Vec<SheetRead>,
     pub(crate) diags: Vec<Diagnostic>,
+    /// The day the file reached the inbox (its modification time, local): a ledger cannot speak of
+    /// a later day.
+    pub(crate) received: Option<chrono::NaiveDate>,
+}
+
+/// The local day of a file's modification time.
+fn received_on(path: &Path) -> Option<chrono::NaiveDate> {
+    let t = std::fs::metadata(path).ok()?.modified().ok()?;
+    Some(chrono::DateTime::<chrono::Local>::from(t).date_naive())
 }
 
 /// A file whose reading panicked.
@@ -51,6 +60,7 @@ pub(crate) fn failed_read(rel: &Path) -> FileRead {
             Diagnostic::error("unreadable_file", format!("文件无法读取：{reason}"))
                 .at(&path, "", ""),
         ],
+        received: None,
     }
 }
 
@@ -76,6 +86,7 @@ pub(crate) fn read_file(
         entries: Vec::new(),
         sheets: Vec::new(),
         diags: Vec::new(),
+        received: received_on(&inbox.join(rel)),
     };
     let entry = |sheet: &str, kind, rows, status, reason: String| FileEntry {
         path: path.clone(),

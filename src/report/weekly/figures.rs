@@ -230,13 +230,7 @@ pub fn disputes(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxEr
                 r.date.map_or(Cell::Blank, Cell::Date),
                 Cell::Center(r.parties.clone()),
                 Cell::Center(r.dtype.clone()),
-                Cell::Center(match r.resolved_later {
-                    // The ledger says resolved, but only after the period: open as of its end.
-                    Some(d) => {
-                        format!("{}（{}，在统计截止日之后）", r.status, d.format("%Y-%m-%d"))
-                    }
-                    None => r.status.clone(),
-                }),
+                Cell::Center(r.status.clone()),
                 r.days.map_or(Cell::Blank, Cell::Int),
                 Cell::text(&r.source),
             ]);

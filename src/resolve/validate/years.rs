@@ -1,4 +1,5 @@
-//! Dates from the wrong year.
+//! Dates from the wrong year, and dates later than the day their file reached the inbox (a ledger
+//! received on 5月17日 cannot record a dispute resolved on 5月20日: a typo, or a date written ahead).
 
 use crate::diag::Diagnostic;
 use crate::ledger::records::Src;
@@ -28,6 +29,27 @@ pub(super) fn check_years(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut 
                     ),
                 );
             }
+            let received = ds.sheets[src.sheet as usize].received;
+            if let Some(r) = received.filter(|r| d > *r) {
+                diags.push(
+                    ds.at(
+                        Diagnostic::warning(
+                            "date_after_received",
+                            format!(
+                                "{name}{}月{}日晚于收到该文件的日期（{}月{}日），日期可能写错",
+                                d.month(),
+                                d.day(),
+                                r.month(),
+                                r.day()
+                            ),
+                        )
+                        .unit(ds.unit_name(unit))
+                        .hint("请核对日期；尚未发生的事不要预先填写"),
+                        src,
+                        col,
+                    ),
+                );
+            }
         }
     };
     let r = &ds.records;
@@ -47,6 +69,13 @@ pub(super) fn check_years(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut 
             v.date,
             Kind::Dispute,
             specs.col(DisputeCol::Date),
+        );
+        check(
+            v.src,
+            v.unit,
+            v.resolved_on,
+            Kind::Dispute,
+            specs.col(DisputeCol::ResolvedOn),
         );
     }
     for v in &r.slogans {
