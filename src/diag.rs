@@ -39,6 +39,10 @@ pub struct Diagnostic {
     /// `message` masks nothing).
     #[serde(skip)]
     pub unmasked: Option<String>,
+    /// The campaign weeks (期) a rule finding speaks of: one for a weekly notice's finding, the weeks
+    /// it held for a finding summed over a month; empty for a finding not bound to a week.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub weeks: Vec<u32>,
 }
 
 impl Diagnostic {
@@ -53,6 +57,7 @@ impl Diagnostic {
             message: message.into(),
             hint: String::new(),
             unmasked: None,
+            weeks: Vec::new(),
         }
     }
     pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {

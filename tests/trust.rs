@@ -424,3 +424,70 @@ fn a_date_later_than_the_file_arrived_is_flagged() {
     let m = d[0]["message"].as_str().unwrap();
     assert!(m.contains("5月20日") && m.contains("5月17日"), "{m}");
 }
+
+#[test]
+fn every_monthly_diagnostic_carries_its_period_once() {
+    let ib = weekly_fixture();
+    let o = ib.run(&[
+        "monthly", "inbox", "--month", "2021-05", "-o", "out", "--json", "m.json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let j = json(&ib.path("m.json"));
+    let all = j["diagnostics"].as_array().unwrap();
+    assert!(!all.is_empty());
+    let mut seen = std::collections::HashSet::new();
+    for d in all {
+        assert_eq!(d["month"], "2021-05", "{d}");
+        let key = (
+            d["code"].to_string(),
+            d["unit"].to_string(),
+            d["file"].to_string(),
+            d["sheet"].to_string(),
+            d["cell"].to_string(),
+        );
+        assert!(seen.insert(key), "reported twice: {d}");
+        if d["code"].as_str().unwrap().starts_with("R3") {
+            // A weekly rule finding says which weeks it held (May's weeks are 第5–8期).
+            let weeks = d["weeks"].as_array().expect("weeks");
+            assert!(
+                weeks.iter().all(|w| (5..=8).contains(&w.as_u64().unwrap())),
+                "{d}"
+            );
+        }
+    }
+    // The overdue disputes named are those overdue at the month's end, as its figures count them.
+    let named = all.iter().filter(|d| d["code"] == "R6_overdue").count() as u64;
+    let counted: u64 = j["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|u| u["kind"] != "town_unit")
+        .map(|u| u["disputes"]["overdue"].as_u64().unwrap_or(0))
+        .sum();
+    assert_eq!(named, counted);
+    assert!(
+        named > 0,
+        "the fixture has overdue disputes at the end of May"
+    );
+    assert!(all
+        .iter()
+        .any(|d| d["code"].as_str().unwrap().starts_with("R3")));
+}
+
+#[test]
+fn suggestions_sheet_says_town_units_are_assessed_elsewhere() {
+    let ib = weekly_fixture();
+    let o = ib.run(&["monthly", "inbox", "--month", "2021-05", "-o", "out"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let wb = std::fs::read_dir(ib.path("out"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "xlsx"))
+        .unwrap();
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&wb).unwrap();
+    let s = book.worksheet_range("约谈及重点管理建议").unwrap();
+    let text: String = s.rows().flatten().map(|c| c.to_string()).collect();
+    assert!(text.contains("建议只针对村（社区）"), "{text}");
+    assert!(text.contains("镇直单位的得分和等级见“月度考评”"), "{text}");
+}

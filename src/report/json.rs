@@ -111,13 +111,26 @@ pub fn town_survey_json(s: &crate::figures::survey::SurveyFigures) -> Value {
 }
 
 fn diags_json(list: &[&crate::diag::Diagnostic]) -> Value {
+    diags_in_period(list, None)
+}
+
+/// The diagnostics of a report, each with the report's period (`week`: the issue, or `month`:
+/// `YYYY-MM`) and, for a rule finding, the campaign weeks it held (`weeks`).
+fn diags_in_period(list: &[&crate::diag::Diagnostic], period: Option<(&str, Value)>) -> Value {
     Value::Array(
         list.iter()
             .map(|d| {
-                json!({
+                let mut v = json!({
                     "severity": d.severity, "code": d.code, "unit": d.unit, "file": d.file,
                     "sheet": d.sheet, "cell": d.cell, "message": d.message, "hint": d.hint,
-                })
+                });
+                if let Some((key, value)) = &period {
+                    v[*key] = value.clone();
+                }
+                if !d.weeks.is_empty() {
+                    v["weeks"] = json!(d.weeks);
+                }
+                v
             })
             .collect(),
     )
@@ -191,7 +204,7 @@ pub fn weekly_json(n: &crate::figures::weekly::Notice) -> Value {
         "suggestions": n.suggestions.iter().map(|s| json!({
             "unit": n.ds.unit_name(s.unit), "action": s.action, "reason": s.reason,
         })).collect::<Vec<_>>(),
-        "diagnostics": diags_json(&problems),
+        "diagnostics": diags_in_period(&problems, Some(("week", json!(n.period().issue)))),
         "files": files_json(n.ds),
     })
 }
@@ -369,7 +382,10 @@ pub fn monthly_json(m: &crate::figures::monthly::Monthly) -> Value {
             "since": x.since.map(date), "responsible": x.responsible, "source": x.source,
             "overdue": x.overdue,
         })).collect::<Vec<_>>(),
-        "diagnostics": diags_json(&problems),
+        "diagnostics": diags_in_period(
+            &problems,
+            Some(("month", json!(m.period.start.format("%Y-%m").to_string()))),
+        ),
         "files": files_json(m.ds),
     })
 }

@@ -4,9 +4,14 @@ use super::RuleCtx;
 use crate::diag::Diagnostic;
 use crate::ledger::schema::DisputeCol;
 
-/// R6 每周定期摸排化解矛盾
+/// R6 每周定期摸排化解矛盾: the week's screening, and the disputes overdue at its end.
 pub fn r6_screening(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
-    let limit = ctx.plan.minimums.dispute_overdue_days;
+    r6_not_screened(ctx, out);
+    r6_overdue(ctx, out);
+}
+
+/// R6: a week without any screening record (a zero report counts).
+fn r6_not_screened(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
     let week = ctx.period.issue;
     for f in ctx
         .figures
@@ -26,6 +31,18 @@ pub fn r6_screening(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
                 ),
             );
         }
+    }
+}
+
+/// R6: disputes still unresolved past the limit at the period's end (a week's, or a month's).
+pub fn r6_overdue(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
+    let limit = ctx.plan.minimums.dispute_overdue_days;
+    for f in ctx
+        .figures
+        .units
+        .iter()
+        .filter(|f| f.kind.is_village_level())
+    {
         for &i in &f.disputes.overdue_list {
             let d = &ctx.ds.records.disputes[i];
             let days = d.date.map(|x| (ctx.period.end - x).num_days()).unwrap_or(0);

@@ -82,6 +82,17 @@ pub fn weekly(ctx: &RuleCtx) -> Vec<Diagnostic> {
     visits::r5_questionnaire_letter(ctx, &mut out);
     disputes::r6_screening(ctx, &mut out);
     slogans::r7_slogans(ctx, &mut out);
+    for d in &mut out {
+        d.weeks = vec![ctx.period.issue];
+    }
+    out
+}
+
+/// R6's overdue disputes as of the period's end: the monthly workbook states them as of the month's
+/// last day, so that they agree with the month's overdue count.
+pub fn overdue_at_end(ctx: &RuleCtx) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    disputes::r6_overdue(ctx, &mut out);
     out
 }
 

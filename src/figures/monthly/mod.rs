@@ -112,8 +112,9 @@ impl<'a> Monthly<'a> {
         let has_prev = !prev_week_assess.is_empty();
         let town_trend = scores::town_trend(&prev_week_assess, &week_assess);
 
-        // Rules: R8–R11 as of the month's end; the weekly rules week by week.
-        let findings = rules::monthly(&RuleCtx {
+        // Rules: R8–R11 and the overdue disputes as of the month's end; the other weekly rules week
+        // by week.
+        let month_ctx = RuleCtx {
             ds,
             plan,
             cal: &cal,
@@ -121,7 +122,9 @@ impl<'a> Monthly<'a> {
             period,
             figures: &now.figures,
             mask,
-        });
+        };
+        let mut findings = rules::monthly(&month_ctx);
+        findings.extend(rules::overdue_at_end(&month_ctx));
         let (weekly_findings, weekly_tallies) =
             tally::weekly_rules(ds, plan, &cal, specs, &week_assess, mask);
 

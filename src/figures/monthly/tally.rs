@@ -43,8 +43,9 @@ fn rule_label(code: &str) -> &'static str {
     }
 }
 
-/// The weekly rules of every assessed week: every finding (exact repeats removed), and the errors and
-/// warnings summed by unit and code, in register order.
+/// The weekly rules of every assessed week: every finding once, with the weeks it held (the latest
+/// week's wording), and the errors and warnings summed by unit and code, in register order. Overdue
+/// disputes are left to the month's own finding (as of its last day, like its overdue count).
 pub(super) fn weekly_rules(
     ds: &Dataset,
     plan: &Plan,
@@ -75,8 +76,25 @@ pub(super) fn weekly_rules(
                     e.1.push(a.period.issue);
                 }
             }
-            if !weekly_findings.contains(&d) {
-                weekly_findings.push(d);
+            if d.code == "R6_overdue" {
+                continue;
+            }
+            let same = |x: &Diagnostic| {
+                (x.code, &x.unit, &x.file, &x.sheet, &x.cell)
+                    == (d.code, &d.unit, &d.file, &d.sheet, &d.cell)
+            };
+            match weekly_findings.iter_mut().find(|x| same(x)) {
+                Some(x) => {
+                    let mut weeks = std::mem::take(&mut x.weeks);
+                    for &w in &d.weeks {
+                        if !weeks.contains(&w) {
+                            weeks.push(w);
+                        }
+                    }
+                    *x = d;
+                    x.weeks = weeks;
+                }
+                None => weekly_findings.push(d),
             }
         }
     }
