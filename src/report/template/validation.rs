@@ -43,21 +43,10 @@ pub(super) fn is_slogan_text(spec: &Spec, i: usize) -> bool {
     spec.kind == Kind::Slogan && spec.col(SloganCol::Text) == i
 }
 
-/// The first and last day a ledger date can fall on: the campaign's first week to its end, widened
-/// to any phase the plan sets outside it.
+/// The first and last day a ledger date can fall on: the campaign's first week to its end.
 pub(super) fn campaign_span(plan: &Plan) -> (NaiveDate, NaiveDate) {
     let cal = Calendar::new(plan);
-    let start = plan
-        .phases
-        .iter()
-        .map(|p| p.start)
-        .fold(cal.first_monday, NaiveDate::min);
-    let end = plan
-        .phases
-        .iter()
-        .map(|p| p.end)
-        .fold(cal.end, NaiveDate::max);
-    (start, end)
+    (cal.first_monday, cal.end)
 }
 
 /// The campaign's weeks as the 所属周次 dropdown offers them: 第1期 … 第N期.
