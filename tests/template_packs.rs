@@ -307,6 +307,8 @@ fn a_filled_pack_is_read_checked_and_counted() {
     // 东庄村 fills its pack in week 6 (2021-05-10 … 05-16): the unit is never typed.
     let pack = |f: &str| ib.path(&format!("tpl/东庄村/{f}_东庄村.xlsx"));
     let to = |f: &str| ib.inbox().join(format!("东庄村/{f}_东庄村.xlsx"));
+    // The pack's 村居 column offers the unit alone.
+    assert_eq!(lists(&pack("走访台账"))[0], ["东庄村"]);
     fill(
         &pack("周报"),
         &to("周报"),
