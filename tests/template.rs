@@ -9,8 +9,9 @@ use shuangti::ledger::schema::{Kind, Specs, Ty};
 use shuangti::plan::Plan;
 use shuangti::report::output::OutputError;
 use shuangti::report::template::{
-    file_name, file_names, write_templates, HEADER_ROW, HELP_SHEET, LISTS_SHEET,
+    file_name, file_names, write_templates, FIRST_ROW, HEADER_ROW, HELP_SHEET, LISTS_SHEET, ROWS,
 };
+use shuangti::resolve::units::{Unit, UnitKind};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -18,7 +19,18 @@ fn committed() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/ledgers")
 }
 
-fn write(units: &[String]) -> (tempfile::TempDir, Vec<PathBuf>) {
+fn village(name: &str) -> Unit {
+    Unit {
+        name: name.into(),
+        kind: UnitKind::Village,
+        households: Some(100),
+        grids: Some(2),
+        population: None,
+        aliases: Vec::new(),
+    }
+}
+
+fn write(units: &[Unit]) -> (tempfile::TempDir, Vec<PathBuf>) {
     let plan = Plan::embedded();
     let specs = Specs::new(&plan);
     let dir = tempfile::tempdir().unwrap();
@@ -63,8 +75,8 @@ fn committed_templates_are_what_the_code_writes() {
 
 #[test]
 fn rerun_gives_identical_bytes() {
-    let (a, _) = write(&["东庄村".into()]);
-    let (b, _) = write(&["东庄村".into()]);
+    let (a, _) = write(&[village("东庄村")]);
+    let (b, _) = write(&[village("东庄村")]);
     for name in file_names() {
         assert!(
             std::fs::read(a.path().join(&name)).unwrap()
@@ -133,11 +145,13 @@ fn every_choice_has_a_dropdown_from_the_lists_sheet() {
     for kind in Kind::ALL {
         let xml = sheet_xml(&dir.path().join(file_name(kind)), 1);
         let spec = specs.get(kind);
+        // Without a register the 村居 column has no list; 标语内容 has the approved slogans.
         let lists = spec
             .columns
             .iter()
-            .filter(|c| matches!(c.ty, Ty::Choice(_) | Ty::YesNo | Ty::Answer(_)))
-            .count();
+            .filter(|c| matches!(c.ty, Ty::Choice(_) | Ty::YesNo | Ty::Answer(_) | Ty::Week))
+            .count()
+            + usize::from(kind == Kind::Slogan);
         let found = xml.matches(r#"<dataValidation type="list""#).count();
         assert_eq!(
             found, lists,
@@ -164,7 +178,9 @@ fn every_choice_has_a_dropdown_from_the_lists_sheet() {
 #[test]
 fn units_become_a_dropdown_from_the_hidden_sheet() {
     // More than 255 characters of unit names: allow_list_strings would fail here.
-    let units: Vec<String> = (1..=60).map(|i| format!("第{i}村民委员会")).collect();
+    let units: Vec<Unit> = (1..=60)
+        .map(|i| village(&format!("第{i}村民委员会")))
+        .collect();
     let (dir, _) = write(&units);
     let xml = sheet_xml(&dir.path().join("走访台账.xlsx"), 1);
     // The 村居 column (A) gets the first list, 61 rows including its header.
@@ -199,9 +215,10 @@ fn date_and_phone_columns_are_preformatted() {
         styles.contains(r#"formatCode="@""#),
         "text format @ for phones: {styles}"
     );
-    // 200 preformatted (bordered, typed) empty rows below the header: rows 4 to 203 in Excel.
+    // The example row and 2,000 preformatted (bordered, typed) empty rows below it: rows 5 to 2004
+    // in Excel.
     let xml = sheet_xml(&path, 1);
-    let last = HEADER_ROW + 200 + 1;
+    let last = FIRST_ROW + ROWS;
     assert!(
         xml.contains(&format!("<row r=\"{last}\"")),
         "row {last} is prepared"

@@ -163,9 +163,12 @@ pub struct TemplateArgs {
     /// 模板输出文件夹
     #[arg(short, long, value_name = "文件夹")]
     pub out: PathBuf,
-    /// 村居名册文件：用其中的村（社区）名称做“村居”下拉选项
+    /// 村居名册文件：用其中的名称做“村居”下拉选项，并为每个村（社区）、镇直单位各生成一个文件夹的专用台账
     #[arg(long, value_name = "文件")]
     pub register: Option<PathBuf>,
+    /// 只生成这一个村（社区）或镇直单位的专用台账（须同时给出 --register）
+    #[arg(long, value_name = "名称")]
+    pub unit: Option<String>,
     /// 覆盖已存在的同名文件
     #[arg(long)]
     pub force: bool,

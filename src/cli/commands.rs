@@ -5,6 +5,7 @@ use crate::cli::{Error, ReportJob, ReportKind, Settings, Target, TemplateJob, EX
 use crate::figures::monthly::Monthly;
 use crate::figures::weekly::Notice;
 use crate::resolve::load::Dataset;
+use crate::resolve::units::Unit;
 use crate::Outcome;
 use rust_xlsxwriter::Workbook;
 use serde_json::Value;
@@ -15,15 +16,35 @@ pub fn template(
     job: &TemplateJob,
     terminal: &mut dyn Write,
 ) -> Result<Outcome, Error> {
+    use crate::report::template::{pack_names, write_packs, write_templates};
     let units = match &job.register {
         None => Vec::new(),
-        Some(path) => crate::resolve::load::register_names(path, &s.plan, &s.specs)
+        Some(path) => crate::resolve::load::register_units(path, &s.plan, &s.specs)
             .map_err(Error::Register)?,
     };
     let dir = &job.out.path;
-    let written =
-        crate::report::template::write_templates(&s.plan, &s.specs, &units, dir, job.out.force)
-            .map_err(|e| job.out.explain(e))?;
+    let written = match &job.unit {
+        // One unit's pack only.
+        Some(name) => {
+            let unit = find_unit(&units, name)?;
+            write_packs(
+                &s.plan,
+                &s.specs,
+                std::slice::from_ref(unit),
+                dir,
+                job.out.force,
+            )
+        }
+        // The blank set, and with a register every unit's pack.
+        // (the packs' names are checked before the blank set is written, so a refusal writes nothing)
+        None => crate::report::output::check_writable(dir, &pack_names(&units), job.out.force)
+            .and_then(|()| write_templates(&s.plan, &s.specs, &units, dir, job.out.force))
+            .and_then(|mut blank| {
+                blank.extend(write_packs(&s.plan, &s.specs, &units, dir, job.out.force)?);
+                Ok(blank)
+            }),
+    }
+    .map_err(|e| job.out.explain(e))?;
     let mut text = String::new();
     for p in &written {
         let p = p.display().to_string();
@@ -39,6 +60,34 @@ pub fn template(
         exit: EXIT_OK,
         written,
         notes: Vec::new(),
+    })
+}
+
+/// The register's unit `name` names (by its name or an alias, however spaced), or an error naming
+/// the closest names the register has.
+fn find_unit<'a>(units: &'a [Unit], name: &str) -> Result<&'a Unit, Error> {
+    use crate::text::{edit_distance, unit_key};
+    let key = unit_key(name);
+    let names = |u: &'a Unit| std::iter::once(&u.name).chain(&u.aliases);
+    if let Some(u) = units.iter().find(|u| names(u).any(|n| unit_key(n) == key)) {
+        return Ok(u);
+    }
+    let mut ranked: Vec<(usize, &str)> = units
+        .iter()
+        .map(|u| (edit_distance(&unit_key(&u.name), &key), u.name.as_str()))
+        .collect();
+    ranked.sort();
+    let closest: Vec<String> = ranked
+        .iter()
+        .take(3)
+        .map(|(_, n)| format!("“{n}”"))
+        .collect();
+    Err(Error::Option {
+        option: "--unit",
+        reason: format!(
+            "村居名册中没有“{name}”。最接近的是：{}。请照名册写全称",
+            closest.join("、")
+        ),
     })
 }
 

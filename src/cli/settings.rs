@@ -121,6 +121,8 @@ pub struct TemplateJob {
     /// The folder.
     pub out: Target,
     pub register: Option<PathBuf>,
+    /// `--unit`: only this unit's pack.
+    pub unit: Option<String>,
 }
 
 impl Settings {
@@ -171,11 +173,22 @@ impl Settings {
                 let kind = ReportKind::Monthly(period);
                 Job::Report(report_job(&plan, report, kind, name, &mut out)?)
             }
-            Command::Template(args) => Job::Template(TemplateJob {
-                // The template's own names are checked when written (they depend on nothing read).
-                out: out.folder(args.out, "-o", args.force, &[])?,
-                register: args.register,
-            }),
+            Command::Template(args) => {
+                if args.unit.is_some() && args.register.is_none() {
+                    return Err(Error::Option {
+                        option: "--unit",
+                        reason:
+                            "要同时用 --register 给出村居名册，才能按名册生成这个单位的专用台账"
+                                .into(),
+                    });
+                }
+                Job::Template(TemplateJob {
+                    // The template's own names are checked when written (they depend on nothing read).
+                    out: out.folder(args.out, "-o", args.force, &[])?,
+                    register: args.register,
+                    unit: args.unit,
+                })
+            }
         };
         Ok(Settings {
             plan,

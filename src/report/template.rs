@@ -1,39 +1,96 @@
-//! `shuangti template -o DIR`: the blank ledger workbooks the office sends to villages, one per ledger
-//! kind, plus the plan in force as `plan.toml`.
+//! `shuangti template -o DIR [--register 名册.xlsx] [--unit 名称]`: the ledger workbooks the office
+//! sends out. The blank set has one workbook per ledger kind plus the plan in force as `plan.toml`;
+//! with a register, each unit also gets its own pack (a folder with the ledgers it keeps, its name
+//! already written and the only choice of its 村居 column, its 户数 and 网格数 in the notes).
 //!
-//! Every template is drawn from the ledger declarations (`ledger::schema`): the header row is exactly
-//! the canonical column names, so what a village sends back is recognised without guessing; the
-//! dropdowns are the declared allowed values; 填表说明 lists each column as declared. The document date
-//! is the plan's first campaign week, so the same plan always gives byte-identical files.
+//! Every template is drawn from the ledger declarations (`ledger::schema`) and the plan: the header
+//! row is exactly the canonical column names, so what a village sends back is recognised without
+//! guessing; every column the plan fixes has a validation (approved slogans, campaign weeks and
+//! dates, statuses, phone lengths, the units that keep the ledger); 填表说明 lists each column as
+//! declared. A grey example row (first cell `示例：…`) shows how to fill it and is never read. The
+//! document date is the plan's first campaign week, so the same plan always gives byte-identical files.
+//!
+//! This file says what is written where; `sheet` writes the ledger sheet, `validation` each column's
+//! rule and messages, `example` the example row, `help` the 填表说明 sheet.
 
+mod example;
 mod help;
+mod sheet;
+mod validation;
 
-use crate::ledger::schema::{Column, Kind, Spec, Specs, Ty};
+pub use crate::ledger::parse::EXAMPLE_MARK;
+pub use validation::OTHER_SLOGAN;
+
+use crate::ledger::schema::{Kind, Spec, Specs};
 use crate::plan::Plan;
-use crate::report::output::{check_writable, write_atomic, OutputError};
-use crate::report::style::{
-    fit, fit_row_height, new_template_workbook, print_setup, text_width, write_merged, write_title,
-    Styles, Widths, NAME_MAX,
-};
-use help::{describe, help_sheet};
-use rust_xlsxwriter::{
-    column_number_to_name, ColNum, DataValidation, DataValidationErrorStyle, DataValidationRule,
-    Format, Formula, Note, RowNum, Worksheet, XlsxError,
-};
+use crate::report::output::{check_writable, safe_file_name, write_atomic, OutputError};
+use crate::report::style::{fit, new_template_workbook, Styles, Widths, NAME_MAX};
+use crate::resolve::units::{Unit, UnitKind};
+use help::help_sheet;
+use rust_xlsxwriter::{column_number_to_name, ColNum, RowNum, Worksheet, XlsxError};
 use std::path::{Path, PathBuf};
 
-/// Preformatted (bordered, typed) empty rows in each template.
-pub const BLANK_ROWS: RowNum = 200;
-/// Rows the dropdowns and input messages reach (beyond the bordered ones, for long visit logs).
-pub const VALIDATED_ROWS: RowNum = 2000;
+/// Rows below the example row that are bordered, typed and validated in each template.
+pub const ROWS: RowNum = 2000;
 /// The hidden sheet holding the dropdown lists.
 pub const LISTS_SHEET: &str = "列表";
 /// The sheet explaining how to fill the ledger.
 pub const HELP_SHEET: &str = "填表说明";
 /// Row of the header in the ledger sheet (0-based; row 1 is the title, row 2 a one-line hint).
 pub const HEADER_ROW: RowNum = 2;
+/// The grey example row, right below the header.
+pub const EXAMPLE_ROW: RowNum = HEADER_ROW + 1;
+/// The first row a village fills.
+pub const FIRST_ROW: RowNum = HEADER_ROW + 2;
 
-/// The file a kind's template is written to, e.g. `走访台账.xlsx`.
+/// For whom a template is written.
+#[derive(Debug, Clone, Copy)]
+pub enum Recipient<'a> {
+    /// The blank set: the 村居 dropdown offers the register's units that keep the ledger (no
+    /// dropdown without a register).
+    All(&'a [Unit]),
+    /// One unit's pack: its name is the only choice and is already written.
+    One(&'a Unit),
+}
+
+impl<'a> Recipient<'a> {
+    /// The names the 村居 column of `kind` may hold, in register order (empty: any).
+    fn unit_names(self, kind: Kind) -> Vec<String> {
+        match self {
+            Recipient::All(units) => units
+                .iter()
+                .filter(|u| named_in(kind, u.kind))
+                .map(|u| u.name.clone())
+                .collect(),
+            Recipient::One(u) => vec![u.name.clone()],
+        }
+    }
+
+    fn unit(self) -> Option<&'a Unit> {
+        match self {
+            Recipient::One(u) => Some(u),
+            Recipient::All(_) => None,
+        }
+    }
+}
+
+/// Whether a unit of this kind may be named in a `kind` ledger: 镇直单位 hang slogans on their
+/// screens, hold topic meetings and are supervised; weekly reports, visits, disputes, the
+/// questionnaire, liaisons and grid officers are the villages' (see `UnitKind::is_village_level`).
+pub fn named_in(kind: Kind, unit: UnitKind) -> bool {
+    match kind {
+        Kind::Slogan | Kind::Activity | Kind::Supervision => true,
+        _ => unit.is_village_level(),
+    }
+}
+
+/// Whether a unit of this kind fills `kind` itself (the office keeps the register, the officers
+/// and the supervision records).
+pub fn keeps(kind: Kind, unit: UnitKind) -> bool {
+    !matches!(kind, Kind::Register | Kind::Officer | Kind::Supervision) && named_in(kind, unit)
+}
+
+/// The file a kind's blank template is written to, e.g. `走访台账.xlsx`.
 pub fn file_name(kind: Kind) -> String {
     format!("{}.xlsx", kind.zh())
 }
@@ -45,12 +102,37 @@ pub fn file_names() -> Vec<String> {
     v
 }
 
-/// Writes one blank workbook per ledger kind and `plan.toml` into `dir`. `units` fills the 村居
-/// dropdowns (none when empty). Refuses to replace existing files unless `force`, before writing any.
+/// The folder of a unit's pack: its name made one safe file name (`../x` stays inside).
+pub fn pack_folder(unit: &Unit) -> String {
+    safe_file_name(&unit.name, "")
+}
+
+/// The ledgers in a unit's pack, with each file's path relative to the output folder, e.g.
+/// `东庄村/走访台账_东庄村.xlsx`.
+pub fn pack_files(unit: &Unit) -> Vec<(Kind, String)> {
+    let folder = pack_folder(unit);
+    Kind::ALL
+        .into_iter()
+        .filter(|k| keeps(*k, unit.kind))
+        .map(|k| {
+            let file = safe_file_name(&format!("{}_{}", k.zh(), unit.name), ".xlsx");
+            (k, format!("{folder}/{file}"))
+        })
+        .collect()
+}
+
+/// Every file `write_packs` writes for `units`, relative to the output folder.
+pub fn pack_names(units: &[Unit]) -> Vec<String> {
+    units.iter().flat_map(pack_files).map(|(_, f)| f).collect()
+}
+
+/// Writes one blank workbook per ledger kind and `plan.toml` into `dir`. `units` (the register, may
+/// be empty) fills the 村居 dropdowns. Refuses to replace existing files unless `force`, before
+/// writing any.
 pub fn write_templates(
     plan: &Plan,
     specs: &Specs,
-    units: &[String],
+    units: &[Unit],
     dir: &Path,
     force: bool,
 ) -> Result<Vec<PathBuf>, OutputError> {
@@ -58,18 +140,48 @@ pub fn write_templates(
     let mut written = Vec::new();
     for kind in Kind::ALL {
         let path = dir.join(file_name(kind));
-        let bytes =
-            ledger_template(plan, specs.get(kind), units).map_err(|source| OutputError::Xlsx {
-                path: path.clone(),
-                source,
-            })?;
-        write_atomic(&path, &bytes, force)?;
+        write_one(plan, specs.get(kind), Recipient::All(units), &path, force)?;
         written.push(path);
     }
     let path = dir.join("plan.toml");
     write_atomic(&path, plan.source.as_bytes(), force)?;
     written.push(path);
     Ok(written)
+}
+
+/// Writes each unit's pack into its own folder under `dir`. Refuses to replace existing files
+/// unless `force`, before writing any.
+pub fn write_packs(
+    plan: &Plan,
+    specs: &Specs,
+    units: &[Unit],
+    dir: &Path,
+    force: bool,
+) -> Result<Vec<PathBuf>, OutputError> {
+    check_writable(dir, &pack_names(units), force)?;
+    let mut written = Vec::new();
+    for unit in units {
+        for (kind, file) in pack_files(unit) {
+            let path = dir.join(file);
+            write_one(plan, specs.get(kind), Recipient::One(unit), &path, force)?;
+            written.push(path);
+        }
+    }
+    Ok(written)
+}
+
+fn write_one(
+    plan: &Plan,
+    spec: &Spec,
+    to: Recipient,
+    path: &Path,
+    force: bool,
+) -> Result<(), OutputError> {
+    let bytes = ledger_template(plan, spec, to).map_err(|source| OutputError::Xlsx {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    write_atomic(path, &bytes, force)
 }
 
 /// Who fills a ledger, for its title.
@@ -81,7 +193,8 @@ fn filled_by(kind: Kind) -> &'static str {
     }
 }
 
-/// The ledger sheet's title, e.g. `水泉镇“双提升”走访台账（村/社区填写）`.
+/// The ledger sheet's title, e.g. `水泉镇“双提升”走访台账（村/社区填写）`, or in a pack
+/// `水泉镇“双提升”走访台账（东庄村填写）`.
 pub fn title(plan: &Plan, kind: Kind) -> String {
     format!(
         "{}“双提升”{}（{}）",
@@ -91,25 +204,27 @@ pub fn title(plan: &Plan, kind: Kind) -> String {
     )
 }
 
-/// The bytes of one blank ledger workbook: the ledger sheet, 填表说明, and the hidden 列表 sheet.
-pub fn ledger_template(plan: &Plan, spec: &Spec, units: &[String]) -> Result<Vec<u8>, XlsxError> {
-    let title = title(plan, spec.kind);
+fn title_for(plan: &Plan, kind: Kind, to: Recipient) -> String {
+    match to.unit() {
+        Some(u) => format!("{}“双提升”{}（{}填写）", plan.town.name, kind.zh(), u.name),
+        None => title(plan, kind),
+    }
+}
+
+/// The bytes of one ledger workbook: the ledger sheet, 填表说明, and the hidden 列表 sheet.
+pub fn ledger_template(plan: &Plan, spec: &Spec, to: Recipient) -> Result<Vec<u8>, XlsxError> {
+    let title = title_for(plan, spec.kind, to);
     let mut wb = new_template_workbook(plan.calendar.first_week, &plan.town.office, &title);
     let st = Styles::new();
     let mut lists = Lists::default();
-    let dropdowns: Vec<Option<String>> = spec
-        .columns
-        .iter()
-        .map(|c| allowed(plan, c, units).map(|v| lists.add(&c.name, v)))
-        .collect();
 
     let ws = wb.add_worksheet();
     ws.set_name(spec.kind.zh())?;
-    ledger_sheet(ws, &st, plan, spec, &title, &dropdowns, units)?;
+    sheet::ledger_sheet(ws, &st, plan, spec, to, &title, &mut lists)?;
 
     let ws = wb.add_worksheet();
     ws.set_name(HELP_SHEET)?;
-    help_sheet(ws, &st, plan, spec, units)?;
+    help_sheet(ws, &st, plan, spec, to)?;
 
     let ws = wb.add_worksheet();
     ws.set_name(LISTS_SHEET)?;
@@ -117,17 +232,6 @@ pub fn ledger_template(plan: &Plan, spec: &Spec, units: &[String]) -> Result<Vec
     ws.set_hidden(true);
 
     wb.save_to_buffer()
-}
-
-/// A column's dropdown values, if it has a fixed list.
-fn allowed(plan: &Plan, c: &Column, units: &[String]) -> Option<Vec<String>> {
-    match &c.ty {
-        Ty::Choice(v) => Some(v.clone()),
-        Ty::YesNo => Some(vec!["是".into(), "否".into()]),
-        Ty::Answer(n) => plan.question(*n).map(|q| q.options.clone()),
-        Ty::Unit if !units.is_empty() => Some(units.to_vec()),
-        _ => None,
-    }
 }
 
 /// The dropdown lists, one column each on the hidden lists sheet; identical lists are shared.
@@ -167,171 +271,4 @@ impl Lists {
         widths.apply(ws)?;
         Ok(())
     }
-}
-
-/// Display width a column needs for what will be typed into it, besides its header.
-fn typical_width(c: &Column, allowed: Option<&[String]>) -> usize {
-    let base = match &c.ty {
-        Ty::Unit => 12,
-        Ty::Person => 8,
-        Ty::Phone => 13,
-        Ty::Date => 10,
-        Ty::DateTime => 16,
-        Ty::Count => 6,
-        Ty::YesNo => 4,
-        Ty::Week => 6,
-        Ty::Choice(_) => 4,
-        // Fourteen answer columns side by side: keep them narrow, long options wrap.
-        Ty::Answer(_) => return 8,
-        // Narrative columns get room to write a sentence; names and short labels less.
-        Ty::Text if LONG_TEXT.iter().any(|k| c.name.contains(k)) => 40,
-        Ty::Text => 12,
-    };
-    let list = allowed
-        .map(|v| v.iter().map(|s| text_width(s)).max().unwrap_or(0))
-        .unwrap_or(0);
-    base.max(list)
-}
-
-/// Words that mark a free-text column where people write sentences (情况, 内容 …).
-const LONG_TEXT: [&str; 5] = ["情况", "内容", "问题", "要求", "建议"];
-
-fn ledger_sheet(
-    ws: &mut Worksheet,
-    st: &Styles,
-    plan: &Plan,
-    spec: &Spec,
-    title: &str,
-    dropdowns: &[Option<String>],
-    units: &[String],
-) -> Result<(), XlsxError> {
-    let ncols = spec.columns.len() as ColNum;
-    write_title(ws, st, 0, ncols, title)?;
-    let required: Vec<&str> = spec
-        .columns
-        .iter()
-        .filter(|c| c.required)
-        .map(|c| c.name.as_str())
-        .collect();
-    let hint = format!(
-        "必填列（红色表头）：{}。一行一条记录，不要合并单元格，不要改动表头文字；详见“{HELP_SHEET}”。",
-        required.join("、")
-    );
-    write_merged(ws, 1, 0, ncols - 1, &hint, &st.subtitle)?;
-
-    let mut widths = Widths::new(6.0, 50.0);
-    let first = HEADER_ROW + 1;
-    for (i, c) in spec.columns.iter().enumerate() {
-        let col = i as ColNum;
-        let (what, how) = describe(plan, c, units);
-        let need = if c.required { "必填" } else { "选填" };
-        let header_fmt = if c.required {
-            &st.header_required
-        } else {
-            &st.header
-        };
-        ws.write_string_with_format(HEADER_ROW, col, &c.name, header_fmt)?;
-        if c.required {
-            let note = format!(
-                "{need}。{what}{}",
-                if how.is_empty() {
-                    String::new()
-                } else {
-                    format!("：{how}")
-                }
-            );
-            ws.insert_note(HEADER_ROW, col, &Note::new(note).add_author_prefix(false))?;
-        }
-        widths.see_header(col, &c.name);
-        let values = allowed(plan, c, units);
-        widths.see_width(col, typical_width(c, values.as_deref()));
-
-        let fmt = cell_format(st, &c.ty);
-        for r in first..first + BLANK_ROWS {
-            ws.write_blank(r, col, fmt)?;
-        }
-        let dv = validation(c, &what, &how, need, dropdowns[i].as_deref())?;
-        ws.add_data_validation(first, col, first + VALIDATED_ROWS - 1, col, &dv)?;
-    }
-    fit_row_height(
-        ws,
-        HEADER_ROW,
-        &widths,
-        spec.columns.iter().map(|c| c.name.as_str()),
-    )?;
-    // Row 2's hint wraps in its merged cell: give it room (merged cells are never auto-fitted).
-    ws.set_row_height(1, 30)?;
-    ws.set_freeze_panes(first, 0)?;
-    ws.autofilter(HEADER_ROW, 0, HEADER_ROW + BLANK_ROWS, ncols - 1)?;
-    let total = widths.apply(ws)?;
-    print_setup(ws, total, Some((0, HEADER_ROW)))?;
-    Ok(())
-}
-
-/// The format empty cells of a column are prepared with, so typed values show the right way.
-fn cell_format<'a>(st: &'a Styles, ty: &Ty) -> &'a Format {
-    match ty {
-        Ty::Date => &st.date,
-        Ty::DateTime => &st.datetime,
-        Ty::Phone => &st.phone,
-        Ty::Count => &st.int,
-        Ty::YesNo | Ty::Choice(_) | Ty::Answer(_) | Ty::Week => &st.center,
-        _ => &st.text,
-    }
-}
-
-/// Cuts a message to Excel's limit for validation texts (255 UTF-16 units).
-fn limit(s: &str, max: usize) -> String {
-    let mut out = String::new();
-    let mut n = 0;
-    for c in s.chars() {
-        n += c.len_utf16();
-        if n > max.saturating_sub(1) {
-            out.push('…');
-            return out;
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// The column's validation: a dropdown from the lists sheet, a whole number, or just an input message
-/// telling what to write.
-fn validation(
-    c: &Column,
-    what: &str,
-    how: &str,
-    need: &str,
-    list: Option<&str>,
-) -> Result<DataValidation, XlsxError> {
-    let message = if how.is_empty() {
-        format!("{need}，{what}")
-    } else {
-        format!("{need}，{what}：{how}")
-    };
-    let mut dv = match (list, &c.ty) {
-        (Some(formula), ty) => {
-            // A fixed list is enforced; 是/否 and questionnaire answers only warn, because the reader
-            // also accepts √/×, 有/无 and option numbers.
-            let style = match ty {
-                Ty::YesNo | Ty::Answer(_) => DataValidationErrorStyle::Warning,
-                _ => DataValidationErrorStyle::Stop,
-            };
-            DataValidation::new()
-                .allow_list_formula(Formula::new(formula))
-                .set_error_style(style)
-                .set_error_title(limit(&c.name, 32))?
-                .set_error_message(limit("请从下拉列表中选择。", 255))?
-        }
-        (None, Ty::Count) => DataValidation::new()
-            .allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0))
-            .set_error_style(DataValidationErrorStyle::Warning)
-            .set_error_title(limit(&c.name, 32))?
-            .set_error_message("应填 0 或正整数。")?,
-        (None, _) => DataValidation::new().allow_any_value(),
-    };
-    dv = dv
-        .set_input_title(limit(&c.name, 32))?
-        .set_input_message(limit(&message, 255))?;
-    Ok(dv)
 }

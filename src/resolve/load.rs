@@ -18,7 +18,7 @@ use std::path::Path;
 
 // (callers outside resolve name these by their old paths)
 pub use crate::resolve::dataset::{Dataset, FileEntry, SheetInfo};
-pub use crate::resolve::register::register_names;
+pub use crate::resolve::register::{register_names, register_units};
 
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {

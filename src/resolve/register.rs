@@ -295,8 +295,17 @@ pub(crate) fn units_named_in_ledgers(reads: &[FileRead], specs: &Specs, town: &s
         .collect()
 }
 
-/// The unit names of a register file (for `template --register`).
+/// The unit names of a register file.
 pub fn register_names(path: &Path, plan: &Plan, specs: &Specs) -> Result<Vec<String>, String> {
+    Ok(register_units(path, plan, specs)?
+        .into_iter()
+        .map(|u| u.name)
+        .collect())
+}
+
+/// The units of a register file, in register order with their kind, 户数 and 网格数 (for
+/// `template --register`: the dropdowns and one pack per unit).
+pub fn register_units(path: &Path, plan: &Plan, specs: &Specs) -> Result<Vec<Unit>, String> {
     let calendar = Calendar::new(plan);
     let recogniser = Recogniser::new(specs);
     let (dir, rel) = match (path.parent(), path.file_name()) {
@@ -332,5 +341,5 @@ pub fn register_names(path: &Path, plan: &Plan, specs: &Specs) -> Result<Vec<Str
             path.display()
         ));
     }
-    Ok(reg.units.into_iter().map(|u| u.name).collect())
+    Ok(reg.units)
 }

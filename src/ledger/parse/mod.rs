@@ -2,8 +2,8 @@
 //! diagnostic at the exact cell for everything that cannot be read. Units stay as written here; they
 //! are matched to the register once every file has been read.
 //!
-//! This file reads rows (skipping blank, footer and totals rows, telling a zero report); `cell`
-//! reads one mapped cell by its column's type; `choose` matches a written value to a column's
+//! This file reads rows (skipping blank, footer and totals rows and the templates' example row,
+//! telling a zero report); `cell` reads one mapped cell by its column's type; `choose` matches a written value to a column's
 //! allowed values. Questionnaire answers are matched by `ledger::answers`.
 
 mod cell;
@@ -108,7 +108,7 @@ pub fn parse_rows(ctx: &Ctx, grid: &mut Grid, header: &Header) -> ParsedSheet {
         if filled == 0 || unit_only {
             continue;
         }
-        if (filled <= 2 && is_footer(grid, r)) || is_total(grid, r) {
+        if (filled <= 2 && is_footer(grid, r)) || is_total(grid, r) || is_example(grid, r) {
             continue;
         }
         let (mut row, unit) = parse_row(ctx, grid, header, &mut memo, r);
@@ -124,6 +124,20 @@ pub fn parse_rows(ctx: &Ctx, grid: &mut Grid, header: &Header) -> ParsedSheet {
         out.rows.push(row);
     }
     out
+}
+
+/// What the first cell of a template's grey example row starts with (`示例：东庄村`): the row shows
+/// how to fill the ledger and is never read as data.
+pub const EXAMPLE_MARK: &str = "示例";
+
+/// The template's example row: its first written cell starts with [`EXAMPLE_MARK`]. No unit, name or
+/// date a village writes starts with it.
+fn is_example(grid: &Grid, r: u32) -> bool {
+    grid.row(r)
+        .iter()
+        .find(|d| cells::has_text(d))
+        .and_then(cell_cow)
+        .is_some_and(|t| t.trim_start().starts_with(EXAMPLE_MARK))
 }
 
 fn is_footer(grid: &Grid, r: u32) -> bool {
@@ -339,6 +353,49 @@ mod tests {
             units,
             [Some("东庄村"), Some("西庄村"), Some("东庄村"), None]
         );
+    }
+
+    /// The templates' grey example row (first cell `示例：…`) is skipped like a blank row: it
+    /// counts nowhere and raises nothing, whatever else it holds.
+    #[test]
+    fn template_example_row_is_not_data() {
+        use crate::ledger::header::{Recognised, Recogniser};
+        use crate::ledger::schema::{Kind, Specs};
+        let plan = crate::plan::Plan::embedded();
+        let specs = Specs::new(&plan);
+        let calendar = Calendar::new(&plan);
+        let spec = specs.get(Kind::Visit);
+        let text = |s: &str| Data::String(s.into());
+        let mut cells = Vec::new();
+        for (c, col) in spec.columns.iter().enumerate() {
+            cells.push((0, c as u32, text(&col.name)));
+        }
+        let head = spec.col(VisitCol::Head) as u32;
+        let method = spec.col(VisitCol::Method) as u32;
+        // The example row, then a real row, then a row whose head only mentions 示例 later on.
+        cells.push((1, 0, text("示例：东庄村")));
+        cells.push((1, head, text("张某某")));
+        cells.push((1, method, text("不是方式")));
+        cells.push((2, 0, text("东庄村")));
+        cells.push((2, head, text("李四")));
+        cells.push((3, 0, text("东庄村")));
+        cells.push((3, head, text("王示例")));
+        let width = spec.columns.len() as u32 - 1;
+        let mut grid = Grid::from_sparse((0, 3), (0, width), cells, &[]);
+        let Recognised::Ledger(header) = Recogniser::new(&specs).recognise(&specs, &grid) else {
+            panic!("the canonical header is a visit ledger");
+        };
+        let ctx = Ctx {
+            file: "f.xlsx",
+            sheet: "Sheet1",
+            spec,
+            calendar: &calendar,
+            plan: &plan,
+        };
+        let parsed = parse_rows(&ctx, &mut grid, &header);
+        let rows: Vec<u32> = parsed.rows.iter().map(|r| r.row).collect();
+        assert_eq!(rows, [2, 3]);
+        assert_eq!(parsed.units, ["东庄村"]);
     }
 
     /// The 计 pre-check never hides a totals cell: over written totals, look-alikes and cells of
