@@ -17,7 +17,7 @@ fn inbox_with_units(names: &[&str]) -> Inbox {
         reg.push(vec![s(n), s("村"), C::N(10.0), C::N(1.0)]);
         visits.push(row(&[n, "张三", "2021-13-45", "入户"]));
     }
-    ib.xlsx("村居名册.xlsx", &[("名册", reg)]);
+    ib.xlsx("办公室/村居名册.xlsx", &[("名册", reg)]);
     ib.xlsx("走访.xlsx", &[("Sheet1", visits)]);
     ib
 }

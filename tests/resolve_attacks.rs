@@ -108,6 +108,17 @@ fn a_second_office_register_that_disagrees_is_an_error_naming_both_and_the_first
             ],
         )],
     );
+    // (a notice needs at least one ledger besides the registers)
+    ib.xlsx(
+        "东庄村走访台账.xlsx",
+        &[(
+            "走访",
+            vec![
+                row(&["村居", "户主姓名", "走访日期", "走访方式"]),
+                row(&["东庄村", "张三", "2021-05-11", "入户"]),
+            ],
+        )],
+    );
     let o = ib.run(&[
         "weekly", "inbox", "--week", "6", "-o", "out", "--json", "w.json",
     ]);
@@ -181,9 +192,21 @@ fn reports_saved_inside_the_inbox_are_not_read_back_as_ledgers() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     // The feedback lists too, saved in the inbox.
     ib.run(&["check", "inbox", "--feedback", "inbox/退回", "--force"]);
-    let o = ib.run(&[&weekly[..], &["--json", "w2.json"]].concat());
+    // (into another folder: nothing already in the inbox is overwritten, not even with --force)
+    let again = |args: &[&'static str]| -> Vec<&'static str> {
+        args.iter()
+            .map(|a| {
+                if *a == "inbox/报表" {
+                    "inbox/报表2"
+                } else {
+                    a
+                }
+            })
+            .collect()
+    };
+    let o = ib.run(&[&again(&weekly)[..], &["--json", "w2.json"]].concat());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let o = ib.run(&[&monthly[..], &["--json", "m2.json"]].concat());
+    let o = ib.run(&[&again(&monthly)[..], &["--json", "m2.json"]].concat());
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(figures(&ib.path("w1.json")), figures(&ib.path("w2.json")));
     assert_eq!(figures(&ib.path("m1.json")), figures(&ib.path("m2.json")));
