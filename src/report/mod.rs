@@ -6,6 +6,7 @@
 //! text, with their file names (`names`) and written atomically (`output`).
 
 pub mod bulletin;
+pub mod charts;
 pub mod feedback;
 pub mod json;
 pub mod monthly;
