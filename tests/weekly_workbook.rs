@@ -149,8 +149,12 @@ fn sheets_in_spec_order_with_the_hand_computed_figures() {
 
     // 问题清单 and 数据来源 list what the JSON lists.
     let p = all_text(&sheet(&path, "问题清单"));
-    assert!(p.contains("report_ledger_mismatch"));
-    assert!(p.contains("R6_overdue"));
+    assert!(p.contains("周报：周报数字与台账不一致"), "{p}");
+    assert!(p.contains("纠纷：矛盾纠纷逾期未化解"), "{p}");
+    assert!(
+        !p.contains("report_ledger_mismatch") && !p.contains("R6_overdue"),
+        "no codes: {p}"
+    );
     let src = all_text(&sheet(&path, "数据来源"));
     assert!(src.contains("东庄村走访台账(1).xlsx"));
     assert!(src.contains("重复"));

@@ -32,7 +32,11 @@ pub struct Opened {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpenFailure {
     pub status: FileStatus,
+    /// Chinese, for the clerk and the leaders' 数据来源: what is wrong and what to do.
     pub reason: String,
+    /// The library's own words (English, e.g. `zip: invalid Zip archive: …`), for the maintainer only:
+    /// kept in `--json` (`files[].detail`), never in a sheet or a message a person reads.
+    pub detail: Option<String>,
 }
 
 pub const LOCK_FILE: &str = "Excel/WPS 打开文件时生成的临时锁定文件，不是台账，已跳过";
@@ -62,16 +66,20 @@ pub fn open_workbook(path: &Path, include_hidden: bool) -> Result<Opened, OpenFa
         .unwrap_or_default();
     let is_et = ext == "et" || ext == "ett";
     let bytes = std::fs::read(path).map_err(|e| {
-        unreadable(format!(
-            "无法打开文件（{e}）。请确认文件没有被其他程序占用、本程序有读取权限后重试"
-        ))
+        unreadable_because(
+            format!(
+                "无法打开文件（{}）。请确认文件没有被其他程序占用、本程序有读取权限后重试",
+                io_zh(&e)
+            ),
+            e.to_string(),
+        )
     })?;
     let format = match sniff(&bytes) {
         Sniffed::Spreadsheet(f) => f,
         Sniffed::Encrypted => return Err(unreadable(PASSWORD)),
         Sniffed::Empty => return Err(unreadable(EMPTY)),
         Sniffed::Corrupt(_) if is_et => return Err(unreadable(WPS_ET)),
-        Sniffed::Corrupt(detail) => return Err(unreadable(format!("{CORRUPT}（{detail}）"))),
+        Sniffed::Corrupt(detail) => return Err(unreadable_because(CORRUPT, detail)),
         Sniffed::ZipBomb { uncompressed } => {
             return Err(unreadable(format!(
                 "文件解压后超过 {} MiB（已数到 {} MiB），远超台账应有的大小，可能已损坏或是恶意构造的文件，已拒绝读取。\
@@ -132,8 +140,20 @@ pub fn open_workbook(path: &Path, include_hidden: bool) -> Result<Opened, OpenFa
         }
         Some(Err(ReadError::Password)) => Err(unreadable(PASSWORD)),
         Some(Err(ReadError::Other(_))) if is_et => Err(unreadable(WPS_ET)),
-        Some(Err(ReadError::Other(detail))) => Err(unreadable(format!("{CORRUPT}（{detail}）"))),
+        Some(Err(ReadError::Other(detail))) => Err(unreadable_because(CORRUPT, detail)),
         None => Err(unreadable(PANICKED)),
+    }
+}
+
+/// Why a file could not be opened, in Chinese (the io error's own text is English).
+fn io_zh(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "文件不存在，可能已被移走或改名",
+        K::PermissionDenied => "没有读取权限",
+        K::IsADirectory => "这是文件夹，不是文件",
+        K::Interrupted | K::WouldBlock | K::TimedOut => "读取被中断",
+        _ => "读取出错",
     }
 }
 
@@ -148,6 +168,7 @@ fn skipped(reason: impl Into<String>) -> OpenFailure {
     OpenFailure {
         status: FileStatus::Skipped,
         reason: reason.into(),
+        detail: None,
     }
 }
 
@@ -155,6 +176,15 @@ fn unreadable(reason: impl Into<String>) -> OpenFailure {
     OpenFailure {
         status: FileStatus::Unreadable,
         reason: reason.into(),
+        detail: None,
+    }
+}
+
+/// Unreadable for `reason`, with the library's words kept apart as the detail.
+fn unreadable_because(reason: impl Into<String>, detail: impl Into<String>) -> OpenFailure {
+    OpenFailure {
+        detail: Some(detail.into()),
+        ..unreadable(reason)
     }
 }
 
@@ -327,9 +357,10 @@ where
                     Some(grid)
                 }
                 Err(ReadError::Password) => return Err(ReadError::Password),
-                Err(ReadError::Other(detail)) => {
+                Err(ReadError::Other(_)) => {
+                    // (the library's words are English: the clerk gets what to do instead)
                     notes.push(format!(
-                        "工作表“{}”无法读取（{detail}），已略过，其他工作表照常读取。请用 Excel 打开检查该表后重新保存。",
+                        "工作表“{}”已损坏，无法读取，已略过，其他工作表照常读取。请用 Excel 打开检查该表后重新保存。",
                         m.name
                     ));
                     Some(Grid::default())

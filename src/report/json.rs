@@ -16,6 +16,8 @@ pub fn files_json(ds: &Dataset) -> Value {
                     "status": f.status,
                     "reason": f.reason,
                     "units": f.units,
+                    // (the reading library's own words, English, for the maintainer: never on a sheet)
+                    "detail": f.detail,
                 })
             })
             .collect(),

@@ -116,6 +116,7 @@ pub fn ledger_template(plan: &Plan, spec: &Spec, units: &[String]) -> Result<Vec
     lists.write(ws, &st)?;
     ws.set_hidden(true);
 
+    crate::report::sign_notes(&mut wb, &plan.town.office);
     wb.save_to_buffer()
 }
 

@@ -39,6 +39,7 @@ pub fn build(m: &Monthly) -> Result<Workbook, XlsxError> {
     survey::write(wb.add_worksheet().set_name(SHEETS[5])?, &st, m)?;
     dispatch::write(wb.add_worksheet().set_name(SHEETS[6])?, &st, m)?;
     charts::sheet(&mut wb, &st, m)?;
+    crate::report::sign_notes(&mut wb, &m.plan.town.office);
     Ok(wb)
 }
 

@@ -51,6 +51,7 @@ pub fn build(n: &Notice) -> Result<Workbook, XlsxError> {
     lists::problems(&mut wb, &st, n)?;
     lists::sources(&mut wb, &st, n)?;
     charts::sheet(&mut wb, &st, n)?;
+    crate::report::sign_notes(&mut wb, &n.plan.town.office);
     Ok(wb)
 }
 
