@@ -10,7 +10,6 @@ pub mod cli;
 pub mod diag;
 pub mod figures;
 pub mod ingest;
-pub mod labels;
 pub mod ledger;
 pub mod plan;
 pub mod report;

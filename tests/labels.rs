@@ -1,4 +1,4 @@
-//! Every diagnostic code the program emits has a Chinese 问题类别 (`shuangti::labels`): the codes are
+//! Every diagnostic code the program emits has a Chinese 问题类别 (`shuangti::report::labels`): the codes are
 //! collected from the sources — the first argument of `Diagnostic::error/warning/info(…)`,
 //! `Diagnostic::new(severity, …)`, and the `Err(("code", …))` a cell parser returns — so a code added
 //! without a label fails here before it can reach a leader's sheet as `snake_case`.
@@ -78,7 +78,7 @@ fn every_code_the_program_emits_has_a_chinese_label() {
     }
     let missing: Vec<&(String, String)> = codes
         .iter()
-        .filter(|(c, _)| shuangti::labels::label(c).is_none())
+        .filter(|(c, _)| shuangti::report::labels::label(c).is_none())
         .collect();
     assert!(missing.is_empty(), "codes without a 问题类别: {missing:?}");
 }

@@ -9,6 +9,7 @@ pub mod bulletin;
 pub mod charts;
 pub mod feedback;
 pub mod json;
+pub mod labels;
 pub mod monthly;
 pub mod names;
 pub mod output;

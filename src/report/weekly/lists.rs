@@ -26,7 +26,7 @@ pub fn problems(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxEr
             Cell::Int(i as i64 + 1),
             Cell::text(&d.unit),
             Cell::severity(d.severity),
-            Cell::text(crate::labels::shown(d.code)),
+            Cell::text(crate::report::labels::shown(d.code)),
             Cell::text(&d.file),
             Cell::text(&d.sheet),
             Cell::Center(d.cell.clone()),
