@@ -811,3 +811,90 @@ fn a_sheet_of_unknown_units_is_not_called_a_duplicate() {
     assert_eq!(f["status"], "used", "{f}");
     assert!(f["reason"].as_str().unwrap().contains("村居名册"), "{f}");
 }
+
+/// The 退回修改清单 a village works through: at the top who sends it and when, the period the data
+/// reaches and the plan's resubmission deadline; then errors, then warnings (whatever their order in
+/// the file).
+#[test]
+fn feedback_lists_errors_then_warnings_under_the_period_date_and_deadline() {
+    use calamine::{open_workbook, Reader, Xlsx};
+    let ib = Inbox::new();
+    ib.register();
+    ib.xlsx(
+        "东庄村标语台账.xlsx",
+        &[(
+            "标语",
+            vec![
+                row(&["村居", "标语内容", "形式", "位置", "悬挂日期", "状态"]),
+                // B2: a typo of an approved slogan (warning), above two errors.
+                row(&[
+                    "东庄村",
+                    "严历打击盗窃犯罪  保护群众财产安全",
+                    "横幅",
+                    "村委会",
+                    "2021-05-10",
+                    "在挂",
+                ]),
+                row(&[
+                    "东庄村",
+                    "严厉打击盗窃犯罪  保护群众财产安全",
+                    "横幅",
+                    "村口",
+                    "2021-13-45",
+                    "在挂",
+                ]),
+                row(&[
+                    "东庄村",
+                    "严厉打击盗窃犯罪  保护群众财产安全",
+                    "气球",
+                    "广场",
+                    "2021-05-08",
+                    "在挂",
+                ]),
+            ],
+        )],
+    );
+    let read = |dir: &str| -> Vec<Vec<String>> {
+        let mut wb: Xlsx<_> =
+            open_workbook(ib.path(&format!("{dir}/退回修改清单_东庄村.xlsx"))).unwrap();
+        let r = wb.worksheet_range("退回修改清单").unwrap();
+        r.rows()
+            .map(|row| row.iter().map(|c| c.to_string()).collect())
+            .collect()
+    };
+    let o = ib.run(&["check", "inbox", "--feedback", "fb"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let rows = read("fb");
+    let first: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(first[0], "东庄村“双提升”台账退回修改清单");
+    // The newest ledger date is 2021-05-10 (the impossible 2021-13-45 is no date): week 6.
+    assert_eq!(first[1], "水泉镇“双提升”领导小组办公室　　2021年5月10日");
+    assert_eq!(
+        first[2],
+        "台账统计期：第6期（2021-05-10至05-16），数据截至2021年5月10日"
+    );
+    assert_eq!(first[3], "重新报送期限：收到后2日内改正并重新报送");
+    // The list: header row, then the errors in reading order (E3, C4) before the warning (B2).
+    let header = rows.iter().position(|r| r[0] == "序号").unwrap();
+    let list: Vec<(String, String, String)> = rows[header + 1..]
+        .iter()
+        .filter(|r| !r[0].is_empty())
+        .map(|r| (r[1].clone(), r[2].clone(), r[5].clone()))
+        .collect();
+    let severities: Vec<&str> = list.iter().map(|(s, _, _)| s.as_str()).collect();
+    assert_eq!(severities, ["错误", "错误", "警告"], "{list:?}");
+    let cells: Vec<&str> = list.iter().map(|(_, _, c)| c.as_str()).collect();
+    assert_eq!(cells, ["E3", "C4", "B2"], "{list:?}");
+    assert_eq!(list[2].1, "标语：标语疑有错别字");
+
+    // The deadline comes from the plan.
+    let plan = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/plan.toml"),
+    )
+    .unwrap()
+    .replace("resubmit_days = 2", "resubmit_days = 5");
+    std::fs::write(ib.path("plan.toml"), plan).unwrap();
+    let o = ib.run(&["check", "inbox", "--plan", "plan.toml", "--feedback", "fb5"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(read("fb5")[3][0], "重新报送期限：收到后5日内改正并重新报送");
+}

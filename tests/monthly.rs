@@ -27,7 +27,7 @@
 //! 东庄村 96.0 (2), 西庄村 68.8 (3) → change +1, −1, 0.
 
 mod common;
-use calamine::{open_workbook, Data, Reader, Xlsx};
+use calamine::{open_workbook, Data, DataType, Reader, Xlsx};
 use common::*;
 use serde_json::Value;
 use std::io::Read;
@@ -805,7 +805,8 @@ fn workbook_reads_back_masked_and_byte_identical() {
             "整改跟踪",
             "约谈及重点管理建议",
             "民调指标",
-            "调度事项"
+            "调度事项",
+            "图表"
         ]
     );
     let b = wb.worksheet_range("督导通报").unwrap();
@@ -943,4 +944,75 @@ fn april_has_no_previous_month_to_compare() {
         .unwrap()
         .iter()
         .all(|s| s["action"] != "通报约谈"));
+}
+
+/// The values a one-column chart range points at, read back from the workbook.
+fn ref_values(path: &std::path::Path, r: &str) -> Vec<Data> {
+    let (name, first, col, last) = parse_ref(r);
+    let mut wb: Xlsx<_> = open_workbook(path).unwrap();
+    let range = wb.worksheet_range(&name).unwrap();
+    (first..=last)
+        .map(|row| range.get_value((row, col)).cloned().unwrap_or(Data::Empty))
+        .collect()
+}
+
+#[test]
+fn the_chart_sheet_draws_the_weekly_score_trend_and_the_survey_against_last_month() {
+    let ib = fixture();
+    let j = run_may(&ib, "out", "m.json");
+    let path = ib.path("out").join(MONTH_FILE);
+    let charts = chart_refs(&path);
+    assert!(charts.len() >= 2, "{charts:?}");
+    let on_sheet: Vec<&Vec<String>> = charts
+        .iter()
+        .filter(|c| c.iter().all(|r| r.starts_with("图表!")))
+        .collect();
+    assert_eq!(on_sheet.len(), 2, "{charts:?}");
+
+    // (c) the 村/社区 mean score of every week of April and May, as the JSON gives it.
+    let trend = on_sheet[0];
+    assert_eq!(trend.len(), 2, "{trend:?}");
+    let weeks: Vec<String> = ref_values(&path, &trend[0])
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    let avg = j["town"]["weekly_average"].as_array().unwrap();
+    let want: Vec<String> = avg.iter().map(|w| format!("第{}期", w["issue"])).collect();
+    assert_eq!(weeks, want);
+    assert!(weeks.contains(&"第5期".to_string()), "{weeks:?}");
+    let scores = ref_values(&path, &trend[1]);
+    for (got, w) in scores.iter().zip(avg) {
+        assert_eq!(got.as_f64(), w["score"].as_f64(), "{w}");
+    }
+
+    // (d) the town's rates: this month and last month, one category per rate of the plan.
+    let survey = on_sheet[1];
+    assert_eq!(survey.len(), 4, "{survey:?}");
+    let names: Vec<String> = ref_values(&path, &survey[0])
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(names.len(), 13, "{names:?}");
+    let now = ref_values(&path, &survey[1]);
+    let before = ref_values(&path, &survey[3]);
+    let i = names.iter().position(|n| n == "安全感率").unwrap();
+    let close = |d: &Data, v: &Value| match (d.as_f64(), v.as_f64()) {
+        (Some(a), Some(b)) => (a - b).abs() < 1e-3,
+        (None, None) => true,
+        _ => false,
+    };
+    let town = &j["town"];
+    assert!(
+        close(&now[i], &town["survey"]["rates"]["security"]["value"]),
+        "{:?}",
+        now[i]
+    );
+    assert!(
+        close(
+            &before[i],
+            &town["previous_survey"]["rates"]["security"]["value"]
+        ),
+        "{:?}",
+        before[i]
+    );
 }

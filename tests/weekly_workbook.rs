@@ -9,7 +9,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 const FILE: &str = "水泉镇双提升周通报_第6期_2021-05-10至05-16.xlsx";
-const SHEETS: [&str; 10] = [
+const SHEETS: [&str; 11] = [
     "通报",
     "综合排名",
     "周报报送",
@@ -20,6 +20,7 @@ const SHEETS: [&str; 10] = [
     "民调分析",
     "问题清单",
     "数据来源",
+    "图表",
 ];
 /// Every 当事人 in the fixture's dispute ledger.
 const PARTIES: [&str; 6] = ["甲某", "乙某", "丙某", "丁某", "戊某", "己某"];
@@ -148,8 +149,12 @@ fn sheets_in_spec_order_with_the_hand_computed_figures() {
 
     // 问题清单 and 数据来源 list what the JSON lists.
     let p = all_text(&sheet(&path, "问题清单"));
-    assert!(p.contains("report_ledger_mismatch"));
-    assert!(p.contains("R6_overdue"));
+    assert!(p.contains("周报：周报数字与台账不一致"), "{p}");
+    assert!(p.contains("纠纷：矛盾纠纷逾期未化解"), "{p}");
+    assert!(
+        !p.contains("report_ledger_mismatch") && !p.contains("R6_overdue"),
+        "no codes: {p}"
+    );
     let src = all_text(&sheet(&path, "数据来源"));
     assert!(src.contains("东庄村走访台账(1).xlsx"));
     assert!(src.contains("重复"));
@@ -219,6 +224,12 @@ fn every_sheet_prints_on_a4_with_page_numbers() {
         let x = xml_part(&path, &format!("xl/worksheets/sheet{i}.xml"));
         assert!(x.contains(r#"paperSize="9""#), "sheet{i}");
         assert!(x.contains("第 &amp;P 页 共 &amp;N 页"), "sheet{i}");
+        if i == SHEETS.len() {
+            // 图表: one chart a page — printed at 100 % (fit-to-page would drop the manual breaks).
+            assert!(x.contains("<rowBreaks"), "sheet{i}");
+            assert!(!x.contains("fitToPage"), "sheet{i}");
+            continue;
+        }
         assert!(
             x.contains(r#"fitToWidth="1""#) || x.contains("fitToPage"),
             "sheet{i}"
@@ -240,6 +251,70 @@ fn every_sheet_prints_on_a4_with_page_numbers() {
     let chart = z.by_name("xl/charts/chart1.xml").is_ok();
     assert!(chart, "综合排名 has a chart");
     assert!(xml_part(&path, "xl/charts/chart1.xml").contains("<c:barDir val=\"col\"/>"));
+}
+
+/// The values a one-column chart range points at, read back from the workbook.
+fn ref_values(path: &Path, r: &str) -> Vec<Data> {
+    let (name, first, col, last) = parse_ref(r);
+    let range = sheet(path, &name);
+    (first..=last)
+        .map(|row| range.get_value((row, col)).cloned().unwrap_or(Data::Empty))
+        .collect()
+}
+
+#[test]
+fn the_chart_sheet_draws_coverage_against_the_target_and_the_weekly_trend() {
+    let ib = weekly_fixture();
+    let path = run_weekly(&ib, "out", &[]);
+    let charts = chart_refs(&path);
+    assert!(charts.len() >= 3, "{charts:?}");
+    // 综合排名 keeps its own chart; the 图表 sheet holds the two below, every range on that sheet.
+    let on_sheet: Vec<&Vec<String>> = charts
+        .iter()
+        .filter(|c| c.iter().all(|r| r.starts_with("图表!")))
+        .collect();
+    assert_eq!(on_sheet.len(), 2, "{charts:?}");
+
+    // (a) coverage: categories = every 村/社区, values = the 走访进度 coverage, a target series of 100 %.
+    let cov = on_sheet[0];
+    assert_eq!(cov.len(), 4, "{cov:?}");
+    let names: Vec<String> = ref_values(&path, &cov[0])
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    let values = ref_values(&path, &cov[1]);
+    let dz = names.iter().position(|n| n == "东庄村").unwrap();
+    assert_eq!(values[dz].as_f64(), Some(0.04));
+    assert!(names.contains(&"水泉社区".to_string()));
+    assert!(!names.contains(&"镇卫生院".to_string()), "村/社区 only");
+    assert_eq!(cov[2], cov[0], "the target shares the categories");
+    let target = ref_values(&path, &cov[3]);
+    assert_eq!(target.len(), names.len());
+    assert!(target.iter().all(|t| t.as_f64() == Some(1.0)));
+
+    // (b) the town's trend: weeks 1 … 6, coverage and on-time rate; the last point is this week's total.
+    let trend = on_sheet[1];
+    assert_eq!(trend.len(), 4, "{trend:?}");
+    let weeks: Vec<String> = ref_values(&path, &trend[0])
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(
+        weeks,
+        (1..=6).map(|w| format!("第{w}期")).collect::<Vec<_>>()
+    );
+    let coverage = ref_values(&path, &trend[1]);
+    let total = row_of(&sheet(&path, "走访进度"), 0, "合计")[5].as_f64();
+    assert_eq!(coverage[5].as_f64(), total);
+    assert!(
+        coverage.windows(2).all(|w| w[0].as_f64() <= w[1].as_f64()),
+        "{coverage:?}"
+    );
+    let on_time = ref_values(&path, &trend[3]);
+    assert_eq!(on_time.len(), 6);
+    assert!(on_time
+        .iter()
+        .all(|x| x.as_f64().is_none_or(|v| (0.0..=1.0).contains(&v))));
 }
 
 #[test]

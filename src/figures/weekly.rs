@@ -4,6 +4,7 @@
 
 use crate::diag::Diagnostic;
 use crate::figures::assess::{assess_week, Assessment, WeekScore};
+use crate::figures::counts::Figures;
 use crate::figures::lines::{unit_lines, UnitLines};
 use crate::figures::scope::Scope;
 use crate::figures::score::Grade;
@@ -35,6 +36,46 @@ pub struct Notice<'a> {
     pub mask: bool,
     /// The document date: the Monday after the week.
     pub date: NaiveDate,
+    /// The town's week-by-week trend, week 1 to this week (the 图表 sheet's line chart).
+    pub trend: Vec<TrendWeek>,
+}
+
+/// The share of households every 村/社区 must have visited before a survey window (户户到).
+pub const COVERAGE_TARGET: f64 = 1.0;
+
+/// One campaign week of the town's trend, as of that week's end: 村/社区 only, as the notice's totals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendWeek {
+    pub issue: u32,
+    /// Households visited ÷ registered households (None without households in the register).
+    pub coverage: Option<f64>,
+    /// Weekly reports on time ÷ reports owed (None when none was owed).
+    pub on_time: Option<f64>,
+}
+
+impl TrendWeek {
+    fn of(issue: u32, f: &Figures, ds: &Dataset) -> TrendWeek {
+        let t = f.town(ds);
+        let owed = t.reports_on_time + t.reports_late + t.reports_missing;
+        TrendWeek {
+            issue,
+            coverage: t.visits.coverage,
+            on_time: (owed > 0).then(|| t.reports_on_time as f64 / owed as f64),
+        }
+    }
+}
+
+/// Weeks 1 … `now`'s week: each earlier week's figures as of its end, computed again from today's
+/// ledgers (no stored state), this week's from the assessment already made.
+fn town_trend(ds: &Dataset, plan: &Plan, cal: &Calendar, now: &Assessment) -> Vec<TrendWeek> {
+    let n = now.period.issue;
+    (1..n)
+        .filter_map(|w| {
+            let p = cal.week(w)?;
+            Some(TrendWeek::of(w, &Figures::compute(ds, plan, cal, p), ds))
+        })
+        .chain(std::iter::once(TrendWeek::of(n, &now.figures, ds)))
+        .collect()
 }
 
 impl<'a> Notice<'a> {
@@ -79,7 +120,9 @@ impl<'a> Notice<'a> {
             plan.suggestions.interview_red_weeks_in_row as usize,
         );
         let lines = unit_lines(ds, plan, specs, &now.figures, mask);
+        let trend = town_trend(ds, plan, &cal, &now);
         Notice {
+            trend,
             plan,
             ds,
             scope,

@@ -3,6 +3,7 @@
 //! coordinates with merged areas filled.
 
 mod bound;
+mod failure;
 pub mod grid;
 mod ods_spans;
 pub mod open;

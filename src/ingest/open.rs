@@ -13,10 +13,11 @@ use calamine::{
 };
 
 use super::bound::{sane_area, MAX_CELLS};
+pub use super::failure::*;
 use super::ods_spans;
 use super::sniff::{sniff, Format, Sniffed, MAX_ZIP_UNCOMPRESSED};
 use super::xlsx_merges::{inflate_once, xlsx_merges};
-use super::{FileStatus, Grid, Sheet};
+use super::{Grid, Sheet};
 
 /// A workbook that could be read.
 #[derive(Debug)]
@@ -27,22 +28,6 @@ pub struct Opened {
     /// Warnings about the file that did not stop reading it (Chinese, for the clerk).
     pub notes: Vec<String>,
 }
-
-/// A file that was not read: `Skipped` (not a ledger at all) or `Unreadable` (a ledger we cannot read).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OpenFailure {
-    pub status: FileStatus,
-    pub reason: String,
-}
-
-pub const LOCK_FILE: &str = "Excel/WPS 打开文件时生成的临时锁定文件，不是台账，已跳过";
-pub const DOT_FILE: &str =
-    "以“.”开头的系统隐藏文件（如 .DS_Store、macOS 的 ._ 附属文件），不是台账，已跳过";
-pub const EMPTY: &str = "空文件（0 字节），里面没有任何内容。请重新导出或保存台账后再发送";
-pub const CORRUPT: &str = "文件已损坏或不完整，可能传输中断，请用 Excel/WPS 打开确认后重新发送";
-pub const PASSWORD: &str = "文件设有密码，无法读取。请去除密码（文件→信息→保护工作簿）后重新提交";
-pub const WPS_ET: &str = "WPS 专用格式（.et），请在 WPS 中“另存为”Excel 工作簿（.xlsx）后重新提交";
-pub const PANICKED: &str = "读取时出错（程序库异常），请用 Excel 打开后另存为 .xlsx 再提交";
 
 /// Reads one workbook. The file is only read, never written, moved or locked.
 pub fn open_workbook(path: &Path, include_hidden: bool) -> Result<Opened, OpenFailure> {
@@ -62,16 +47,20 @@ pub fn open_workbook(path: &Path, include_hidden: bool) -> Result<Opened, OpenFa
         .unwrap_or_default();
     let is_et = ext == "et" || ext == "ett";
     let bytes = std::fs::read(path).map_err(|e| {
-        unreadable(format!(
-            "无法打开文件（{e}）。请确认文件没有被其他程序占用、本程序有读取权限后重试"
-        ))
+        unreadable_because(
+            format!(
+                "无法打开文件（{}）。请确认文件没有被其他程序占用、本程序有读取权限后重试",
+                io_zh(&e)
+            ),
+            e.to_string(),
+        )
     })?;
     let format = match sniff(&bytes) {
         Sniffed::Spreadsheet(f) => f,
         Sniffed::Encrypted => return Err(unreadable(PASSWORD)),
         Sniffed::Empty => return Err(unreadable(EMPTY)),
         Sniffed::Corrupt(_) if is_et => return Err(unreadable(WPS_ET)),
-        Sniffed::Corrupt(detail) => return Err(unreadable(format!("{CORRUPT}（{detail}）"))),
+        Sniffed::Corrupt(detail) => return Err(unreadable_because(CORRUPT, detail)),
         Sniffed::ZipBomb { uncompressed } => {
             return Err(unreadable(format!(
                 "文件解压后超过 {} MiB（已数到 {} MiB），远超台账应有的大小，可能已损坏或是恶意构造的文件，已拒绝读取。\
@@ -132,7 +121,7 @@ pub fn open_workbook(path: &Path, include_hidden: bool) -> Result<Opened, OpenFa
         }
         Some(Err(ReadError::Password)) => Err(unreadable(PASSWORD)),
         Some(Err(ReadError::Other(_))) if is_et => Err(unreadable(WPS_ET)),
-        Some(Err(ReadError::Other(detail))) => Err(unreadable(format!("{CORRUPT}（{detail}）"))),
+        Some(Err(ReadError::Other(detail))) => Err(unreadable_because(CORRUPT, detail)),
         None => Err(unreadable(PANICKED)),
     }
 }
@@ -142,20 +131,6 @@ fn is_spreadsheet_ext(ext: &str) -> bool {
         .iter()
         .any(|f| f.matches_extension(ext))
         || ext == "csv"
-}
-
-fn skipped(reason: impl Into<String>) -> OpenFailure {
-    OpenFailure {
-        status: FileStatus::Skipped,
-        reason: reason.into(),
-    }
-}
-
-fn unreadable(reason: impl Into<String>) -> OpenFailure {
-    OpenFailure {
-        status: FileStatus::Unreadable,
-        reason: reason.into(),
-    }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -327,9 +302,10 @@ where
                     Some(grid)
                 }
                 Err(ReadError::Password) => return Err(ReadError::Password),
-                Err(ReadError::Other(detail)) => {
+                Err(ReadError::Other(_)) => {
+                    // (the library's words are English: the clerk gets what to do instead)
                     notes.push(format!(
-                        "工作表“{}”无法读取（{detail}），已略过，其他工作表照常读取。请用 Excel 打开检查该表后重新保存。",
+                        "工作表“{}”已损坏，无法读取，已略过，其他工作表照常读取。请用 Excel 打开检查该表后重新保存。",
                         m.name
                     ));
                     Some(Grid::default())

@@ -189,6 +189,14 @@ pub struct Suggestions {
 pub struct Notice {
     pub next_steps: Vec<String>,
     pub monthly_requirements: Vec<String>,
+    /// Days a village has, from receiving its 退回修改清单, to send the corrected ledgers back
+    /// ("收到后2日内重新报送"). A plan file written before this setting existed gets the default.
+    #[serde(default = "default_resubmit_days")]
+    pub resubmit_days: u32,
+}
+
+fn default_resubmit_days() -> u32 {
+    2
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -376,6 +384,16 @@ fn de_time<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_plan_without_resubmit_days_gets_two_days() {
+        let text = Plan::embedded().source.replace("resubmit_days = 2\n", "");
+        assert!(!text.contains("resubmit_days"));
+        assert_eq!(
+            Plan::parse(&text, "old.toml").unwrap().notice.resubmit_days,
+            2
+        );
+    }
+
     use super::*;
 
     #[test]

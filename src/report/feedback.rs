@@ -2,11 +2,16 @@
 //! back to the village: where each problem is (file › sheet › cell) and how to fix it.
 
 use crate::diag::Diagnostic;
+use crate::figures::feedback::Header;
 use crate::plan::Plan;
 use crate::report::output::{check_writable, join_inside, safe_file_name, OutputError};
-use crate::report::style::{new_workbook, sheet_name, write_table, Cell, Styles, Table};
+use crate::report::style::{
+    new_workbook, sheet_name, write_merged, write_table, write_title, Cell, Styles, Table,
+};
 use crate::resolve::load::Dataset;
+use chrono::{Datelike, NaiveDate};
 use indexmap::IndexMap;
+use rust_xlsxwriter::{ColNum, RowNum, Worksheet};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -57,52 +62,110 @@ pub fn write_feedback(
     by_unit.sort_keys();
     let names = file_names(by_unit.keys().copied());
     check_writable(dir, &names, force)?;
-    let date = crate::figures::feedback::document_date(ds, plan);
+    let header = Header::new(ds, plan);
     let mut written = Vec::new();
     for ((unit, diags), name) in by_unit.iter().zip(&names) {
-        let mut wb = new_workbook(date, &plan.town.office, &format!("{unit}台账退回修改清单"));
+        let mut wb = new_workbook(
+            header.date,
+            &plan.town.office,
+            &format!("{unit}台账退回修改清单"),
+        );
         let st = Styles::new();
         let mut taken = HashSet::new();
         let ws = wb.add_worksheet();
         ws.set_name(sheet_name("退回修改清单", &mut taken))
             .map_err(|source| xlsx_err(dir, name, source))?;
-        let crate::report::terminal::Counts {
-            errors, warnings, ..
-        } = crate::report::terminal::counts(diags.iter().copied());
-        let mut t = Table::new(
-            format!("{unit}“双提升”台账退回修改清单"),
-            [
-                "序号",
-                "文件",
-                "工作表",
-                "单元格",
-                "严重程度",
-                "问题",
-                "改法",
-            ],
-        )
-        .subtitle(format!(
-            "{}  共 {} 个问题（错误 {errors} 个须改正后重新报送，警告 {warnings} 个请核实）",
-            plan.town.office,
-            diags.len()
-        ));
-        for (i, d) in diags.iter().enumerate() {
-            t = t.row(vec![
-                Cell::Int(i as i64 + 1),
-                Cell::text(&d.file),
-                Cell::text(&d.sheet),
-                Cell::Center(d.cell.clone()),
-                Cell::severity(d.severity),
-                Cell::text(d.message_in_full()), // (the village's own values, in full)
-                Cell::text(&d.hint),
-            ]);
-        }
-        write_table(ws, &st, 0, &t).map_err(|source| xlsx_err(dir, name, source))?;
+        write_list(ws, &st, plan, &header, unit, diags)
+            .map_err(|source| xlsx_err(dir, name, source))?;
         let path = join_inside(dir, name)?;
         crate::report::save(&mut wb, &path, force)?;
         written.push(path);
     }
     Ok(written)
+}
+
+/// Columns of the list.
+const HEADERS: [&str; 8] = [
+    "序号",
+    "严重程度",
+    "问题类别",
+    "文件",
+    "工作表",
+    "单元格",
+    "问题",
+    "改法",
+];
+
+/// The title, the lines a clerk needs before the problems (who sends it and when, which period the
+/// data reaches, by when to resubmit), then the problems: errors, warnings, notes.
+fn write_list(
+    ws: &mut Worksheet,
+    st: &Styles,
+    plan: &Plan,
+    h: &Header,
+    unit: &str,
+    diags: &[&Diagnostic],
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    let cols = HEADERS.len() as ColNum;
+    write_title(ws, st, 0, cols, &format!("{unit}“双提升”台账退回修改清单"))?;
+    for (i, line) in header_lines(plan, h).iter().enumerate() {
+        write_merged(ws, 1 + i as RowNum, 0, cols - 1, line, &st.subtitle)?;
+    }
+    let list = crate::figures::feedback::ordered(diags);
+    let crate::report::terminal::Counts {
+        errors,
+        warnings,
+        infos,
+    } = crate::report::terminal::counts(list.iter().copied());
+    let mut t = Table::new(
+        format!("问题清单（共{}个）", list.len()),
+        HEADERS,
+    )
+    .subtitle(format!(
+        "先列错误{errors}个（须改正后重新报送），再列警告{warnings}个（请核实），最后为提示{infos}个"
+    ));
+    for (i, d) in list.iter().enumerate() {
+        t = t.row(vec![
+            Cell::Int(i as i64 + 1),
+            Cell::severity(d.severity),
+            Cell::text(crate::report::labels::shown(d.code)),
+            Cell::text(&d.file),
+            Cell::text(&d.sheet),
+            Cell::Center(d.cell.clone()),
+            Cell::text(d.message_in_full()), // (the village's own values, in full)
+            Cell::text(&d.hint),
+        ]);
+    }
+    write_table(ws, st, HEADER_LINES as RowNum + 1, &t)?;
+    Ok(())
+}
+
+/// Lines under the title.
+const HEADER_LINES: usize = 3;
+
+/// `发文：水泉镇“双提升”领导小组办公室　日期：2021年6月14日`, the period the data reaches, and the
+/// resubmission deadline.
+fn header_lines(plan: &Plan, h: &Header) -> [String; HEADER_LINES] {
+    let zh = |d: NaiveDate| format!("{}年{}月{}日", d.year(), d.month(), d.day());
+    let period = match h.week {
+        Some(w) => format!(
+            "台账统计期：第{}期（{}至{}），数据截至{}",
+            w.issue,
+            w.start.format("%Y-%m-%d"),
+            w.end.format("%m-%d"),
+            zh(h.date)
+        ),
+        None => format!("台账数据截至{}", zh(h.date)),
+    };
+    let deadline = match h.resubmit_days {
+        0 => "重新报送期限：收到后即日改正并重新报送".to_string(),
+        n => format!("重新报送期限：收到后{n}日内改正并重新报送"),
+    };
+    [
+        format!("{}　　{}", plan.town.office, zh(h.date)),
+        period,
+        deadline,
+    ]
 }
 
 fn xlsx_err(dir: &Path, name: &str, source: rust_xlsxwriter::XlsxError) -> OutputError {

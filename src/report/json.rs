@@ -16,6 +16,8 @@ pub fn files_json(ds: &Dataset) -> Value {
                     "status": f.status,
                     "reason": f.reason,
                     "units": f.units,
+                    // (the reading library's own words, English, for the maintainer: never on a sheet)
+                    "detail": f.detail,
                 })
             })
             .collect(),
@@ -197,10 +199,17 @@ pub fn units_json(
 
 pub fn weekly_json(n: &crate::figures::weekly::Notice) -> Value {
     let problems = n.all_problems();
+    let mut town = town_json(n.ds, &n.now);
+    // Week 1 … this week, as the 图表 sheet draws it (村/社区; fractions 0..1).
+    town["trend"] = json!(n
+        .trend
+        .iter()
+        .map(|w| json!({"issue": w.issue, "coverage": w.coverage, "on_time": w.on_time}))
+        .collect::<Vec<_>>());
     json!({
         "period": period_json(&n.period()),
         "units": units_json(n.ds, &n.now, &n.rank_change),
-        "town": town_json(n.ds, &n.now),
+        "town": town,
         "suggestions": n.suggestions.iter().map(|s| json!({
             "unit": n.ds.unit_name(s.unit), "action": s.action, "reason": s.reason,
         })).collect::<Vec<_>>(),

@@ -6,8 +6,10 @@
 //! text, with their file names (`names`) and written atomically (`output`).
 
 pub mod bulletin;
+pub mod charts;
 pub mod feedback;
 pub mod json;
+pub mod labels;
 pub mod monthly;
 pub mod names;
 pub mod output;
@@ -19,6 +21,20 @@ pub mod weekly;
 
 use output::{write_atomic, OutputError};
 use std::path::Path;
+
+/// Signs every cell comment (the header notes saying how a figure is computed) with the issuing office
+/// instead of rust_xlsxwriter's default "Author", which Excel and WPS show when the mouse is over the
+/// cell. Call once all sheets are added. An office name past Excel's 52-character limit signs nothing.
+pub fn sign_notes(wb: &mut rust_xlsxwriter::Workbook, office: &str) {
+    let author = if office.encode_utf16().count() <= 52 {
+        office
+    } else {
+        ""
+    };
+    for ws in wb.worksheets_mut() {
+        ws.set_default_note_author(author);
+    }
+}
 
 /// Saves a built workbook atomically at `path` (refusing to replace unless `force`).
 pub fn save(

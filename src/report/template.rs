@@ -231,6 +231,7 @@ pub fn ledger_template(plan: &Plan, spec: &Spec, to: Recipient) -> Result<Vec<u8
     lists.write(ws, &st)?;
     ws.set_hidden(true);
 
+    crate::report::sign_notes(&mut wb, &plan.town.office);
     wb.save_to_buffer()
 }
 

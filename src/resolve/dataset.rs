@@ -28,7 +28,12 @@ pub struct FileEntry {
     pub sheet: String,
     pub rows: usize,
     pub status: FileStatus,
+    /// Chinese: what a person reads in 数据来源 and the terminal.
     pub reason: String,
+    /// The reading library's own words for an unreadable file (English), for the maintainer: in
+    /// `--json` only, never on a sheet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
     /// Units the rows belong to (names).
     #[serde(skip)]
     pub units: Vec<String>,

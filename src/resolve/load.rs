@@ -244,6 +244,7 @@ mod tests {
                 rows: s.rows.len(),
                 status: FileStatus::Used,
                 reason: String::new(),
+                detail: None,
                 units: Vec::new(),
             })
             .collect();

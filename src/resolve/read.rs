@@ -53,6 +53,7 @@ pub(crate) fn failed_read(rel: &Path) -> FileRead {
             rows: 0,
             status: FileStatus::Unreadable,
             reason: reason.clone(),
+            detail: None,
             units: Vec::new(),
         }],
         sheets: Vec::new(),
@@ -95,18 +96,26 @@ pub(crate) fn read_file(
         rows,
         status,
         reason,
+        detail: None,
         units: Vec::new(),
     };
     let opened = match ingest::open_workbook(&inbox.join(rel), opts.include_hidden) {
         Ok(o) => o,
-        Err(OpenFailure { status, reason }) => {
+        Err(OpenFailure {
+            status,
+            reason,
+            detail,
+        }) => {
             if status == FileStatus::Unreadable {
                 fr.diags.push(
                     Diagnostic::error("unreadable_file", format!("文件无法读取：{reason}"))
                         .at(&path, "", ""),
                 );
             }
-            fr.entries.push(entry("", None, 0, status, reason));
+            fr.entries.push(FileEntry {
+                detail,
+                ..entry("", None, 0, status, reason)
+            });
             return fr;
         }
     };
@@ -125,7 +134,7 @@ pub(crate) fn read_file(
                 None,
                 0,
                 FileStatus::Hidden,
-                "隐藏的工作表，未读取（如需读取请加 --include-hidden）".into(),
+                "隐藏的工作表，未读取（如应读取，请取消隐藏后重新报送）".into(),
             ));
             continue;
         };

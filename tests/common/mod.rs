@@ -535,3 +535,51 @@ pub fn weekly_fixture() -> Inbox {
     );
     ib
 }
+
+/// Every chart part of a saved workbook (`xl/charts/chart*.xml`), in part order, each as the cell
+/// ranges its series point at (`<c:f>` text, e.g. `图表!$A$27:$A$36`).
+pub fn chart_refs(path: &Path) -> Vec<Vec<String>> {
+    use std::io::Read;
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut names: Vec<String> = (0..z.len())
+        .map(|i| z.by_index(i).unwrap().name().unwrap().to_string())
+        .filter(|n| n.starts_with("xl/charts/chart") && n.ends_with(".xml"))
+        .collect();
+    names.sort_by_key(|n| {
+        n.trim_start_matches("xl/charts/chart")
+            .trim_end_matches(".xml")
+            .parse::<u32>()
+            .unwrap_or(0)
+    });
+    names
+        .iter()
+        .map(|n| {
+            let mut s = String::new();
+            z.by_name(n).unwrap().read_to_string(&mut s).unwrap();
+            s.split("<c:f>")
+                .skip(1)
+                .filter_map(|p| p.split("</c:f>").next())
+                .map(String::from)
+                .collect()
+        })
+        .collect()
+}
+
+/// `图表!$A$27:$A$36` → (sheet, first row, column, last row), zero-based, for one-column ranges.
+pub fn parse_ref(r: &str) -> (String, u32, u32, u32) {
+    let (sheet, cells) = r.rsplit_once('!').unwrap();
+    let (a, b) = cells.split_once(':').unwrap_or((cells, cells));
+    let cell = |c: &str| {
+        let c = c.replace('$', "");
+        let col: String = c.chars().take_while(|x| x.is_ascii_alphabetic()).collect();
+        let row: u32 = c[col.len()..].parse().unwrap();
+        let col = col
+            .bytes()
+            .fold(0u32, |n, x| n * 26 + (x - b'A' + 1) as u32)
+            - 1;
+        (row - 1, col)
+    };
+    let ((r1, c1), (r2, c2)) = (cell(a), cell(b));
+    assert_eq!(c1, c2, "{r}: one column");
+    (sheet.trim_matches('\'').to_string(), r1, c1, r2)
+}

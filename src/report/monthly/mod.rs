@@ -1,9 +1,10 @@
 //! The monthly supervision workbook (一月一督导 / 一月一调度): 督导通报 · 月度考评 · 督查记录 · 整改跟踪 ·
-//! 约谈及重点管理建议 · 民调指标 · 调度事项. Everything comes from [`Monthly`]; the house style from
+//! 约谈及重点管理建议 · 民调指标 · 调度事项 · 图表. Everything comes from [`Monthly`]; the house style from
 //! `report::style`. One file per sheet; this one holds what several sheets share.
 
 mod assessment;
 mod bulletin;
+mod charts;
 mod checks;
 mod dispatch;
 mod sections;
@@ -37,6 +38,8 @@ pub fn build(m: &Monthly) -> Result<Workbook, XlsxError> {
     suggestions::write(wb.add_worksheet().set_name(SHEETS[4])?, &st, m)?;
     survey::write(wb.add_worksheet().set_name(SHEETS[5])?, &st, m)?;
     dispatch::write(wb.add_worksheet().set_name(SHEETS[6])?, &st, m)?;
+    charts::sheet(&mut wb, &st, m)?;
+    crate::report::sign_notes(&mut wb, &m.plan.town.office);
     Ok(wb)
 }
 

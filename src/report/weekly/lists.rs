@@ -13,11 +13,11 @@ pub fn problems(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxEr
     let mut t = Table::new(
         format!("第{}期问题清单", n.period().issue),
         [
-            "序号", "单位", "严重程度", "文件", "工作表", "单元格", "问题", "改法", "代码",
+            "序号", "单位", "严重程度", "问题类别", "文件", "工作表", "单元格", "问题", "改法",
         ],
     )
     .subtitle(format!(
-        "共{}条：错误{}条、警告{}条、提示{}条。单元格即在Excel中看到的位置；可按单位筛选后发给各村整改",
+        "共{}条：错误{}条、警告{}条、提示{}条。单元格即在Excel中看到的位置；可按单位或问题类别筛选后发给各村整改",
         all.len(),
         c.errors, c.warnings, c.infos
     ));
@@ -26,12 +26,12 @@ pub fn problems(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxEr
             Cell::Int(i as i64 + 1),
             Cell::text(&d.unit),
             Cell::severity(d.severity),
+            Cell::text(crate::report::labels::shown(d.code)),
             Cell::text(&d.file),
             Cell::text(&d.sheet),
             Cell::Center(d.cell.clone()),
             Cell::text(masked_message(n, &d.message)),
             Cell::text(masked_message(n, &d.hint)),
-            Cell::text(d.code),
         ]);
     }
     let ws = wb.add_worksheet().set_name("问题清单")?;

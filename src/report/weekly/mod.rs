@@ -3,6 +3,7 @@
 //! sheet renders the same `Notice` the JSON summary renders, so the two always agree.
 
 mod bulletin;
+mod charts;
 mod figures;
 mod lists;
 mod ranking;
@@ -49,6 +50,8 @@ pub fn build(n: &Notice) -> Result<Workbook, XlsxError> {
     )?;
     lists::problems(&mut wb, &st, n)?;
     lists::sources(&mut wb, &st, n)?;
+    charts::sheet(&mut wb, &st, n)?;
+    crate::report::sign_notes(&mut wb, &n.plan.town.office);
     Ok(wb)
 }
 

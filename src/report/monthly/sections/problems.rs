@@ -158,7 +158,10 @@ pub(super) fn problems(m: &Monthly) -> Vec<String> {
             .collect();
         items.push((
             "台账填报质量".into(),
-            format!("{}（明细见周通报“问题清单”或 check 命令）", v.join("；")),
+            format!(
+                "{}（明细见周通报“问题清单”及各村退回修改清单）",
+                v.join("；")
+            ),
         ));
     }
     if items.is_empty() {
