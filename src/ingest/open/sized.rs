@@ -1,0 +1,73 @@
+//! Turning what calamine read into grids of bounded size: xlsx cells are streamed and capped, and a
+//! dense range past `MAX_CELLS` is cut down to the block `bound::sane_area` picks, with its note.
+
+use std::io::Cursor;
+
+use calamine::{Data, DataRef, Dimensions, Range, Xlsx, XlsxError};
+
+use crate::ingest::bound::{sane_area, MAX_CELLS};
+use crate::ingest::Grid;
+
+/// The non-empty cells of an xlsx worksheet, streamed (no dense range is ever built by calamine).
+pub(super) fn xlsx_cells(
+    wb: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Vec<(u32, u32, Data)>, XlsxError> {
+    let mut reader = wb.worksheet_cells_reader(name)?;
+    let declared = reader.dimensions().len().min(1 << 16) as usize;
+    let mut cells = Vec::with_capacity(declared);
+    while let Some(cell) = reader.next_cell()? {
+        let value = cell.get_value();
+        if matches!(value, DataRef::Empty) {
+            continue;
+        }
+        if cells.len() as u64 >= MAX_CELLS {
+            break;
+        }
+        let (r, c) = cell.get_position();
+        cells.push((r, c, Data::from(value.clone())));
+    }
+    Ok(cells)
+}
+
+pub(super) fn grid_from_sparse(
+    sheet: &str,
+    cells: Vec<(u32, u32, Data)>,
+    merges: &[Dimensions],
+) -> (Grid, Option<String>) {
+    let mut note = None;
+    if cells.len() as u64 >= MAX_CELLS {
+        note = Some(format!(
+            "工作表“{sheet}”有超过 {MAX_CELLS} 个非空单元格，只读取了前 {MAX_CELLS} 个。请拆分成几个较小的文件后重新提交。"
+        ));
+    }
+    match sane_area(sheet, &cells) {
+        None => (Grid::default(), note),
+        Some((area, trimmed)) => (
+            Grid::from_sparse(area.rows, area.cols, cells, merges),
+            trimmed.or(note),
+        ),
+    }
+}
+
+pub(super) fn grid_from_range(
+    sheet: &str,
+    mut range: Range<Data>,
+    merges: &[Dimensions],
+) -> (Grid, Option<String>) {
+    let (h, w) = range.get_size();
+    if (h as u64) * (w as u64) <= MAX_CELLS {
+        return (Grid::from_range(range, merges), None);
+    }
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    let mut cells = Vec::new();
+    for r in 0..h {
+        for (c, v) in range[r].iter_mut().enumerate() {
+            if !matches!(v, Data::Empty) {
+                cells.push((r0 + r as u32, c0 + c as u32, std::mem::take(v)));
+            }
+        }
+    }
+    drop(range);
+    grid_from_sparse(sheet, cells, merges)
+}
