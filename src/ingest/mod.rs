@@ -7,15 +7,18 @@
 //! bad file never ends the run.
 
 mod bound;
+pub mod budget;
 pub mod grid;
 mod ods;
 pub mod open;
 pub mod scan;
 pub mod sniff;
+mod xls_fix;
+mod xlsx_fix;
 mod xlsx_merges;
 
 pub use grid::{Grid, Sheet};
-pub use open::{open_workbook, OpenFailure, Opened};
+pub use open::{open_in_inbox, open_workbook, OpenFailure, Opened};
 pub use sniff::Format;
 
 use serde::Serialize;

@@ -166,7 +166,7 @@ fn display_path(rel: &Path) -> String {
 
 fn read_file(
     inbox: &Path,
-    rel: &PathBuf,
+    rel: &Path,
     plan: &Plan,
     specs: &Specs,
     calendar: &Calendar,
@@ -189,7 +189,7 @@ fn read_file(
         reason,
         units: Vec::new(),
     };
-    let opened = match ingest::open_workbook(&inbox.join(rel), opts.include_hidden) {
+    let opened = match ingest::open_in_inbox(inbox, rel, opts.include_hidden) {
         Ok(o) => o,
         Err(OpenFailure { status, reason }) => {
             if status == FileStatus::Unreadable {

@@ -24,7 +24,7 @@ use zip::{CompressionMethod, ZipArchive, ZipWriter};
 use super::bound::{Area, MAX_CELLS};
 use crate::diag::cell_ref;
 use cut::{rewrite_body, sane_part};
-use scan::scan;
+use scan::{scan, tables_closed};
 
 /// calamine's own caps for ods (`ods.rs`: `MAX_ROWS`, `MAX_COLUMNS`): repeats past them are cut.
 const MAX_ROWS: u32 = 1_048_576;
@@ -45,6 +45,10 @@ pub struct OdsPrep {
     notes: Vec<(String, String)>,
     /// A copy of the file with the oversized sheets cut down; `None` when none was.
     pub rewritten: Option<Vec<u8>>,
+    /// A `table:table` is never closed: calamine would read past the end of the text for ever.
+    pub unclosed: bool,
+    /// The used areas calamine will build, all sheets together, in cells.
+    pub cells: u64,
 }
 
 impl OdsPrep {
@@ -69,6 +73,12 @@ impl OdsPrep {
 pub fn prepare(bytes: &[u8]) -> Option<OdsPrep> {
     let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
     let content = read_entry(&mut zip, "content.xml")?;
+    if !tables_closed(&content) {
+        return Some(OdsPrep {
+            unclosed: true,
+            ..OdsPrep::default()
+        });
+    }
     let tables = scan(&content)?;
     let mut prep = OdsPrep::default();
     let mut cuts: Vec<(Range<usize>, Option<Area>)> = Vec::new();
@@ -78,6 +88,7 @@ pub fn prepare(bytes: &[u8]) -> Option<OdsPrep> {
             let cut = match sane_part(body, &t.name) {
                 Some((area, note)) => {
                     prep.notes.push((t.name.clone(), note));
+                    prep.cells += area.cells();
                     Some(area)
                 }
                 None => {
@@ -86,6 +97,8 @@ pub fn prepare(bytes: &[u8]) -> Option<OdsPrep> {
                 }
             };
             cuts.push((t.body.clone(), cut));
+        } else if let Some(e) = t.extent {
+            prep.cells += e.cells();
         }
         prep.sheets.push((t.name, t.merges));
     }

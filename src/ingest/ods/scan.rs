@@ -132,6 +132,24 @@ pub(super) fn scan(xml: &[u8]) -> Option<Vec<TableScan>> {
     Some(tables)
 }
 
+/// Whether every `table:table` start tag has its end tag, spelled exactly `</table:table>` (calamine's
+/// `read_table` looks for that end tag and, at the end of the text, loops for ever: content.xml cut
+/// after a row, or a stray character in the end tag). Text that ends inside markup is not closed.
+pub(super) fn tables_closed(xml: &[u8]) -> bool {
+    let mut depth = 0usize;
+    let mut tags = Tags::new(xml);
+    for t in tags.by_ref() {
+        if t.name == TABLE {
+            match t.kind {
+                Kind::Start => depth += 1,
+                Kind::End => depth = depth.saturating_sub(1),
+                Kind::Empty => {}
+            }
+        }
+    }
+    depth == 0 && !tags.broken
+}
+
 /// Tracks the row and column a cell element lands on, the way calamine counts them.
 #[derive(Default)]
 pub(super) struct RowCounter {
@@ -209,6 +227,22 @@ mod tests {
             })
         );
         assert_eq!((t[1].name.as_str(), t[1].extent), ("空", None));
+    }
+
+    #[test]
+    fn a_table_cut_after_a_row_or_with_a_stray_character_in_its_end_tag_is_not_closed() {
+        let row =
+            r#"<table:table table:name="a"><table:table-row><table:table-cell/></table:table-row>"#;
+        assert!(tables_closed(
+            doc(&format!("{row}</table:table>")).as_bytes()
+        ));
+        assert!(!tables_closed(row.as_bytes()));
+        assert!(!tables_closed(
+            doc(&format!("{row}</table:table&>")).as_bytes()
+        ));
+        assert!(!tables_closed(
+            doc(&format!("{row}</table:t&able>")).as_bytes()
+        ));
     }
 
     #[test]

@@ -7,9 +7,18 @@ mod isolate;
 mod read;
 mod sized;
 
-use std::path::Path;
+#[cfg(test)]
+mod tests;
 
-use super::sniff::{sniff, Format, Sniffed, MAX_ZIP_UNCOMPRESSED};
+use std::fs;
+use std::io::{self, Read as _};
+use std::path::Path;
+use std::sync::mpsc;
+use std::thread;
+
+use super::budget::{FILE_TIME, MAX_FILE_BYTES};
+use super::scan::inside;
+use super::sniff::{is_container, sniff, Format, Sniffed, HEAD, MAX_ZIP_UNCOMPRESSED};
 use super::{FileStatus, Sheet};
 use isolate::quietly;
 use read::{read, ReadError};
@@ -40,6 +49,111 @@ pub const PASSWORD: &str = "文件设有密码，无法读取。请去除密码�
 pub const WPS_ET: &str = "WPS 专用格式（.et），请在 WPS 中“另存为”Excel 工作簿（.xlsx）后重新提交";
 pub const PANICKED: &str = "读取时出错（程序库异常），请用 Excel 打开后另存为 .xlsx 再提交";
 
+pub const LINK_OUTSIDE: &str =
+    "这是指向收件箱以外的文件的链接（快捷方式），为安全起见未读取。如需核查，请把文件本身复制到收件箱中";
+pub const LINK_OUTSIDE_DIR: &str =
+    "这是指向收件箱以外的文件夹的链接（快捷方式），为安全起见其中的文件均未读取。如需核查，请把文件本身复制到收件箱中";
+pub const TOO_LONG: &str =
+    "文件路径过长（超过操作系统的限制），无法读取。请把它移到层级较浅、名称较短的文件夹中后重新提交";
+
+/// Reads the file at `rel` below `inbox` (as listed by `scan`) within the time budget: a link that
+/// leads outside the inbox is skipped unread, a path the system cannot open is reported, and a file
+/// still not read after [`FILE_TIME`] is reported and left behind (its reader thread is abandoned).
+pub fn open_in_inbox(
+    inbox: &Path,
+    rel: &Path,
+    include_hidden: bool,
+) -> Result<Opened, OpenFailure> {
+    let path = inbox.join(rel);
+    let meta = fs::metadata(&path).map_err(|e| unreadable(io_reason(&e)))?;
+    let root = fs::canonicalize(inbox).map_err(|e| unreadable(io_reason(&e)))?;
+    if !inside(&path, &root) {
+        return Err(skipped(if meta.is_dir() {
+            LINK_OUTSIDE_DIR
+        } else {
+            LINK_OUTSIDE
+        }));
+    }
+    if meta.is_dir() {
+        // `scan` lists a folder only when it cannot be listed.
+        let why = fs::read_dir(&path).err().map(|e| io_reason(&e));
+        return Err(unreadable(format!(
+            "这个文件夹无法打开，其中的文件均未读取：{}",
+            why.unwrap_or_else(|| "读取文件夹时出错".into())
+        )));
+    }
+    within(FILE_TIME, &path, move |p| open_workbook(p, include_hidden))
+}
+
+/// Runs `read` on `path` in its own thread and waits at most `budget` for it.
+fn within(
+    budget: std::time::Duration,
+    path: &Path,
+    read: impl FnOnce(&Path) -> Result<Opened, OpenFailure> + Send + 'static,
+) -> Result<Opened, OpenFailure> {
+    let (tx, rx) = mpsc::channel();
+    let owned = path.to_path_buf();
+    let spawned = thread::Builder::new()
+        .name("shuangti-open".into())
+        .stack_size(16 << 20)
+        .spawn(move || {
+            let _ = tx.send(read(&owned));
+        });
+    if spawned.is_err() {
+        return Err(unreadable(PANICKED));
+    }
+    match rx.recv_timeout(budget) {
+        Ok(r) => r,
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            Err(unreadable(format!(
+                "读取“{name}”超过 {} 秒仍未完成，已停止读取并跳过。文件可能已损坏或结构异常，请用 Excel/WPS 打开确认后另存为 .xlsx 再提交",
+                budget.as_secs()
+            )))
+        }
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err(unreadable(PANICKED)),
+    }
+}
+
+fn io_reason(e: &io::Error) -> String {
+    if e.kind() == io::ErrorKind::InvalidFilename {
+        return TOO_LONG.to_string();
+    }
+    format!("无法打开文件（{e}）。请确认文件没有被其他程序占用、本程序有读取权限后重试")
+}
+
+/// The file's bytes when it may be a workbook: a container (zip, OLE) is read whole unless it is
+/// larger than [`MAX_FILE_BYTES`]; of anything else only the first [`HEAD`] bytes are read, which is
+/// all `sniff` looks at.
+fn read_bytes(path: &Path) -> Result<Vec<u8>, OpenFailure> {
+    let mut f = fs::File::open(path).map_err(|e| unreadable(io_reason(&e)))?;
+    let len = f.metadata().map_err(|e| unreadable(io_reason(&e)))?.len();
+    let mut head = Vec::with_capacity(HEAD);
+    (&mut f)
+        .take(HEAD as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| unreadable(io_reason(&e)))?;
+    if !is_container(&head) {
+        return Ok(head);
+    }
+    if len > MAX_FILE_BYTES {
+        return Err(unreadable(format!(
+            "文件有 {} MiB，远超台账应有的大小（上限 {} MiB），为防止占用过多内存未读取。\
+             请删去多余内容（如图片、无关的工作表）后另存为新文件再提交",
+            len.div_ceil(1 << 20),
+            MAX_FILE_BYTES >> 20
+        )));
+    }
+    let mut bytes = head;
+    bytes.reserve(len as usize - bytes.len().min(len as usize));
+    f.read_to_end(&mut bytes)
+        .map_err(|e| unreadable(io_reason(&e)))?;
+    Ok(bytes)
+}
+
 /// Reads one workbook. The file is only read, never written, moved or locked.
 pub fn open_workbook(path: &Path, include_hidden: bool) -> Result<Opened, OpenFailure> {
     let name = path
@@ -57,11 +171,7 @@ pub fn open_workbook(path: &Path, include_hidden: bool) -> Result<Opened, OpenFa
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     let is_et = ext == "et" || ext == "ett";
-    let bytes = std::fs::read(path).map_err(|e| {
-        unreadable(format!(
-            "无法打开文件（{e}）。请确认文件没有被其他程序占用、本程序有读取权限后重试"
-        ))
-    })?;
+    let bytes = read_bytes(path)?;
     let format = match sniff(&bytes) {
         Sniffed::Spreadsheet(f) => f,
         Sniffed::Encrypted => return Err(unreadable(PASSWORD)),
@@ -119,6 +229,7 @@ pub fn open_workbook(path: &Path, include_hidden: bool) -> Result<Opened, OpenFa
             })
         }
         Some(Err(ReadError::Password)) => Err(unreadable(PASSWORD)),
+        Some(Err(ReadError::Budget(reason))) => Err(unreadable(reason)),
         Some(Err(ReadError::Other(_))) if is_et => Err(unreadable(WPS_ET)),
         Some(Err(ReadError::Other(detail))) => Err(unreadable(format!("{CORRUPT}（{detail}）"))),
         None => Err(unreadable(PANICKED)),

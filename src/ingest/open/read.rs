@@ -9,14 +9,19 @@ use calamine::{
     Ods, OdsError, Reader, SheetType, SheetVisible, Xls, XlsError, Xlsb, XlsbError, Xlsx, XlsxError,
 };
 
-use super::sized::{grid_from_range, grid_from_sparse, xlsx_cells};
+use super::sized::{grid_from_range, grid_from_sparse, xlsx_cells, Spent};
+use crate::ingest::budget::{MAX_SHARED_STRINGS, MAX_WORKBOOK_CELLS};
 use crate::ingest::ods;
 use crate::ingest::sniff::Format;
+use crate::ingest::xls_fix::{fix_xls, XlsFix};
+use crate::ingest::xlsx_fix::{fix_shared_strings, replace_entries};
 use crate::ingest::xlsx_merges::{inflate_once, xlsx_merges};
 use crate::ingest::{Grid, Sheet};
 
 pub(super) enum ReadError {
     Password,
+    /// Over one of the workbook's budgets (`budget`): the whole file is refused, with this reason.
+    Budget(String),
     Other(String),
 }
 
@@ -65,7 +70,18 @@ pub(super) fn read(format: Format, bytes: &[u8], include_hidden: bool) -> Result
             // Worksheets are inflated once: calamine reads a copy where they are stored, and their
             // merged areas come from the same text. Should calamine not take the copy, it reads the
             // file itself (so its errors are the file's own) and the merges are found separately.
-            let inflated = inflate_once(bytes);
+            // The shared strings are checked first and, when they would cost the workbook, rewritten
+            // in the same copy (or, should the worksheets not be inflated, in a copy of their own).
+            let sst = fix_shared_strings(bytes);
+            if let Some(n) = sst.too_many {
+                return Err(ReadError::Budget(format!(
+                    "共享字符串表有 {n} 项，超过 {MAX_SHARED_STRINGS} 项的上限，远超台账应有的规模，为防止占用过多内存未读取。\
+                     请删去多余内容，或拆分成几个较小的文件后重新提交"
+                )));
+            }
+            let replaced: Vec<(String, Vec<u8>)> = sst.rewritten.into_iter().collect();
+            let inflated = inflate_once(bytes, &replaced);
+            let patched: Vec<u8>;
             let (mut wb, mut fast) = match inflated
                 .as_ref()
                 .map(|i| Xlsx::new(Cursor::new(&i.bytes[..])))
@@ -74,44 +90,78 @@ pub(super) fn read(format: Format, bytes: &[u8], include_hidden: bool) -> Result
                     let merges = inflated.as_ref().map(|i| i.merges.clone());
                     (wb, merges)
                 }
+                // The original must not reach calamine when its shared strings needed fixing.
+                _ if !replaced.is_empty() => {
+                    patched = replace_entries(bytes, &replaced)
+                        .ok_or_else(|| ReadError::Other("共享字符串表无法修复".into()))?;
+                    (Xlsx::new(Cursor::new(&patched[..]))?, None)
+                }
                 _ => (Xlsx::new(rs)?, None),
             };
+            let mut notes = Vec::new();
+            if sst.replaced > 0 {
+                notes.push(format!(
+                    "文件中有 {} 个无效字符（如孤立的代理项 &#xD800;），已替换为“�”，其余内容照常读取。请检查含“�”的单元格。",
+                    sst.replaced
+                ));
+            }
             if fast
                 .as_ref()
                 .is_none_or(|m| m.len() != wb.sheets_metadata().len())
             {
                 fast = xlsx_merges(bytes, wb.sheets_metadata().len());
             }
-            read_sheets(&mut wb, include_hidden, |wb, i, name| {
-                let cells = xlsx_cells(wb, name)?;
+            let mut uncalculated = inflated
+                .as_ref()
+                .filter(|i| i.uncalculated.len() == wb.sheets_metadata().len())
+                .map(|i| i.uncalculated.clone());
+            let mut spent = Spent::default();
+            let mut read = read_sheets(&mut wb, include_hidden, |wb, i, name| {
+                let cells = xlsx_cells(wb, name, &mut spent)?;
                 let merges = match fast.as_mut() {
                     Some(all) => std::mem::take(&mut all[i]),
                     None => wb.merge_cells_by_sheet_name(name).unwrap_or_default(),
                 };
-                Ok(grid_from_sparse(name, cells, &merges))
-            })
+                let (mut grid, note) = grid_from_sparse(name, cells, &merges);
+                if let Some(u) = uncalculated.as_mut().and_then(|u| u.get_mut(i)) {
+                    grid.set_uncalculated(std::mem::take(u));
+                }
+                Ok((grid, note))
+            })?;
+            read.notes.splice(0..0, notes);
+            Ok(read)
         }
         Format::Xls => {
-            // Not size-guarded: calamine 0.38 parses every sheet inside `Xls::new` (xls.rs,
-            // `parse_workbook`) and exposes nothing before that. While parsing it reserves
-            // rows × cols cells from each sheet's DIMENSIONS record and then builds the dense range
-            // from the cell records (`Range::from_sparse`). A file Excel, WPS or LibreOffice writes
-            // cannot exceed the BIFF8 sheet (65,536 rows × 256 columns ≈ 16.8 M cells, under
-            // `MAX_CELLS`), so real ledgers stay bounded (≈ 0.5 GB at worst); only a hand-crafted
-            // file with out-of-spec DIMENSIONS or column numbers could ask for more. Guarding that
-            // would need our own OLE (CFB) container reader plus a BIFF record walk before calamine.
-            let mut wb = Xls::new(rs)?;
-            read_sheets(&mut wb, include_hidden, |wb, _, name| {
+            // calamine trusts the sizes in the file; they are checked (and patched in a copy) first.
+            let (data, notes) = match fix_xls(bytes) {
+                XlsFix::AsIs => (std::borrow::Cow::Borrowed(bytes), Vec::new()),
+                XlsFix::Patched(b, notes) => (std::borrow::Cow::Owned(b), notes),
+                XlsFix::Refused(why) => return Err(ReadError::Other(why.to_string())),
+                XlsFix::TooBig(cells) => return Err(too_many_cells(cells)),
+            };
+            let mut wb = Xls::new(Cursor::new(&data[..]))?;
+            let mut read = read_sheets(&mut wb, include_hidden, |wb, _, name| {
                 let range = wb.worksheet_range(name)?;
                 let merges = wb.merge_cells_by_sheet_name(name).unwrap_or_default();
                 Ok(grid_from_range(name, range, &merges))
-            })
+            })?;
+            read.notes.splice(0..0, notes);
+            Ok(read)
         }
         Format::Ods => {
             // calamine builds every sheet densely inside `Ods::new` and exposes no merged areas: both
             // come from our own scan of content.xml first. Oversized sheets are cut down in a copy of
             // the file, which calamine reads instead. When the scan fails, calamine reads it alone.
             let prep = ods::prepare(bytes).unwrap_or_default();
+            if prep.unclosed {
+                // calamine reads a table until its end tag and, at the end of the text, for ever.
+                return Err(ReadError::Other(
+                    "content.xml 中的工作表没有结束标记".into(),
+                ));
+            }
+            if prep.cells > MAX_WORKBOOK_CELLS {
+                return Err(too_many_cells(prep.cells));
+            }
             let data = prep.rewritten.as_deref().unwrap_or(bytes);
             let mut wb = Ods::new(Cursor::new(data))?;
             read_sheets(&mut wb, include_hidden, |wb, _, name| {
@@ -127,6 +177,14 @@ pub(super) fn read(format: Format, bytes: &[u8], include_hidden: bool) -> Result
             })
         }
     }
+}
+
+/// A workbook whose sheets' used areas add up past the budget (calamine builds them all densely).
+fn too_many_cells(cells: u64) -> ReadError {
+    ReadError::Budget(format!(
+        "文件各工作表的已用区域合计约 {cells} 个单元格，超过 {MAX_WORKBOOK_CELLS} 个的上限，远超台账应有的规模，为防止占用过多内存和时间未读取。\
+         请删去多余内容（或整行整列），或拆分成几个较小的文件后重新提交"
+    ))
 }
 
 /// Walks the sheets in workbook order. A worksheet that fails to read is kept as an empty grid with a
@@ -154,7 +212,7 @@ where
                     notes.extend(note);
                     Some(grid)
                 }
-                Err(ReadError::Password) => return Err(ReadError::Password),
+                Err(e @ (ReadError::Password | ReadError::Budget(_))) => return Err(e),
                 Err(ReadError::Other(detail)) => {
                     notes.push(format!(
                         "工作表“{}”无法读取（{detail}），已略过，其他工作表照常读取。请用 Excel 打开检查该表后重新保存。",

@@ -3,16 +3,54 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, DataRef, Dimensions, Range, Xlsx, XlsxError};
+use calamine::{Data, DataRef, Dimensions, Range, Xlsx};
+
+use super::read::ReadError;
+use crate::ingest::budget::{MAX_TEXT_BYTES, MAX_WORKBOOK_CELLS};
 
 use crate::ingest::bound::{sane_area, MAX_CELLS};
 use crate::ingest::Grid;
+
+/// What a workbook's sheets have cost so far, against `budget`.
+#[derive(Debug, Default)]
+pub(super) struct Spent {
+    cells: u64,
+    text: u64,
+}
+
+impl Spent {
+    /// Counts one filled cell; the reason the workbook is refused when it is over a budget.
+    pub fn add(&mut self, value: &DataRef) -> Result<(), ReadError> {
+        self.cells += 1;
+        if let DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) = value {
+            self.text += s.len() as u64;
+        }
+        if let DataRef::SharedString(s) = value {
+            self.text += s.len() as u64;
+        }
+        if self.cells > MAX_WORKBOOK_CELLS {
+            return Err(ReadError::Budget(format!(
+                "文件的非空单元格超过 {MAX_WORKBOOK_CELLS} 个，远超台账应有的规模，为防止占用过多内存和时间未读取。\
+                 请删去多余内容，或拆分成几个较小的文件后重新提交"
+            )));
+        }
+        if self.text > MAX_TEXT_BYTES {
+            return Err(ReadError::Budget(format!(
+                "文件中单元格文字合计超过 {} MiB，远超台账应有的规模（常见于同一段长文字被复制到大量单元格），为防止占用过多内存未读取。\
+                 请删去多余内容后另存为新文件再提交",
+                MAX_TEXT_BYTES >> 20
+            )));
+        }
+        Ok(())
+    }
+}
 
 /// The non-empty cells of an xlsx worksheet, streamed (no dense range is ever built by calamine).
 pub(super) fn xlsx_cells(
     wb: &mut Xlsx<Cursor<&[u8]>>,
     name: &str,
-) -> Result<Vec<(u32, u32, Data)>, XlsxError> {
+    spent: &mut Spent,
+) -> Result<Vec<(u32, u32, Data)>, ReadError> {
     let mut reader = wb.worksheet_cells_reader(name)?;
     let declared = reader.dimensions().len().min(1 << 16) as usize;
     let mut cells = Vec::with_capacity(declared);
@@ -24,6 +62,7 @@ pub(super) fn xlsx_cells(
         if cells.len() as u64 >= MAX_CELLS {
             break;
         }
+        spent.add(value)?;
         let (r, c) = cell.get_position();
         cells.push((r, c, Data::from(value.clone())));
     }

@@ -1,0 +1,23 @@
+use super::*;
+
+#[test]
+fn a_read_past_its_time_budget_is_reported_with_the_file_name() {
+    let slow = |_: &Path| -> Result<Opened, OpenFailure> {
+        thread::sleep(std::time::Duration::from_secs(5));
+        Err(unreadable("never"))
+    };
+    let t = std::time::Instant::now();
+    let got = within(
+        std::time::Duration::from_millis(100),
+        Path::new("村/东庄村.ods"),
+        slow,
+    );
+    assert!(t.elapsed() < std::time::Duration::from_secs(2));
+    let e = got.unwrap_err();
+    assert_eq!(e.status, FileStatus::Unreadable);
+    assert!(
+        e.reason.contains("读取“东庄村.ods”超过 0 秒"),
+        "{}",
+        e.reason
+    );
+}
