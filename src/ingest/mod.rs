@@ -13,7 +13,7 @@ mod ods;
 pub mod open;
 pub mod scan;
 pub mod sniff;
-mod xls_fix;
+mod xls;
 mod xlsx_fix;
 mod xlsx_merges;
 

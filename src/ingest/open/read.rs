@@ -13,7 +13,7 @@ use super::sized::{grid_from_range, grid_from_sparse, xlsx_cells, Spent};
 use crate::ingest::budget::{MAX_SHARED_STRINGS, MAX_WORKBOOK_CELLS};
 use crate::ingest::ods;
 use crate::ingest::sniff::Format;
-use crate::ingest::xls_fix::{fix_xls, XlsFix};
+use crate::ingest::xls::{fix_xls, XlsFix};
 use crate::ingest::xlsx_fix::{fix_shared_strings, replace_entries};
 use crate::ingest::xlsx_merges::{inflate_once, xlsx_merges};
 use crate::ingest::{Grid, Sheet};
