@@ -2,7 +2,7 @@
 //!
 //!     nice -n 19 cargo run --release --example fuzz -- SECONDS [SEED] [FINDINGS_DIR]
 //!
-//! (or `SHUANGTI_FUZZ_SECS=1800`). Prints the tally; inputs that panicked our code or took over 5 s
+//! (or `SHUANGTI_FUZZ_SECS=1800`). Prints the tally; inputs that panicked our code or took over 2 s
 //! are saved in FINDINGS_DIR (default target/fuzz-findings), and the input being read is always in
 //! `current.*` there, so a run that aborts leaves it behind.
 
@@ -29,7 +29,7 @@ fn main() {
     let until = Instant::now() + Duration::from_secs(secs);
     let t = fuzz::campaign(seed, u64::MAX, Some(until), Some(&keep));
     println!(
-        "seed {seed}: {} runs, {} used, {} unreadable, {} other, {} panics in our code, {} timeouts, slowest {:?}",
-        t.runs, t.used, t.unreadable, t.other, t.panics, t.timeouts, t.slowest
+        "seed {seed}: {} runs, {} used, {} unreadable, {} other, {} panics in our code, {} library panics caught, {} timeouts, slowest {:?}",
+        t.runs, t.used, t.unreadable, t.other, t.panics, t.library_panics, t.timeouts, t.slowest
     );
 }

@@ -404,3 +404,14 @@ fn a_formula_without_a_cached_value_is_reported_as_uncalculated_not_empty() {
         common::stdout(&o)
     );
 }
+
+/// Found by the fuzz (docs/hostile.md): a mutated ledger.xls whose directory chain runs past the end
+/// of the file (calamine reads on, zero-filled) and whose DIMENSIONS asks for 25.7 billion cells.
+#[test]
+fn xls_whose_directory_chain_runs_past_the_end_is_refused_not_an_abort() {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/hostile/fuzz-dir-chain-past-eof-huge-dimensions.xls");
+    let e = open_workbook(&p, false).map(|_| ()).unwrap_err();
+    assert_eq!(e.status, FileStatus::Unreadable);
+    assert!(e.reason.contains("OLE 容器结构异常"), "{}", e.reason);
+}

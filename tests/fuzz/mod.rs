@@ -236,6 +236,8 @@ pub struct Tally {
     pub other: u64,
     /// Runs where our own code (not a library) panicked: listed, but a bug.
     pub panics: u64,
+    /// Runs where a library panicked (caught, and the file listed unreadable).
+    pub library_panics: u64,
     /// Runs that hit the time budget.
     pub timeouts: u64,
     pub slowest: Duration,
@@ -286,6 +288,9 @@ pub fn run_one(bytes: &[u8], ext: &str, tally: &mut Tally, keep: Option<&Path>) 
         if f.reason.contains("读取时程序出错") {
             tally.panics += 1;
         }
+        if f.reason.contains("程序库异常") {
+            tally.library_panics += 1;
+        }
         if f.reason.contains("秒仍未完成") {
             tally.timeouts += 1;
         }
@@ -293,7 +298,7 @@ pub fn run_one(bytes: &[u8], ext: &str, tally: &mut Tally, keep: Option<&Path>) 
     if let Some(k) = keep {
         let finding = if mine.iter().any(|f| f.reason.contains("读取时程序出错")) {
             Some("panic")
-        } else if took > Duration::from_secs(5) {
+        } else if took > Duration::from_secs(2) {
             Some("slow")
         } else {
             None

@@ -6,6 +6,8 @@
 
 use super::{u16_at, u32_at};
 
+/// Why a container is refused when its structure cannot be followed.
+const BROKEN: &str = "OLE 容器结构异常";
 const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
 const RESERVED: u32 = 0xFFFF_FFFA;
 const DIFSECT: u32 = 0xFFFF_FFFC;
@@ -37,19 +39,19 @@ impl Cfb<'_> {
         let mut have = 0usize;
         while id != ENDOFCHAIN && have < len {
             if id > self.maxid {
-                return Ok(None);
+                return Err(BROKEN);
             }
             if std::mem::replace(&mut seen[id as usize], true) {
                 return Err("OLE 扇区链循环");
             }
             match self.sector(id) {
                 Some(at) => out.push(at),
-                None => return Ok(None),
+                None => return Err(BROKEN),
             }
             have += self.size;
             id = match self.fat.get(id as usize) {
                 Some(&n) => n,
-                None => return Ok(None),
+                None => return Err(BROKEN),
             };
         }
         Ok(Some(out))
@@ -93,8 +95,9 @@ fn gather(bytes: &[u8], offsets: &[usize], block: usize, len: usize) -> Stream {
 }
 
 /// The workbook stream (`Workbook`, or `Book` for BIFF5) with where each of its blocks lies in the
-/// file. `Ok(None)` when the container cannot be walked (calamine then gives its own error); `Err`
-/// when calamine would loop or run out of memory on it.
+/// file. `Ok(None)` when it is no OLE container or holds no workbook stream (calamine then gives its
+/// own error); `Err` when its structure cannot be followed: calamine would loop, run out of memory,
+/// or read bytes we cannot check, so it must not be given the file.
 pub(super) fn workbook_stream(bytes: &[u8]) -> Result<Option<Stream>, &'static str> {
     if bytes.len() < 512 {
         return Ok(None);
@@ -121,10 +124,10 @@ pub(super) fn workbook_stream(bytes: &[u8]) -> Result<Option<Stream>, &'static s
     while id < RESERVED {
         n += 1;
         if n > maxid + 1 {
-            return Ok(None);
+            return Err(BROKEN);
         }
         let Some(at) = cfb.sector(id) else {
-            return Ok(None);
+            return Err(BROKEN);
         };
         let end = (at + size).min(bytes.len());
         difat.extend((at..end).step_by(4).filter_map(|i| u32_at(bytes, i)));
@@ -132,7 +135,7 @@ pub(super) fn workbook_stream(bytes: &[u8]) -> Result<Option<Stream>, &'static s
     }
     for &id in difat.iter().filter(|&&id| id < DIFSECT) {
         let Some(at) = cfb.sector(id) else {
-            return Ok(None);
+            return Err(BROKEN);
         };
         let end = (at + size).min(bytes.len());
         cfb.fat
@@ -141,7 +144,7 @@ pub(super) fn workbook_stream(bytes: &[u8]) -> Result<Option<Stream>, &'static s
     // Directory.
     let dir_start = u32_at(bytes, 48).unwrap_or(ENDOFCHAIN);
     let Some(dir) = cfb.chain(dir_start, usize::MAX)? else {
-        return Ok(None);
+        return Err(BROKEN);
     };
     let dir = gather(bytes, &dir, size, usize::MAX);
     let entries: Vec<(String, u32, u64)> = dir
@@ -166,7 +169,7 @@ pub(super) fn workbook_stream(bytes: &[u8]) -> Result<Option<Stream>, &'static s
         })
         .collect();
     let Some(root) = entries.first() else {
-        return Ok(None);
+        return Err(BROKEN);
     };
     let find = |name: &str| {
         entries
@@ -185,18 +188,18 @@ pub(super) fn workbook_stream(bytes: &[u8]) -> Result<Option<Stream>, &'static s
         // In the mini stream: 64-byte blocks inside the root entry's chain.
         let mini_fat_len = u32_at(bytes, 64).unwrap_or(0) as usize;
         if mini_fat_len == 0 {
-            return Ok(None);
+            return Err(BROKEN);
         }
         if root.2 > bytes.len() as u64 || mini_fat_len.saturating_mul(size) > bytes.len() {
             return Err("迷你数据流的长度超过文件本身");
         }
         let Some(ministream) = cfb.chain(root.1, root.2 as usize)? else {
-            return Ok(None);
+            return Err(BROKEN);
         };
         let ministream = gather(bytes, &ministream, size, root.2 as usize);
         let mf_start = u32_at(bytes, 60).unwrap_or(ENDOFCHAIN);
         let Some(minifat) = cfb.chain(mf_start, mini_fat_len * size)? else {
-            return Ok(None);
+            return Err(BROKEN);
         };
         let minifat = gather(bytes, &minifat, size, mini_fat_len * size);
         let mini = Cfb {
@@ -210,19 +213,19 @@ pub(super) fn workbook_stream(bytes: &[u8]) -> Result<Option<Stream>, &'static s
                 .collect(),
         };
         let Some(blocks) = mini.chain(start, len)? else {
-            return Ok(None);
+            return Err(BROKEN);
         };
         let offsets: Option<Vec<usize>> = blocks
             .iter()
             .map(|&b| ministream.file_offset(b - 64))
             .collect();
         let Some(offsets) = offsets else {
-            return Ok(None);
+            return Err(BROKEN);
         };
         gather(bytes, &offsets, 64, len)
     } else {
         let Some(sectors) = cfb.chain(start, len)? else {
-            return Ok(None);
+            return Err(BROKEN);
         };
         gather(bytes, &sectors, size, len)
     };
