@@ -45,8 +45,9 @@ pub struct OdsPrep {
     notes: Vec<(String, String)>,
     /// A copy of the file with the oversized sheets cut down; `None` when none was.
     pub rewritten: Option<Vec<u8>>,
-    /// A `table:table` is never closed: calamine would read past the end of the text for ever.
-    pub unclosed: bool,
+    /// Why calamine must not read the file: a `table:table` is never closed (calamine would read past
+    /// the end of the text for ever), or the tables cannot be scanned, so their size is unknown.
+    pub refused: Option<&'static str>,
     /// The used areas calamine will build, all sheets together, in cells.
     pub cells: u64,
 }
@@ -68,18 +69,23 @@ impl OdsPrep {
     }
 }
 
-/// Scans an ods file's `content.xml`. `None` when it cannot be scanned (no or unreadable content.xml,
-/// malformed markup, a table nested in a cell): the caller then reads the file with calamine alone.
+/// Scans an ods file's `content.xml`. `None` when there is no readable content.xml (calamine then
+/// gives its own error); `refused` when its markup is malformed or has a table nested in a cell.
 pub fn prepare(bytes: &[u8]) -> Option<OdsPrep> {
     let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
     let content = read_entry(&mut zip, "content.xml")?;
-    if !tables_closed(&content) {
-        return Some(OdsPrep {
-            unclosed: true,
+    let refuse = |why| {
+        Some(OdsPrep {
+            refused: Some(why),
             ..OdsPrep::default()
-        });
+        })
+    };
+    if !tables_closed(&content) {
+        return refuse("content.xml 中的工作表没有结束标记");
     }
-    let tables = scan(&content)?;
+    let Some(tables) = scan(&content) else {
+        return refuse("content.xml 中的表格结构无法核查");
+    };
     let mut prep = OdsPrep::default();
     let mut cuts: Vec<(Range<usize>, Option<Area>)> = Vec::new();
     for t in tables {
@@ -108,13 +114,18 @@ pub fn prepare(bytes: &[u8]) -> Option<OdsPrep> {
         for (body, area) in cuts {
             out.extend_from_slice(&content[at..body.start]);
             if let Some(area) = area {
-                rewrite_body(&content[body.clone()], area, &mut out)?;
+                if rewrite_body(&content[body.clone()], area, &mut out).is_none() {
+                    return refuse("过大的工作表无法裁剪");
+                }
             }
             at = body.end;
         }
         out.extend_from_slice(&content[at..]);
         drop(content);
-        prep.rewritten = Some(rebuild(&mut zip, &out)?);
+        let Some(rebuilt) = rebuild(&mut zip, &out) else {
+            return refuse("过大的工作表无法裁剪");
+        };
+        prep.rewritten = Some(rebuilt);
     }
     Some(prep)
 }

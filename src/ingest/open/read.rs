@@ -151,13 +151,11 @@ pub(super) fn read(format: Format, bytes: &[u8], include_hidden: bool) -> Result
         Format::Ods => {
             // calamine builds every sheet densely inside `Ods::new` and exposes no merged areas: both
             // come from our own scan of content.xml first. Oversized sheets are cut down in a copy of
-            // the file, which calamine reads instead. When the scan fails, calamine reads it alone.
+            // the file, which calamine reads instead. A content.xml that cannot be scanned is refused.
             let prep = ods::prepare(bytes).unwrap_or_default();
-            if prep.unclosed {
+            if let Some(why) = prep.refused {
                 // calamine reads a table until its end tag and, at the end of the text, for ever.
-                return Err(ReadError::Other(
-                    "content.xml 中的工作表没有结束标记".into(),
-                ));
+                return Err(ReadError::Other(why.into()));
             }
             if prep.cells > MAX_WORKBOOK_CELLS {
                 return Err(too_many_cells(prep.cells));
