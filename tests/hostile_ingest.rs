@@ -177,21 +177,52 @@ fn ods_with_a_stray_ampersand_in_its_table_end_tag_is_unreadable_not_a_hang() {
     assert!(e.reason.contains("文件已损坏或不完整"), "{}", e.reason);
 }
 
+/// The .ods fixture with `row` put first in each of its tables.
+fn ods_with_row_in_each_table(row: &str) -> Vec<u8> {
+    ods_with(|x| {
+        let mut at: Vec<usize> = x
+            .match_indices("<table:table ")
+            .filter_map(|(i, _)| Some(i + x[i..].find("<table:table-row")?))
+            .collect();
+        at.dedup();
+        let mut out = x.to_string();
+        for &i in at.iter().rev() {
+            out.insert_str(i, row);
+        }
+        out
+    })
+}
+
 #[test]
-fn ods_of_a_million_repeated_filled_cells_is_refused_by_the_cell_budget() {
-    let row = r#"<table:table-row table:number-rows-repeated="5000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="1000"/></table:table-row>"#;
-    let bad = ods_with(|x| {
-        let i = x.find("<table:table-row").unwrap();
-        format!("{}{row}{}", &x[..i], &x[i..])
-    });
+fn ods_of_millions_of_repeated_filled_cells_across_sheets_is_refused_by_the_cell_budget() {
+    // 3 M cells in each of the two sheets: each under the sheet limit, together over the budget.
+    let row = r#"<table:table-row table:number-rows-repeated="3000"><table:table-cell office:value-type="float" office:value="1" table:number-columns-repeated="1000"/></table:table-row>"#;
+    let bad = ods_with_row_in_each_table(row);
     let inbox = common::Inbox::new();
     let t = std::time::Instant::now();
-    let e = open_workbook(&write(&inbox, "big.ods", &bad), false)
+    let e = open_workbook(&write(&inbox, "big.ods", &bad), true)
         .map(|_| ())
         .unwrap_err();
     assert!(t.elapsed().as_secs() < 5);
     assert_eq!(e.status, FileStatus::Unreadable);
     assert!(e.reason.contains("超过 4000000 个的上限"), "{}", e.reason);
+}
+
+#[test]
+fn ods_of_one_long_text_repeated_over_millions_of_cells_is_refused_by_the_text_budget() {
+    // 1.9 M cells of 90 bytes in each sheet: ≈ 350 MB of copies, under the cell budget.
+    let long = "长".repeat(30);
+    let row = format!(
+        r#"<table:table-row table:number-rows-repeated="1900"><table:table-cell office:value-type="string" table:number-columns-repeated="1000"><text:p>{long}</text:p></table:table-cell></table:table-row>"#
+    );
+    let bad = ods_with_row_in_each_table(&row);
+    let inbox = common::Inbox::new();
+    let t = std::time::Instant::now();
+    let e = open_workbook(&write(&inbox, "text.ods", &bad), true)
+        .map(|_| ())
+        .unwrap_err();
+    assert!(t.elapsed().as_secs() < 5);
+    assert!(e.reason.contains("文字合计超过 128 MiB"), "{}", e.reason);
 }
 
 #[test]

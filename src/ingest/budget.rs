@@ -19,8 +19,14 @@ pub const MAX_INFLATED: u64 = 64 << 20;
 /// its position, the grid slot), so at most a few hundred MB.
 pub const MAX_WORKBOOK_CELLS: u64 = 4_000_000;
 
-/// Bytes of cell text read from one workbook. Each cell holds its own copy of a shared string, so a
-/// long string referenced by a million cells would otherwise cost GBs.
+/// Largest grid built for one sheet, in cells (32 bytes each, so ≈ 130 MB; a ledger of 130,000 rows
+/// × 30 columns fits). A sheet whose used area is larger keeps the block that holds its data (the
+/// stray cells far away are named in a note).
+pub const MAX_SHEET_CELLS: u64 = 4_000_000;
+
+/// Bytes of cell text read from one workbook (for an ods, estimated before reading from the cells'
+/// content and repeats). Each cell holds its own copy of a shared string or repeated value, so a
+/// long text in a million cells would otherwise cost GBs.
 pub const MAX_TEXT_BYTES: u64 = 128 << 20;
 
 /// Entries in an xlsx shared-string table (each costs ≈ 40 bytes before any cell uses it).

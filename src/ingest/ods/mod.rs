@@ -50,6 +50,8 @@ pub struct OdsPrep {
     pub refused: Option<&'static str>,
     /// The used areas calamine will build, all sheets together, in cells.
     pub cells: u64,
+    /// The cell content calamine will copy, all sheets together, in bytes (see `TableScan::text`).
+    pub text: u64,
 }
 
 impl OdsPrep {
@@ -106,6 +108,7 @@ pub fn prepare(bytes: &[u8]) -> Option<OdsPrep> {
         } else if let Some(e) = t.extent {
             prep.cells += e.cells();
         }
+        prep.text = prep.text.saturating_add(t.text);
         prep.sheets.push((t.name, t.merges));
     }
     if !cuts.is_empty() {

@@ -28,6 +28,9 @@ pub(super) struct TableScan {
     pub extent: Option<Area>,
     /// The bytes between `<table:table …>` and `</table:table>`.
     pub body: Range<usize>,
+    /// Bytes of cell content (text with its markup) calamine will copy into its cells: each
+    /// non-empty cell's content times the cells it repeats over.
+    pub text: u64,
 }
 
 /// One cell element as placed in the sheet: rows `row..row + rows`, columns `col..col + cols`.
@@ -59,6 +62,8 @@ pub(super) fn scan(xml: &[u8]) -> Option<Vec<TableScan>> {
     // The table being read.
     let mut current: Option<TableScan> = None;
     let mut rows = RowCounter::default();
+    // The content start and cell count of the non-empty cell being read.
+    let mut open_cell: Option<(usize, u64)> = None;
     let mut tags = Tags::new(xml);
     for tag in tags.by_ref() {
         if tag.name == TABLE {
@@ -74,6 +79,7 @@ pub(super) fn scan(xml: &[u8]) -> Option<Vec<TableScan>> {
                     merges: Vec::new(),
                     extent: None,
                     body: tag.end..tag.end,
+                    text: 0,
                 };
                 current = Some(t);
             }
@@ -88,9 +94,22 @@ pub(super) fn scan(xml: &[u8]) -> Option<Vec<TableScan>> {
             }
             continue;
         }
-        let Some(TableScan { merges, extent, .. }) = current.as_mut() else {
+        let Some(TableScan {
+            merges,
+            extent,
+            text,
+            ..
+        }) = current.as_mut()
+        else {
             continue;
         };
+        if tag.kind == Kind::End && (tag.name == CELL || tag.name == COVERED) {
+            if let Some((from, times)) = open_cell.take() {
+                *text = text
+                    .saturating_add((tag.start.saturating_sub(from) as u64).saturating_mul(times));
+            }
+            continue;
+        }
         let Some(cell) = rows.place(&tag) else {
             continue;
         };
@@ -98,6 +117,9 @@ pub(super) fn scan(xml: &[u8]) -> Option<Vec<TableScan>> {
             continue;
         }
         let Some(a) = cell.area() else { continue };
+        if tag.kind == Kind::Start {
+            open_cell = Some((tag.end, a.cells()));
+        }
         *extent = Some(match *extent {
             None => a,
             Some(e) => Area {

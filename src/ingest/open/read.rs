@@ -10,7 +10,7 @@ use calamine::{
 };
 
 use super::sized::{grid_from_range, grid_from_sparse, xlsx_cells, Spent};
-use crate::ingest::budget::{MAX_SHARED_STRINGS, MAX_WORKBOOK_CELLS};
+use crate::ingest::budget::{MAX_SHARED_STRINGS, MAX_TEXT_BYTES, MAX_WORKBOOK_CELLS};
 use crate::ingest::ods;
 use crate::ingest::sniff::Format;
 use crate::ingest::xls::{fix_xls, XlsFix};
@@ -160,6 +160,9 @@ pub(super) fn read(format: Format, bytes: &[u8], include_hidden: bool) -> Result
             if prep.cells > MAX_WORKBOOK_CELLS {
                 return Err(too_many_cells(prep.cells));
             }
+            if prep.text > MAX_TEXT_BYTES {
+                return Err(too_much_text());
+            }
             let data = prep.rewritten.as_deref().unwrap_or(bytes);
             let mut wb = Ods::new(Cursor::new(data))?;
             read_sheets(&mut wb, include_hidden, |wb, _, name| {
@@ -175,6 +178,15 @@ pub(super) fn read(format: Format, bytes: &[u8], include_hidden: bool) -> Result
             })
         }
     }
+}
+
+/// A workbook whose cells' text adds up past the budget.
+pub(super) fn too_much_text() -> ReadError {
+    ReadError::Budget(format!(
+        "文件中单元格文字合计超过 {} MiB，远超台账应有的规模（常见于同一段长文字被复制到大量单元格），为防止占用过多内存未读取。\
+         请删去多余内容后另存为新文件再提交",
+        MAX_TEXT_BYTES >> 20
+    ))
 }
 
 /// A workbook whose sheets' used areas add up past the budget (calamine builds them all densely).

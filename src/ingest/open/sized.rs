@@ -5,7 +5,7 @@ use std::io::Cursor;
 
 use calamine::{Data, DataRef, Dimensions, Range, Xlsx};
 
-use super::read::ReadError;
+use super::read::{too_much_text, ReadError};
 use crate::ingest::budget::{MAX_TEXT_BYTES, MAX_WORKBOOK_CELLS};
 
 use crate::ingest::bound::{sane_area, MAX_CELLS};
@@ -35,11 +35,7 @@ impl Spent {
             )));
         }
         if self.text > MAX_TEXT_BYTES {
-            return Err(ReadError::Budget(format!(
-                "文件中单元格文字合计超过 {} MiB，远超台账应有的规模（常见于同一段长文字被复制到大量单元格），为防止占用过多内存未读取。\
-                 请删去多余内容后另存为新文件再提交",
-                MAX_TEXT_BYTES >> 20
-            )));
+            return Err(too_much_text());
         }
         Ok(())
     }
