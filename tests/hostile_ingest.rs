@@ -446,3 +446,35 @@ fn xls_whose_directory_chain_runs_past_the_end_is_refused_not_an_abort() {
     assert_eq!(e.status, FileStatus::Unreadable);
     assert!(e.reason.contains("OLE 容器结构异常"), "{}", e.reason);
 }
+
+/// Sets every size a zip declares for `name` (local header and central directory) to `size`.
+fn lie_about_size(zip: &mut [u8], name: &str, size: u32) {
+    let n = name.as_bytes();
+    for i in 0..zip.len().saturating_sub(46 + n.len()) {
+        if zip[i..i + 4] == *b"PK\x03\x04" && zip[i + 30..i + 30 + n.len()] == *n {
+            zip[i + 22..i + 26].copy_from_slice(&size.to_le_bytes());
+        }
+        if zip[i..i + 4] == *b"PK\x01\x02" && zip[i + 46..i + 46 + n.len()] == *n {
+            zip[i + 24..i + 28].copy_from_slice(&size.to_le_bytes());
+        }
+    }
+}
+
+#[test]
+fn ods_whose_content_xml_lies_about_inflating_to_200_mib_is_refused_not_held() {
+    let deflated = zip::CompressionMethod::Deflated;
+    let mut bad = edit_entry_as(&fixture("ledger.ods"), "content.xml", deflated, |x| {
+        let pad = " ".repeat(200 << 20);
+        x.replacen("<office:body>", &format!("<office:body>{pad}"), 1)
+    });
+    lie_about_size(&mut bad, "content.xml", 4096);
+    let inbox = common::Inbox::new();
+    let t = std::time::Instant::now();
+    let e = open_workbook(&write(&inbox, "lie.ods", &bad), false)
+        .map(|_| ())
+        .unwrap_err();
+    assert!(t.elapsed().as_secs() < 10, "{:?}", t.elapsed());
+    assert_eq!(e.status, FileStatus::Unreadable);
+    // (the zip crate stops at the declared size; the budget check stands behind it)
+    assert!(e.reason.contains("文件已损坏或不完整"), "{}", e.reason);
+}

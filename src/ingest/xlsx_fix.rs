@@ -25,6 +25,8 @@ pub struct SstFix {
     pub replaced: usize,
     /// Entries in the table, when more than the budget allows.
     pub too_many: Option<u64>,
+    /// The table inflates past the budget (its zip entry lied about its size).
+    pub too_big: bool,
 }
 
 /// Checks (and if needed rewrites) the shared-string table of the xlsx `bytes`.
@@ -44,6 +46,10 @@ pub fn fix_shared_strings(bytes: &[u8]) -> SstFix {
     let Some(xml) = read_entry(&mut zip, &name) else {
         return fix;
     };
+    if xml.len() as u64 > MAX_INFLATED {
+        fix.too_big = true;
+        return fix;
+    }
     let count = count_si(&xml);
     if count > MAX_SHARED_STRINGS {
         fix.too_many = Some(count);
@@ -84,8 +90,8 @@ pub fn replace_entries(bytes: &[u8], replaced: &[(String, Vec<u8>)]) -> Option<V
 fn read_entry(zip: &mut ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Vec<u8>> {
     let f = zip.by_name(name).ok()?;
     let mut buf = Vec::with_capacity(f.size().min(MAX_INFLATED) as usize);
-    // Never more than the budget, whatever the entry claims.
-    f.take(MAX_INFLATED).read_to_end(&mut buf).ok()?;
+    // Never more than one byte past the budget, whatever the entry claims.
+    f.take(MAX_INFLATED + 1).read_to_end(&mut buf).ok()?;
     Some(buf)
 }
 

@@ -121,13 +121,14 @@ fn sheet_paths(zip: &mut ZipArchive<Cursor<&[u8]>>) -> Option<Vec<String>> {
 }
 
 fn read_entry(zip: &mut ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Vec<u8>> {
-    let mut f = zip.by_name(name).ok()?;
+    let f = zip.by_name(name).ok()?;
     if f.size() > MAX_SHEET_XML {
         return None;
     }
     let mut buf = Vec::with_capacity(f.size() as usize);
-    f.read_to_end(&mut buf).ok()?;
-    Some(buf)
+    // (a zip can lie about the size: never more than the limit is inflated)
+    f.take(MAX_SHEET_XML + 1).read_to_end(&mut buf).ok()?;
+    (buf.len() as u64 <= MAX_SHEET_XML).then_some(buf)
 }
 
 /// The merged areas listed after the sheet's cells.

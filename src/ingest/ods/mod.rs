@@ -22,6 +22,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
 use super::bound::{Area, MAX_CELLS};
+use super::budget::MAX_INFLATED;
 use crate::diag::cell_ref;
 use cut::{rewrite_body, sane_part};
 use scan::{scan, tables_closed};
@@ -75,13 +76,16 @@ impl OdsPrep {
 /// gives its own error); `refused` when its markup is malformed or has a table nested in a cell.
 pub fn prepare(bytes: &[u8]) -> Option<OdsPrep> {
     let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let content = read_entry(&mut zip, "content.xml")?;
     let refuse = |why| {
         Some(OdsPrep {
             refused: Some(why),
             ..OdsPrep::default()
         })
     };
+    let content = read_entry(&mut zip, "content.xml")?;
+    if content.len() as u64 > MAX_INFLATED {
+        return refuse("content.xml 解压后的实际大小超过所声明的大小和上限");
+    }
     if !tables_closed(&content) {
         return refuse("content.xml 中的工作表没有结束标记");
     }
@@ -144,10 +148,11 @@ fn too_big(sheet: &str, e: Area) -> String {
 }
 
 fn read_entry(zip: &mut ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Vec<u8>> {
-    let mut f = zip.by_name(name).ok()?;
-    // The size was checked against the zip-bomb limits by `sniff` before we got here.
-    let mut buf = Vec::with_capacity(f.size().min(1 << 30) as usize);
-    f.read_to_end(&mut buf).ok()?;
+    let f = zip.by_name(name).ok()?;
+    // The declared size was checked against the budget by `sniff`, but a zip can lie about it: never
+    // more than one byte past the budget is inflated (the caller refuses that).
+    let mut buf = Vec::with_capacity(f.size().min(MAX_INFLATED) as usize);
+    f.take(MAX_INFLATED + 1).read_to_end(&mut buf).ok()?;
     Some(buf)
 }
 

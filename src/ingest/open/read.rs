@@ -10,7 +10,7 @@ use calamine::{
 };
 
 use super::sized::{grid_from_range, grid_from_sparse, xlsx_cells, Spent};
-use crate::ingest::budget::{MAX_SHARED_STRINGS, MAX_TEXT_BYTES, MAX_WORKBOOK_CELLS};
+use crate::ingest::budget::{MAX_INFLATED, MAX_SHARED_STRINGS, MAX_TEXT_BYTES, MAX_WORKBOOK_CELLS};
 use crate::ingest::ods;
 use crate::ingest::sniff::Format;
 use crate::ingest::xls::{fix_xls, XlsFix};
@@ -77,6 +77,13 @@ pub(super) fn read(format: Format, bytes: &[u8], include_hidden: bool) -> Result
                 return Err(ReadError::Budget(format!(
                     "共享字符串表有 {n} 项，超过 {MAX_SHARED_STRINGS} 项的上限，远超台账应有的规模，为防止占用过多内存未读取。\
                      请删去多余内容，或拆分成几个较小的文件后重新提交"
+                )));
+            }
+            if sst.too_big {
+                return Err(ReadError::Budget(format!(
+                    "共享字符串表解压后超过 {} MiB（文件所声明的大小与实际不符），可能已损坏或是恶意构造的文件，已拒绝读取。\
+                     请用 Excel/WPS 打开确认后另存为新文件再提交",
+                    MAX_INFLATED >> 20
                 )));
             }
             let replaced: Vec<(String, Vec<u8>)> = sst.rewritten.into_iter().collect();
