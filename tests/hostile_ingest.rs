@@ -478,3 +478,25 @@ fn ods_whose_content_xml_lies_about_inflating_to_200_mib_is_refused_not_held() {
     // (the zip crate stops at the declared size; the budget check stands behind it)
     assert!(e.reason.contains("文件已损坏或不完整"), "{}", e.reason);
 }
+
+#[test]
+fn xls_cell_record_moved_to_column_65535_is_dropped_not_a_137_gb_grid() {
+    let good = fixture("ledger.xls");
+    // The last LabelSst record (0x00FD, 10 bytes: row, column, format, string index).
+    let at = (0..good.len() - 14)
+        .rev()
+        .find(|&i| good[i..i + 4] == [0xFD, 0x00, 0x0A, 0x00])
+        .expect("a LabelSst record")
+        + 4;
+    let mut bad = good.clone();
+    bad[at..at + 4].copy_from_slice(&[0xFF, 0xFF, 0xFF, 0xFF]);
+    let inbox = common::Inbox::new();
+    let o = open_workbook(&write(&inbox, "far.xls", &bad), true).unwrap();
+    assert!(
+        o.notes.iter().any(|n| n.contains("超过 256 列")),
+        "{:?}",
+        o.notes
+    );
+    let all = open_workbook(&write(&inbox, "good.xls", &good), true).unwrap();
+    assert_eq!(grid_texts(&o).len() + 1, grid_texts(&all).len());
+}
