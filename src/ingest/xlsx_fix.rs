@@ -238,7 +238,15 @@ pub fn fix_char_refs(xml: &[u8]) -> (std::borrow::Cow<'_, [u8]>, usize) {
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    let (&first, _) = needle.split_first()?;
+    let mut i = 0;
+    while let Some(p) = hay.get(i..)?.iter().position(|&b| b == first) {
+        if hay[i + p..].starts_with(needle) {
+            return Some(i + p);
+        }
+        i += p + 1;
+    }
+    None
 }
 
 #[cfg(test)]

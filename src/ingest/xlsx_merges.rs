@@ -185,7 +185,15 @@ fn uncalculated_in(xml: &[u8]) -> Vec<(u32, u32)> {
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    let (&first, _) = needle.split_first()?;
+    let mut i = 0;
+    while let Some(p) = hay.get(i..)?.iter().position(|&b| b == first) {
+        if hay[i + p..].starts_with(needle) {
+            return Some(i + p);
+        }
+        i += p + 1;
+    }
+    None
 }
 
 /// The attribute text of every element whose local name is `name` (`<name …>` or `<x:name …>`).

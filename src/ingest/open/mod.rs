@@ -85,7 +85,30 @@ pub fn open_in_inbox(
     within(FILE_TIME, &path, move |p| open_workbook(p, include_hidden))
 }
 
-/// Runs `read` on `path` in its own thread and waits at most `budget` for it.
+/// A job for a calling thread's reader thread.
+type Job = Box<dyn FnOnce() + Send>;
+
+thread_local! {
+    /// This thread's reader thread, reused from file to file (spawning one per file costs more than
+    /// reading a small ledger); dropped, and so abandoned, when a read overruns its budget.
+    static READER: std::cell::RefCell<Option<mpsc::Sender<Job>>> = const { std::cell::RefCell::new(None) };
+}
+
+fn spawn_reader() -> Option<mpsc::Sender<Job>> {
+    let (tx, rx) = mpsc::channel::<Job>();
+    thread::Builder::new()
+        .name("shuangti-open".into())
+        .stack_size(8 << 20)
+        .spawn(move || {
+            for job in rx {
+                job();
+            }
+        })
+        .ok()?;
+    Some(tx)
+}
+
+/// Runs `read` on `path` in this thread's reader thread and waits at most `budget` for it.
 fn within(
     budget: std::time::Duration,
     path: &Path,
@@ -93,18 +116,34 @@ fn within(
 ) -> Result<Opened, OpenFailure> {
     let (tx, rx) = mpsc::channel();
     let owned = path.to_path_buf();
-    let spawned = thread::Builder::new()
-        .name("shuangti-open".into())
-        .stack_size(16 << 20)
-        .spawn(move || {
-            let _ = tx.send(read(&owned));
+    let mut job: Job = Box::new(move || {
+        let _ = tx.send(read(&owned));
+    });
+    // A reader that died (a panic outside `quietly`) is replaced once.
+    for _ in 0..2 {
+        let sent = READER.with(|r| {
+            let mut r = r.borrow_mut();
+            if r.is_none() {
+                *r = spawn_reader();
+            }
+            match r.as_ref() {
+                Some(s) => s.send(job).map_err(|e| Some(e.0)),
+                None => Err(None),
+            }
         });
-    if spawned.is_err() {
-        return Err(unreadable(PANICKED));
+        match sent {
+            Ok(()) => break,
+            Err(Some(back)) => {
+                READER.with(|r| *r.borrow_mut() = None);
+                job = back;
+            }
+            Err(None) => return Err(unreadable(PANICKED)),
+        }
     }
     match rx.recv_timeout(budget) {
         Ok(r) => r,
         Err(mpsc::RecvTimeoutError::Timeout) => {
+            READER.with(|r| *r.borrow_mut() = None);
             let name = path
                 .file_name()
                 .map(|n| n.to_string_lossy())
@@ -114,7 +153,10 @@ fn within(
                 budget.as_secs()
             )))
         }
-        Err(mpsc::RecvTimeoutError::Disconnected) => Err(unreadable(PANICKED)),
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            READER.with(|r| *r.borrow_mut() = None);
+            Err(unreadable(PANICKED))
+        }
     }
 }
 
