@@ -6,8 +6,8 @@ use calamine::Data;
 
 use crate::diag::cell_ref;
 
-/// Largest grid built for one sheet (≈ 640 MB at 32 bytes a cell; a 600k-row × 30-column ledger fits).
-pub const MAX_CELLS: u64 = 20_000_000;
+/// Largest grid built for one sheet (see `budget::MAX_SHEET_CELLS`).
+pub const MAX_CELLS: u64 = super::budget::MAX_SHEET_CELLS;
 /// Rows (columns) further than this from the rest of the data start a separate block.
 const ROW_GAP: u32 = 10_000;
 const COL_GAP: u32 = 256;

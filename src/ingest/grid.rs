@@ -19,6 +19,9 @@ pub struct Grid {
     width: u32,
     height: u32,
     cells: Vec<Data>,
+    /// Cells holding a formula with no calculated value saved (a file written by a program, never
+    /// opened in Excel): calamine reads them as empty. Sorted (row, col).
+    uncalculated: Vec<(u32, u32)>,
 }
 
 static EMPTY: Data = Data::Empty;
@@ -37,6 +40,7 @@ impl Grid {
             width: w as u32,
             height: h as u32,
             cells: Vec::with_capacity(h * w),
+            uncalculated: Vec::new(),
         };
         for r in 0..h {
             g.cells.extend(range[r].iter_mut().map(std::mem::take));
@@ -63,6 +67,7 @@ impl Grid {
             width,
             height,
             cells,
+            uncalculated: Vec::new(),
         }
     }
 
@@ -84,6 +89,7 @@ impl Grid {
             width,
             height,
             cells: vec![Data::Empty; height as usize * width as usize],
+            uncalculated: Vec::new(),
         };
         for (r, c, v) in cells {
             if let Some(i) = g.index(r, c) {
@@ -122,6 +128,17 @@ impl Grid {
             return None;
         }
         Some((r * self.width + c) as usize)
+    }
+
+    /// Marks cells that hold a formula without a calculated value.
+    pub fn set_uncalculated(&mut self, mut cells: Vec<(u32, u32)>) {
+        cells.sort_unstable();
+        self.uncalculated = cells;
+    }
+
+    /// Whether the cell holds a formula Excel has not calculated (so it reads as empty).
+    pub fn uncalculated_formula(&self, row: u32, col: u32) -> bool {
+        self.uncalculated.binary_search(&(row, col)).is_ok()
     }
 
     pub fn first_row(&self) -> u32 {

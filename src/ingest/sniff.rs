@@ -38,8 +38,8 @@ impl Format {
     }
 }
 
-/// Total uncompressed size of a zip above which it is refused (a ledger is a few MiB at most).
-pub const MAX_ZIP_UNCOMPRESSED: u64 = 1 << 30;
+/// Total uncompressed size of a zip above which it is refused (see `budget`).
+pub const MAX_ZIP_UNCOMPRESSED: u64 = super::budget::MAX_INFLATED;
 /// An entry bigger than `RATIO_MIN_SIZE` that expands more than `MAX_ZIP_RATIO` times is a bomb:
 /// real worksheet XML compresses about 10–30×, rarely past 100×.
 pub const MAX_ZIP_RATIO: u64 = 1000;
@@ -68,7 +68,16 @@ const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
 const ZIP_EMPTY_MAGIC: &[u8] = b"PK\x05\x06";
 const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-/// Tells the format of a whole file's bytes.
+/// Whether a file starting with `head` is a container (zip or OLE) that must be read whole to be told
+/// apart; anything else is told from its first [`HEAD`] bytes alone.
+pub fn is_container(head: &[u8]) -> bool {
+    head.starts_with(ZIP_MAGIC) || head.starts_with(ZIP_EMPTY_MAGIC) || head.starts_with(OLE_MAGIC)
+}
+
+/// How many first bytes tell a file that is not a container.
+pub const HEAD: usize = 512;
+
+/// Tells the format of a whole file's bytes (or, for a non-container, of its first [`HEAD`] bytes).
 pub fn sniff(bytes: &[u8]) -> Sniffed {
     if bytes.is_empty() {
         return Sniffed::Empty;
@@ -176,7 +185,7 @@ fn contains_utf16(hay: &[u8], needle: &str) -> bool {
 }
 
 fn sniff_other(bytes: &[u8]) -> Sniffed {
-    let head = &bytes[..bytes.len().min(512)];
+    let head = &bytes[..bytes.len().min(HEAD)];
     let magic: &[(&[u8], &'static str)] = &[
         (b"%PDF", "PDF 文档"),
         (&[0xFF, 0xD8, 0xFF], "JPEG 图片"),

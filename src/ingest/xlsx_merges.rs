@@ -32,14 +32,16 @@ pub fn xlsx_merges(bytes: &[u8], sheets: usize) -> Option<Vec<Vec<Dimensions>>> 
 pub struct Inflated {
     pub bytes: Vec<u8>,
     pub merges: Vec<Vec<Dimensions>>,
+    /// Each worksheet's cells that hold a formula with no calculated value saved.
+    pub uncalculated: Vec<Vec<(u32, u32)>>,
 }
 
 /// Worksheets inflated together past this are left to be inflated twice rather than held at once.
 const MAX_INFLATED: usize = 64 << 20;
 
 /// [`Inflated`], or `None` when anything is unexpected (the caller then reads the file as it is and
-/// finds merges with [`xlsx_merges`]).
-pub fn inflate_once(bytes: &[u8]) -> Option<Inflated> {
+/// finds merges with [`xlsx_merges`]). The entries in `replaced` are written with the text given.
+pub fn inflate_once(bytes: &[u8], replaced: &[(String, Vec<u8>)]) -> Option<Inflated> {
     let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
     let paths = sheet_paths(&mut zip)?;
     let mut texts: Vec<(String, Vec<u8>)> = Vec::new();
@@ -62,22 +64,38 @@ pub fn inflate_once(bytes: &[u8]) -> Option<Inflated> {
             Some(merges_in(xml))
         })
         .collect::<Option<Vec<_>>>()?;
+    let uncalculated = paths
+        .iter()
+        .map(|p| {
+            let (_, xml) = texts.iter().find(|(q, _)| q == p)?;
+            Some(uncalculated_in(xml))
+        })
+        .collect::<Option<Vec<_>>>()?;
     let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
     let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len() + total)));
     for i in 0..zip.len() {
         let entry = zip.by_index_raw(i).ok()?;
         let name = entry.name().ok()?.into_owned();
-        match texts.iter().position(|(p, _)| *p == name) {
-            Some(t) => {
+        let text = replaced
+            .iter()
+            .chain(texts.iter())
+            .find(|(p, _)| *p == name)
+            .map(|(_, t)| t);
+        match text {
+            Some(text) => {
                 drop(entry);
                 out.start_file(name, stored).ok()?;
-                out.write_all(&texts[t].1).ok()?;
+                out.write_all(text).ok()?;
             }
             None => out.raw_copy_file(entry).ok()?,
         }
     }
     let bytes = out.finish().ok()?.into_inner();
-    Some(Inflated { bytes, merges })
+    Some(Inflated {
+        bytes,
+        merges,
+        uncalculated,
+    })
 }
 
 /// The zip paths of the worksheets, in workbook order.
@@ -103,13 +121,14 @@ fn sheet_paths(zip: &mut ZipArchive<Cursor<&[u8]>>) -> Option<Vec<String>> {
 }
 
 fn read_entry(zip: &mut ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Vec<u8>> {
-    let mut f = zip.by_name(name).ok()?;
+    let f = zip.by_name(name).ok()?;
     if f.size() > MAX_SHEET_XML {
         return None;
     }
     let mut buf = Vec::with_capacity(f.size() as usize);
-    f.read_to_end(&mut buf).ok()?;
-    Some(buf)
+    // (a zip can lie about the size: never more than the limit is inflated)
+    f.take(MAX_SHEET_XML + 1).read_to_end(&mut buf).ok()?;
+    (buf.len() as u64 <= MAX_SHEET_XML).then_some(buf)
 }
 
 /// The merged areas listed after the sheet's cells.
@@ -121,6 +140,60 @@ fn merges_in(xml: &[u8]) -> Vec<Dimensions> {
     elements(tail, b"mergeCell")
         .filter_map(|e| parse_area(attr(e, b"ref")?))
         .collect()
+}
+
+/// The cells (`<c r="…">`) whose content has a formula (`<f>`) but no value (`<v>` with text): a
+/// workbook written by a program and never calculated. calamine reads them as empty.
+fn uncalculated_in(xml: &[u8]) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    if find(xml, b"<f").is_none() {
+        return out;
+    }
+    let mut rest = xml;
+    while let Some(i) = find(rest, b"<c") {
+        rest = &rest[i + 2..];
+        if !rest
+            .first()
+            .is_some_and(|b| b.is_ascii_whitespace() || *b == b'>')
+        {
+            continue;
+        }
+        let Some(end) = rest.iter().position(|&b| b == b'>') else {
+            break;
+        };
+        let tag = &rest[..end];
+        rest = &rest[end + 1..];
+        if tag.ends_with(b"/") {
+            continue;
+        }
+        let close = find(rest, b"</c>").unwrap_or(rest.len());
+        let content = &rest[..close];
+        let has_formula = find(content, b"<f").is_some();
+        let has_value = find(content, b"<v>").is_some_and(|v| content.get(v + 3) != Some(&b'<'))
+            || find(content, b"<is>").is_some();
+        if has_formula && !has_value {
+            if let Some(at) = attr(tag, b"r")
+                .and_then(|r| std::str::from_utf8(r).ok())
+                .and_then(parse_cell)
+            {
+                out.push(at);
+            }
+        }
+        rest = &rest[close..];
+    }
+    out
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let (&first, _) = needle.split_first()?;
+    let mut i = 0;
+    while let Some(p) = hay.get(i..)?.iter().position(|&b| b == first) {
+        if hay[i + p..].starts_with(needle) {
+            return Some(i + p);
+        }
+        i += p + 1;
+    }
+    None
 }
 
 /// The attribute text of every element whose local name is `name` (`<name …>` or `<x:name …>`).
@@ -220,6 +293,12 @@ mod tests {
     }
 
     #[test]
+    fn a_formula_without_a_saved_value_is_found() {
+        let xml = br#"<sheetData><row r="2"><c r="A2"><f>1+1</f><v>2</v></c><c r="B2" t="str"><f>A2&amp;"x"</f></c><c r="C2"><f>1</f><v></v></c><c r="D2" s="1"/><c r="E2"><v>5</v></c></row></sheetData>"#;
+        assert_eq!(uncalculated_in(xml), [(1, 1), (1, 2)]);
+    }
+
+    #[test]
     fn cell_refs() {
         assert_eq!(parse_cell("XFD1048576"), Some((1_048_575, 16_383)));
         assert_eq!(parse_cell("$B$3"), Some((2, 1)));
@@ -251,7 +330,7 @@ mod tests {
             let Ok(mut orig) = Xlsx::new(Cursor::new(&bytes[..])) else {
                 continue;
             };
-            let Some(inflated) = inflate_once(&bytes) else {
+            let Some(inflated) = inflate_once(&bytes, &[]) else {
                 continue;
             };
             taken += 1;

@@ -30,6 +30,7 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     ("unit_unresolved", "台账填写", "无法确定所属村居"),
     ("error_value", "台账填写", "公式错误值"),
     ("bad_date", "台账填写", "日期无法识别"),
+    ("uncalculated_formula", "台账填写", "公式没有计算结果"),
     ("date_out_of_year", "台账填写", "日期不在活动年度内"),
     ("date_after_received", "台账填写", "日期晚于收到文件的日期"),
     ("bad_number", "台账填写", "数字无法识别"),

@@ -11,7 +11,7 @@ use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
 use crate::resolve::dataset::FileEntry;
 use crate::resolve::load::LoadOptions;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// A sheet read from one file, before units are matched.
 pub(crate) struct SheetRead {
@@ -74,7 +74,7 @@ pub(crate) fn display_path(rel: &Path) -> String {
 
 pub(crate) fn read_file(
     inbox: &Path,
-    rel: &PathBuf,
+    rel: &Path,
     plan: &Plan,
     specs: &Specs,
     calendar: &Calendar,
@@ -99,7 +99,7 @@ pub(crate) fn read_file(
         detail: None,
         units: Vec::new(),
     };
-    let opened = match ingest::open_workbook(&inbox.join(rel), opts.include_hidden) {
+    let opened = match ingest::open_in_inbox(inbox, rel, opts.include_hidden) {
         Ok(o) => o,
         Err(OpenFailure {
             status,

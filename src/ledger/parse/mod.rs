@@ -215,11 +215,21 @@ fn parse_row(
         match read_cell(ctx, column, cell, memo.sole[i], &mut memo.choices[i]) {
             Ok(v) => {
                 if v.is_empty() && column.required && !zero {
-                    diags.push(at(Diagnostic::error(
-                        "missing_value",
-                        format!("必填项“{}”为空", column.name),
-                    )
-                    .hint(format!("请填写{}", column.name))));
+                    diags.push(at(if grid.uncalculated_formula(r, c) {
+                        Diagnostic::error(
+                            "uncalculated_formula",
+                            format!(
+                                "“{}”是公式，但文件中没有计算结果（Excel 尚未计算过它）",
+                                column.name
+                            ),
+                        )
+                        .hint(
+                            "请用 Excel 或 WPS 打开该文件并保存一次（会算出公式结果），再重新提交",
+                        )
+                    } else {
+                        Diagnostic::error("missing_value", format!("必填项“{}”为空", column.name))
+                            .hint(format!("请填写{}", column.name))
+                    }));
                 }
                 values.push(v);
             }
