@@ -3,7 +3,7 @@
 
 use crate::ledger::schema::Kind;
 use crate::ledger::value::{row_fingerprint, same_row, Value};
-use crate::resolve::matching::SheetWork;
+use crate::resolve::read::SheetWork;
 use crate::resolve::units::UnitId;
 use rayon::prelude::*;
 use rustc_hash::FxHashSet;

@@ -10,22 +10,16 @@ use crate::ledger::schema::{Kind, Specs};
 use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
 use crate::resolve::dedup::mark_repeats;
-use crate::resolve::matching::{match_units, SheetWork};
-use crate::resolve::read::{failed_read, read_file, FileRead};
+use crate::resolve::matching::match_units;
+use crate::resolve::read::{failed_read, read_file, FileRead, SheetWork};
 use crate::resolve::register::build_register;
 use rayon::prelude::*;
 use std::path::Path;
 
 // (callers outside resolve name these by their old paths)
 pub use crate::resolve::dataset::{Dataset, FileEntry, SheetInfo};
+pub use crate::resolve::read::LoadOptions;
 pub use crate::resolve::register::{register_names, register_units};
-
-#[derive(Debug, Clone, Default)]
-pub struct LoadOptions {
-    pub include_hidden: bool,
-    /// Show progress on stderr (only when it is a terminal).
-    pub progress: bool,
-}
 
 pub fn load(
     inbox: &Path,

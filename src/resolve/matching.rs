@@ -4,28 +4,9 @@
 use crate::diag::{cell_ref, Diagnostic};
 use crate::ledger::schema::{Kind, RegisterCol, Specs};
 use crate::resolve::dedup::RowKey;
-use crate::resolve::read::SheetRead;
+use crate::resolve::read::SheetWork;
 use crate::resolve::units::{Match, Register, UnitId};
 use rustc_hash::FxHashMap;
-
-/// A recognised sheet on its way to typed records, with what [`match_units`] found for each row.
-pub(crate) struct SheetWork {
-    /// Index into the file list (`reads`).
-    pub(crate) file: usize,
-    pub(crate) read: SheetRead,
-    /// Per row: the unit it counts for (None: not counted).
-    pub(crate) units: Vec<Option<UnitId>>,
-    /// Per row: [`row_fingerprint`] of its values.
-    pub(crate) fingerprints: Vec<u64>,
-    /// Per row: the n-th identical row of the sheet (questionnaires only; 0 otherwise).
-    pub(crate) occurrences: Vec<u32>,
-    /// Per row: not already taken from a sheet deduplicated before this one.
-    pub(crate) fresh: Vec<bool>,
-    /// The sheet's diagnostics, in row order, with their unit.
-    pub(crate) diags: Vec<Diagnostic>,
-    /// Names of the units its counted rows belong to, in register order.
-    pub(crate) unit_names: Vec<String>,
-}
 
 /// How a written unit name matched the register (one lookup per distinct text in a sheet).
 pub(crate) enum Written {

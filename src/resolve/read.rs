@@ -10,7 +10,7 @@ use crate::ledger::schema::Specs;
 use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
 use crate::resolve::dataset::FileEntry;
-use crate::resolve::load::LoadOptions;
+use crate::resolve::units::UnitId;
 use std::path::Path;
 
 /// A sheet read from one file, before units are matched.
@@ -21,6 +21,32 @@ pub(crate) struct SheetRead {
     /// The distinct unit texts the rows write ([`ParsedRow::unit`] indexes it).
     pub(crate) written: Vec<String>,
     pub(crate) entry: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    pub include_hidden: bool,
+    /// Show progress on stderr (only when it is a terminal).
+    pub progress: bool,
+}
+
+/// A recognised sheet on its way to typed records, with what `matching::match_units` found for each row.
+pub(crate) struct SheetWork {
+    /// Index into the file list (`reads`).
+    pub(crate) file: usize,
+    pub(crate) read: SheetRead,
+    /// Per row: the unit it counts for (None: not counted).
+    pub(crate) units: Vec<Option<UnitId>>,
+    /// Per row: `row_fingerprint` of its values.
+    pub(crate) fingerprints: Vec<u64>,
+    /// Per row: the n-th identical row of the sheet (questionnaires only; 0 otherwise).
+    pub(crate) occurrences: Vec<u32>,
+    /// Per row: not already taken from a sheet deduplicated before this one.
+    pub(crate) fresh: Vec<bool>,
+    /// The sheet's diagnostics, in row order, with their unit.
+    pub(crate) diags: Vec<Diagnostic>,
+    /// Names of the units its counted rows belong to, in register order.
+    pub(crate) unit_names: Vec<String>,
 }
 
 pub(crate) struct FileRead {

@@ -3,6 +3,7 @@
 //! `Grid` of bounded size. Whatever goes wrong becomes an `OpenFailure` with a Chinese reason that says
 //! what is wrong and what the clerk should do, so one bad file never ends the run.
 
+mod error;
 mod isolate;
 mod read;
 mod sized;
@@ -20,8 +21,9 @@ use super::budget::{FILE_TIME, MAX_FILE_BYTES};
 use super::scan::inside;
 use super::sniff::{is_container, sniff, Format, Sniffed, HEAD, MAX_ZIP_UNCOMPRESSED};
 use super::Sheet;
+use error::ReadError;
 use isolate::quietly;
-use read::{read, ReadError};
+use read::read;
 
 /// A workbook that could be read.
 #[derive(Debug)]

@@ -5,10 +5,9 @@
 
 use std::io::Cursor;
 
-use calamine::{
-    Ods, OdsError, Reader, SheetType, SheetVisible, Xls, XlsError, Xlsb, XlsbError, Xlsx, XlsxError,
-};
+use calamine::{Ods, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx};
 
+use super::error::{too_much_text, ReadError};
 use super::sized::{grid_from_range, grid_from_sparse, xlsx_cells, Spent};
 use crate::ingest::budget::{MAX_INFLATED, MAX_SHARED_STRINGS, MAX_TEXT_BYTES, MAX_WORKBOOK_CELLS};
 use crate::ingest::ods;
@@ -17,46 +16,6 @@ use crate::ingest::xls::{fix_xls, XlsFix};
 use crate::ingest::xlsx_fix::{fix_shared_strings, replace_entries};
 use crate::ingest::xlsx_merges::{inflate_once, xlsx_merges};
 use crate::ingest::{Grid, Sheet};
-
-pub(super) enum ReadError {
-    Password,
-    /// Over one of the workbook's budgets (`budget`): the whole file is refused, with this reason.
-    Budget(String),
-    Other(String),
-}
-
-impl From<XlsxError> for ReadError {
-    fn from(e: XlsxError) -> Self {
-        match e {
-            XlsxError::Password => ReadError::Password,
-            e => ReadError::Other(e.to_string()),
-        }
-    }
-}
-impl From<XlsError> for ReadError {
-    fn from(e: XlsError) -> Self {
-        match e {
-            XlsError::Password => ReadError::Password,
-            e => ReadError::Other(e.to_string()),
-        }
-    }
-}
-impl From<OdsError> for ReadError {
-    fn from(e: OdsError) -> Self {
-        match e {
-            OdsError::Password => ReadError::Password,
-            e => ReadError::Other(e.to_string()),
-        }
-    }
-}
-impl From<XlsbError> for ReadError {
-    fn from(e: XlsbError) -> Self {
-        match e {
-            XlsbError::Password => ReadError::Password,
-            e => ReadError::Other(e.to_string()),
-        }
-    }
-}
 
 pub(super) struct Read {
     pub sheets: Vec<Sheet>,
@@ -185,15 +144,6 @@ pub(super) fn read(format: Format, bytes: &[u8], include_hidden: bool) -> Result
             })
         }
     }
-}
-
-/// A workbook whose cells' text adds up past the budget.
-pub(super) fn too_much_text() -> ReadError {
-    ReadError::Budget(format!(
-        "文件中单元格文字合计超过 {} MiB，远超台账应有的规模（常见于同一段长文字被复制到大量单元格），为防止占用过多内存未读取。\
-         请删去多余内容后另存为新文件再提交",
-        MAX_TEXT_BYTES >> 20
-    ))
 }
 
 /// A workbook whose sheets' used areas add up past the budget (calamine builds them all densely).

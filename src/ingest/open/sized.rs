@@ -5,7 +5,7 @@ use std::io::Cursor;
 
 use calamine::{Data, DataRef, Dimensions, Range, Xlsx};
 
-use super::read::{too_much_text, ReadError};
+use super::error::{too_much_text, ReadError};
 use crate::ingest::budget::{MAX_TEXT_BYTES, MAX_WORKBOOK_CELLS};
 
 use crate::ingest::bound::{sane_area, MAX_CELLS};

@@ -4,7 +4,6 @@
 //! (the example row, phone visits, zero reports). In: the plan, one ledger declaration and the
 //! recipient; out: the written sheet.
 
-use super::sheet::unit_facts;
 use super::validation::{campaign_span, is_slogan_text, weeks, OTHER_SLOGAN};
 use super::{Recipient, EXAMPLE_ROW, FIRST_ROW};
 use crate::ledger::schema::{Kind, Spec, Ty};
@@ -12,6 +11,18 @@ use crate::plan::Plan;
 use crate::report::style::{lines_in, print_setup, row_height, write_merged, write_title, Styles};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError};
+
+/// What the register says of a unit, e.g. `320户，4个网格`.
+pub(super) fn unit_facts(u: &crate::resolve::units::Unit) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(h) = u.households {
+        parts.push(format!("{h}户"));
+    }
+    if let Some(g) = u.grids {
+        parts.push(format!("{g}个网格"));
+    }
+    (!parts.is_empty()).then(|| parts.join("，"))
+}
 
 /// What column `i` holds, in words, and the example or values to show.
 pub(super) fn describe(plan: &Plan, spec: &Spec, i: usize, to: Recipient) -> (String, String) {

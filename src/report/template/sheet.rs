@@ -4,7 +4,7 @@
 //! rows it will plausibly need (a row holding only the unit is not read as data).
 
 use super::example::{example_row, Example};
-use super::help::describe;
+use super::help::{describe, unit_facts};
 use super::validation::{allowed, validation, Allowed};
 use super::{Lists, Recipient, EXAMPLE_ROW, FIRST_ROW, HEADER_ROW, HELP_SHEET, ROWS};
 use crate::ledger::schema::{Column, Kind, Spec, Ty};
@@ -116,18 +116,6 @@ fn hint(spec: &Spec, to: Recipient) -> String {
         s.push('。');
     }
     s
-}
-
-/// What the register says of a unit, e.g. `320户，4个网格`.
-pub(super) fn unit_facts(u: &crate::resolve::units::Unit) -> Option<String> {
-    let mut parts = Vec::new();
-    if let Some(h) = u.households {
-        parts.push(format!("{h}户"));
-    }
-    if let Some(g) = u.grids {
-        parts.push(format!("{g}个网格"));
-    }
-    (!parts.is_empty()).then(|| parts.join("，"))
 }
 
 /// How many rows of a pack get the unit's name already written: what the ledger plausibly needs
