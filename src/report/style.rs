@@ -246,6 +246,18 @@ impl Cell {
     }
 }
 
+impl Widths {
+    /// Notes a cell: numbers and dates cannot wrap ([`Widths::see_hard`]), text can.
+    pub fn see_cell(&mut self, col: ColNum, cell: &Cell) {
+        match cell {
+            Cell::Num(_) | Cell::Int(_) | Cell::Pct(_) | Cell::Date(_) | Cell::DateTime(_) => {
+                self.see_hard(col, &cell.shown())
+            }
+            _ => self.see(col, &cell.shown()),
+        }
+    }
+}
+
 /// Writes one cell with the format its variant calls for; text is cut to fit ([`fit`]): names and
 /// centred words at [`NAME_MAX`], prose at [`TEXT_MAX`].
 pub fn write_cell(

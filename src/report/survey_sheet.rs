@@ -11,7 +11,7 @@ use crate::plan::calendar::Period;
 use crate::plan::{Plan, Rate};
 use crate::report::style::{
     fit_row_height, print_setup, sheet_name, write_cell, write_merged, write_table, Cell, Styles,
-    Table, Widths,
+    Table, Widths, COLUMN_CAP,
 };
 use crate::resolve::load::Dataset;
 use indexmap::IndexMap;
@@ -126,9 +126,10 @@ pub fn write_survey_sheet(
             widths.see(0, o);
         }
     }
+    let widths = widths.fitted();
     write_block(ws, st, &widths, lay.last_row + 2, &block)?;
-    let total = widths.apply(ws)?;
-    print_setup(ws, total, Some((lay.title_row, lay.header_row)))?;
+    widths.apply(ws)?;
+    print_setup(ws, widths.total_px(), Some((lay.title_row, lay.header_row)))?;
 
     // 民调分析: per unit, then by age and gender.
     let ws = wb.add_worksheet();
@@ -179,11 +180,12 @@ pub fn write_survey_sheet(
             for r in &block.rows {
                 widths.see(0, &r[0].shown());
             }
-            row = write_block(ws, st, &widths, row, &block)? + 2;
+            row = write_block(ws, st, &widths.fitted(), row, &block)? + 2;
         }
     }
-    let total = widths.apply(ws)?;
-    print_setup(ws, total, Some((lay.title_row, lay.header_row)))?;
+    let widths = widths.fitted();
+    widths.apply(ws)?;
+    print_setup(ws, widths.total_px(), Some((lay.title_row, lay.header_row)))?;
     Ok(())
 }
 
@@ -253,13 +255,13 @@ fn rate_row(name: &str, f: &SurveyFigures, rates: &[&Rate]) -> Vec<Cell> {
 
 /// Widths as `write_table` measures them, so blocks below can add to them.
 fn measure(t: &Table) -> Widths {
-    let mut w = Widths::new(4.0, 50.0);
+    let mut w = Widths::new(4.0, COLUMN_CAP);
     for (c, h) in t.headers.iter().enumerate() {
         w.see_header(c as ColNum, h);
     }
     for r in &t.rows {
         for (c, cell) in r.iter().enumerate() {
-            w.see(c as ColNum, &cell.shown());
+            w.see_cell(c as ColNum, cell);
         }
     }
     w

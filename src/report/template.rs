@@ -263,8 +263,9 @@ fn ledger_sheet(
     ws.set_row_height(1, 30)?;
     ws.set_freeze_panes(first, 0)?;
     ws.autofilter(HEADER_ROW, 0, HEADER_ROW + BLANK_ROWS, ncols - 1)?;
-    let total = widths.apply(ws)?;
-    print_setup(ws, total, Some((0, HEADER_ROW)))?;
+    let widths = widths.fitted();
+    widths.apply(ws)?;
+    print_setup(ws, widths.total_px(), Some((0, HEADER_ROW)))?;
     Ok(())
 }
 

@@ -1,9 +1,11 @@
 //! 月度考评: each unit's weekly scores, the month's mean, grade, rank and change against last month,
 //! the town's weekly trend, and a chart of each.
 
-use super::{as_of, write_small_table};
+use super::as_of;
 use crate::figures::monthly::Monthly;
-use crate::report::style::{write_table, Cell, Styles, Table};
+use crate::report::style::{
+    table_widths, write_block, write_table_with_widths, Cell, Styles, Table,
+};
 use rust_xlsxwriter::{Chart, ChartFont, ChartType, ColNum, RowNum, Worksheet, XlsxError};
 
 /// 月度考评: each week's score, the month's mean, grade, rank and change; a column chart of the means
@@ -90,7 +92,10 @@ pub(super) fn write(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), 
         row.push(rank_change(u.rank_change, has_prev));
         t = t.row(row);
     }
-    let lay = write_table(ws, st, 0, &t)?;
+    let trend = trend_table(m);
+    let mut widths = table_widths(&t);
+    widths.merge(&table_widths(&trend));
+    let lay = write_table_with_widths(ws, st, 0, &t, &widths)?;
     // Red weeks' scores on the red fill (the grade is also in words in 红色周数 and 等级).
     let red_num = st.red.clone().set_num_format("0.0");
     for (k, u) in order.iter().enumerate() {
@@ -107,25 +112,8 @@ pub(super) fn write(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), 
     }
     let avg_col = 3 + m.weeks.len() as ColNum;
 
-    // The town's weekly trend (村/社区 mean score per week, last month and this).
     let trend_start = lay.last_row + 2;
-    let mut trend = Table::new("全镇村（社区）每周平均分", ["期次", "平均分", "所属月份"]);
-    for (w, v) in &m.town_trend {
-        let month = if m.weeks.contains(w) {
-            m.month_label()
-        } else {
-            m.prev_period
-                .as_ref()
-                .map(crate::figures::monthly::month_label)
-                .unwrap_or_default()
-        };
-        trend = trend.row(vec![
-            Cell::Center(format!("第{w}期")),
-            Cell::num(*v),
-            Cell::Center(month),
-        ]);
-    }
-    let after = write_small_table(ws, st, trend_start, &trend)?;
+    let after = write_block(ws, st, trend_start, &trend, &widths)?;
 
     let name = crate::figures::monthly::month_label(&m.period);
     let mut font = ChartFont::new();
@@ -178,12 +166,33 @@ pub(super) fn write(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), 
     Ok(())
 }
 
+/// The town's weekly trend (村/社区 mean score per week, last month and this).
+fn trend_table(m: &Monthly) -> Table {
+    let mut trend = Table::new("全镇村（社区）每周平均分", ["期次", "平均分", "所属月份"]);
+    for (w, v) in &m.town_trend {
+        let month = if m.weeks.contains(w) {
+            m.month_label()
+        } else {
+            m.prev_period
+                .as_ref()
+                .map(crate::figures::monthly::month_label)
+                .unwrap_or_default()
+        };
+        trend = trend.row(vec![
+            Cell::Center(format!("第{w}期")),
+            Cell::num(*v),
+            Cell::Center(month),
+        ]);
+    }
+    trend
+}
+
 fn rank_change(c: Option<i32>, has_prev: bool) -> Cell {
     match c {
         _ if !has_prev => Cell::Center("—".into()),
         None => Cell::Center("—".into()),
         Some(0) => Cell::Center("持平".into()),
-        Some(x) if x > 0 => Cell::Center(format!("上升{x}位")),
-        Some(x) => Cell::Center(format!("下降{}位", -x)),
+        Some(x) if x > 0 => Cell::Center(format!("↑{x}")),
+        Some(x) => Cell::Center(format!("↓{}", -x)),
     }
 }

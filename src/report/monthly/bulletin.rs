@@ -10,9 +10,10 @@ use crate::report::style::{
 };
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, RowNum, Worksheet, XlsxError};
 
-/// Columns of the page and their width: 8 × 11.5 ≈ 92, inside portrait A4.
+/// Columns of the page and their width: 8 × 10.5 = 84 (628 px), inside portrait A4 between the
+/// bulletin's margins at 100 %.
 const COLS: u16 = 8;
-const COL_WIDTH: f64 = 11.5;
+const COL_WIDTH: f64 = 10.5;
 /// Points per line of 12pt body text.
 const LINE: f64 = 18.0;
 

@@ -74,19 +74,23 @@ pub fn write_table(
 /// The column widths a table needs (its header and every cell), for [`write_table_with_widths`] —
 /// merge them with another block's ([`Widths::merge`]) when two blocks share a sheet's columns.
 pub fn table_widths(t: &Table) -> Widths {
-    let mut widths = Widths::new(4.0, 50.0);
+    let mut widths = Widths::new(4.0, COLUMN_CAP);
     for (c, h) in t.headers.iter().enumerate() {
         widths.see_header(c as ColNum, h);
     }
     for r in &t.rows {
         for (c, cell) in r.iter().enumerate() {
-            widths.see(c as ColNum, &cell.shown());
+            widths.see_cell(c as ColNum, cell);
         }
     }
     widths
 }
 
-/// [`write_table`] with the column widths given (at least what [`table_widths`] measured).
+/// The widest a table column gets (Excel width, ≈ 20 Chinese characters): longer text wraps.
+pub const COLUMN_CAP: f64 = 46.0;
+
+/// [`write_table`] with the column widths given (at least what [`table_widths`] measured), fitted to
+/// A4 at 100 % ([`Widths::fit_paper`]) before the row heights are worked out.
 pub fn write_table_with_widths(
     ws: &mut Worksheet,
     st: &Styles,
@@ -94,6 +98,7 @@ pub fn write_table_with_widths(
     t: &Table,
     widths: &Widths,
 ) -> Result<TableLayout, XlsxError> {
+    let widths = &widths.fitted();
     let cols = t.headers.len().max(1) as ColNum;
     let mut row = start_row;
     write_title(ws, st, row, cols, &t.title)?;
@@ -110,8 +115,8 @@ pub fn write_table_with_widths(
     let last_row = write_rows(ws, st, header_row, t, widths)?;
     ws.set_freeze_panes(header_row + 1, 0)?;
     ws.autofilter(header_row, 0, last_row, cols - 1)?;
-    let total = widths.apply(ws)?;
-    print_setup(ws, total, Some((start_row, header_row)))?;
+    widths.apply(ws)?;
+    print_setup(ws, widths.total_px(), Some((start_row, header_row)))?;
     Ok(TableLayout {
         title_row: start_row,
         header_row,
@@ -159,6 +164,7 @@ pub fn write_block(
     t: &Table,
     widths: &Widths,
 ) -> Result<RowNum, XlsxError> {
+    let widths = &widths.fitted();
     let cols = t.headers.len().max(1) as ColNum;
     write_merged(ws, start_row, 0, cols - 1, &t.title, &st.heading)?;
     ws.set_row_height(start_row, row_height(1) + 4.0)?;

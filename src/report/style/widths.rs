@@ -17,8 +17,33 @@ pub fn text_width(s: &str) -> usize {
 pub struct Widths {
     min: f64,
     max: f64,
+    /// A sheet-wide cap set by [`Widths::fit_paper`] when the table is wider than landscape A4.
+    cap: f64,
     need: Vec<usize>,
+    /// Widths that must not wrap (numbers, dates: Excel shows ### instead), kept under any cap.
+    hard: Vec<usize>,
 }
+
+/// A4 in inches (210 × 297 mm) and the left/right margins every table sheet prints with.
+pub const A4_SHORT_IN: f64 = 8.27;
+pub const A4_LONG_IN: f64 = 11.69;
+pub const SIDE_MARGIN_IN: f64 = 0.5;
+
+/// Pixels (at 96 dpi, the unit column widths are laid out in) a table may take between the margins,
+/// less 4 % so Excel's and LibreOffice's slightly different rounding never push it over the edge.
+pub fn page_px(landscape: bool) -> f64 {
+    let paper = if landscape { A4_LONG_IN } else { A4_SHORT_IN };
+    (paper - 2.0 * SIDE_MARGIN_IN) * 96.0 * 0.96
+}
+
+/// Pixels a column of Excel width `w` takes: 7 per character of the default font plus 5 of padding.
+pub fn column_px(w: f64) -> f64 {
+    (w * 7.0 + 5.0).floor()
+}
+
+/// The narrowest a capped column gets when a wide table is narrowed to fit landscape A4: three
+/// Chinese characters a line (numbers and dates keep their own width, [`Widths::see_hard`]).
+pub const NARROWEST_CAP: f64 = 8.0;
 
 impl Widths {
     /// `min`/`max` are Excel column widths (characters of the default font).
@@ -26,7 +51,9 @@ impl Widths {
         Widths {
             min,
             max,
+            cap: f64::INFINITY,
             need: Vec::new(),
+            hard: Vec::new(),
         }
     }
 
@@ -50,17 +77,76 @@ impl Widths {
         self.need[c] = self.need[c].max(w);
     }
 
+    /// Notes a value that cannot wrap (a number or a date): the column never gets narrower than it.
+    pub fn see_hard(&mut self, col: ColNum, text: &str) {
+        let c = col as usize;
+        if self.hard.len() <= c {
+            self.hard.resize(c + 1, 0);
+        }
+        self.hard[c] = self.hard[c].max(text_width(text));
+        self.see(col, text);
+    }
+
     /// Takes the wider need of each column from `other` (two blocks sharing a sheet's columns).
     pub fn merge(&mut self, other: &Widths) {
         for (c, &w) in other.need.iter().enumerate() {
             self.see_width(c as ColNum, w);
+        }
+        for (c, &w) in other.hard.iter().enumerate() {
+            if self.hard.len() <= c {
+                self.hard.resize(c + 1, 0);
+            }
+            self.hard[c] = self.hard[c].max(w);
         }
     }
 
     /// The Excel width for column `col`.
     pub fn width(&self, col: ColNum) -> f64 {
         let w = self.need.get(col as usize).copied().unwrap_or(0);
-        excel_width(w).clamp(self.min, self.max)
+        let hard = excel_width(self.hard.get(col as usize).copied().unwrap_or(0));
+        excel_width(w)
+            .clamp(self.min, self.max)
+            .min(self.cap.max(self.min))
+            .max(hard.min(self.max))
+    }
+
+    /// Pixels all measured columns take side by side.
+    pub fn total_px(&self) -> f64 {
+        (0..self.need.len())
+            .map(|c| column_px(self.width(c as ColNum)))
+            .sum()
+    }
+
+    /// Whether the columns need landscape A4 (they do not fit portrait at 100 %).
+    pub fn landscape(&self) -> bool {
+        self.total_px() > page_px(false)
+    }
+
+    /// Makes the table fit A4 at 100 %, never by shrinking the print: portrait when it fits, else
+    /// landscape, and when even landscape is too narrow the widest columns are capped (their text
+    /// wraps) at the largest width that fits, down to [`NARROWEST_CAP`]. Call before row heights are
+    /// computed, since they depend on the final widths.
+    pub fn fit_paper(&mut self) {
+        self.cap = f64::INFINITY;
+        if self.total_px() <= page_px(true) {
+            return;
+        }
+        let mut cap = self.max.floor();
+        while cap > NARROWEST_CAP {
+            self.cap = cap;
+            if self.total_px() <= page_px(true) {
+                return;
+            }
+            cap -= 1.0;
+        }
+        self.cap = NARROWEST_CAP;
+    }
+
+    /// A copy fitted to the paper ([`Widths::fit_paper`]).
+    pub fn fitted(&self) -> Widths {
+        let mut w = self.clone();
+        w.fit_paper();
+        w
     }
 
     /// Lines `text` wraps to in column `col`.

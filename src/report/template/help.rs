@@ -5,7 +5,9 @@
 
 use crate::ledger::schema::{Column, Kind, Spec, Ty};
 use crate::plan::Plan;
-use crate::report::style::{lines_in, print_setup, row_height, write_merged, write_title, Styles};
+use crate::report::style::{
+    column_px, lines_in, print_setup, row_height, write_merged, write_title, Styles,
+};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError};
 
@@ -231,6 +233,6 @@ pub(super) fn help_sheet(
     for r in &rules {
         para(ws, &mut row, r, &body)?;
     }
-    print_setup(ws, total, None)?;
+    print_setup(ws, WIDTHS.iter().map(|&w| column_px(w)).sum(), None)?;
     Ok(())
 }

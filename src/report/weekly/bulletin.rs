@@ -7,16 +7,17 @@ use super::sections::body;
 use crate::figures::weekly::Notice;
 use crate::report::bulletin::{ymd, Block, Masthead, RED};
 use crate::report::style::{
-    fit, print_setup, text_width, FONT_BODY, FONT_HEADING, FONT_TITLE, NAME_MAX, PARAGRAPH_MAX,
+    column_px, fit, print_setup, text_width, FONT_BODY, FONT_HEADING, FONT_TITLE, NAME_MAX,
+    PARAGRAPH_MAX,
 };
 use rust_xlsxwriter::{
     ColNum, Color, Format, FormatAlign, FormatBorder, RowNum, Workbook, Worksheet, XlsxError,
 };
 
-/// The page: 8 equal columns, 88 characters of the default font in all (fits portrait A4).
+/// The page: 8 equal columns, 84 characters of the default font in all (628 px: inside portrait A4
+/// between the bulletin's 0.75 in margins at 100 %).
 const COLS: ColNum = 8;
-const COL_WIDTH: f64 = 11.0;
-const PAGE_WIDTH: f64 = COLS as f64 * COL_WIDTH;
+const COL_WIDTH: f64 = 10.5;
 /// Body size and the height of one of its lines (CJK fonts need more leading than Latin ones).
 const BODY_PT: f64 = 12.0;
 const BODY_LINE: f64 = 19.0;
@@ -162,7 +163,7 @@ pub fn sheet(wb: &mut Workbook, n: &Notice) -> Result<(), XlsxError> {
     )?;
     ws.set_row_height(row, 18)?;
 
-    print_setup(ws, PAGE_WIDTH, None)?;
+    print_setup(ws, COLS as f64 * column_px(COL_WIDTH), None)?;
     ws.set_margins(0.75, 0.75, 0.8, 0.8, 0.3, 0.4);
     ws.set_print_area(0, 0, row, COLS - 1)?;
     Ok(())
