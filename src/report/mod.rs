@@ -11,6 +11,7 @@ pub mod json;
 pub mod monthly;
 pub mod names;
 pub mod output;
+pub mod prose;
 pub mod style;
 pub mod survey_sheet;
 pub mod template;

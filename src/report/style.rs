@@ -99,6 +99,10 @@ pub struct Styles {
     pub warning: Format,
     /// A cell that is wrong (missing, overdue, error).
     pub error: Format,
+    /// [`Styles::warning`] and [`Styles::error`] centred, for a centred column: a highlighted cell
+    /// keeps its column's alignment.
+    pub warning_center: Format,
+    pub error_center: Format,
 }
 
 impl Default for Styles {
@@ -162,6 +166,14 @@ impl Styles {
             red: fill(RED_FILL),
             warning: text.clone().set_background_color(Color::RGB(WARNING_FILL)),
             error: text
+                .clone()
+                .set_background_color(Color::RGB(ERROR_FILL))
+                .set_font_color(Color::RGB(ERROR_FONT))
+                .set_bold(),
+            warning_center: center
+                .clone()
+                .set_background_color(Color::RGB(WARNING_FILL)),
+            error_center: center
                 .clone()
                 .set_background_color(Color::RGB(ERROR_FILL))
                 .set_font_color(Color::RGB(ERROR_FONT))
@@ -267,7 +279,40 @@ pub fn write_cell(
     col: ColNum,
     cell: &Cell,
 ) -> Result<(), XlsxError> {
+    write_cell_in(ws, st, row, col, cell, false)
+}
+
+/// Whether a column of `cells` is a centred one (status words, severities, ranks written as text):
+/// every cell that is neither highlighted nor blank is centred, and at least one cell is not blank.
+pub fn centred_column<'a>(cells: impl IntoIterator<Item = &'a Cell>) -> bool {
+    let mut any = false;
+    for c in cells {
+        match c {
+            Cell::Warning(_) | Cell::Error(_) => any = true,
+            Cell::Center(_) | Cell::Grade(_) | Cell::Blank => any |= *c != Cell::Blank,
+            _ => return false,
+        }
+    }
+    any
+}
+
+/// [`write_cell`] in a column that is centred or not ([`centred_column`]): a highlighted cell
+/// (warning, error) takes its column's alignment rather than its own.
+pub fn write_cell_in(
+    ws: &mut Worksheet,
+    st: &Styles,
+    row: RowNum,
+    col: ColNum,
+    cell: &Cell,
+    centred: bool,
+) -> Result<(), XlsxError> {
     match cell {
+        Cell::Warning(s) if centred => {
+            ws.write_string_with_format(row, col, fit(s, TEXT_MAX), &st.warning_center)?
+        }
+        Cell::Error(s) if centred => {
+            ws.write_string_with_format(row, col, fit(s, TEXT_MAX), &st.error_center)?
+        }
         Cell::Text(s) => ws.write_string_with_format(row, col, fit(s, TEXT_MAX), &st.text)?,
         Cell::Center(s) => ws.write_string_with_format(row, col, fit(s, NAME_MAX), &st.center)?,
         Cell::Phone(s) => ws.write_string_with_format(row, col, fit(s, NAME_MAX), &st.phone)?,

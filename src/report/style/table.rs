@@ -2,7 +2,9 @@
 //! and typed rows. In: a [`Table`] and the sheet's [`Widths`]; out: the cells written with their row
 //! heights, the freeze and filter below the header, and A4 printing with the header repeated.
 
-use super::{fit, lines_in, print_setup, write_cell, Cell, Styles, Widths, PARAGRAPH_MAX};
+use super::{
+    centred_column, fit, lines_in, print_setup, write_cell_in, Cell, Styles, Widths, PARAGRAPH_MAX,
+};
 use rust_xlsxwriter::{ColNum, Format, Note, RowNum, Worksheet, XlsxError};
 
 /// A titled table: the unit every report sheet is made of.
@@ -142,10 +144,14 @@ fn write_rows(
     for (col, text) in &t.notes {
         ws.insert_note(header_row, *col, &Note::new(text).add_author_prefix(false))?;
     }
+    let centred: Vec<bool> = (0..t.headers.len())
+        .map(|c| centred_column(t.rows.iter().filter_map(|r| r.get(c))))
+        .collect();
     for (i, cells) in t.rows.iter().enumerate() {
         let r = header_row + 1 + i as RowNum;
         for (c, cell) in cells.iter().enumerate() {
-            write_cell(ws, st, r, c as ColNum, cell)?;
+            let centre = centred.get(c).copied().unwrap_or(false);
+            write_cell_in(ws, st, r, c as ColNum, cell, centre)?;
         }
         let shown: Vec<String> = cells.iter().map(Cell::shown).collect();
         fit_row_height(ws, r, widths, shown.iter().map(String::as_str))?;

@@ -5,19 +5,19 @@
 
 use super::sections::body;
 use crate::figures::weekly::Notice;
-use crate::report::bulletin::{ymd, Block, Masthead, RED};
+use crate::report::bulletin::{colophon, per_line, ymd, Block, Masthead, RED};
+use crate::report::prose::{gongwen, wrapped_lines};
 use crate::report::style::{
-    column_px, fit, print_setup, text_width, FONT_BODY, FONT_HEADING, FONT_TITLE, NAME_MAX,
-    PARAGRAPH_MAX,
+    column_px, fit, print_setup, FONT_BODY, FONT_HEADING, FONT_TITLE, NAME_MAX, PARAGRAPH_MAX,
 };
 use rust_xlsxwriter::{
     ColNum, Color, Format, FormatAlign, FormatBorder, RowNum, Workbook, Worksheet, XlsxError,
 };
 
-/// The page: 8 equal columns, 84 characters of the default font in all (628 px: inside portrait A4
-/// between the bulletin's 0.75 in margins at 100 %).
+/// The page: 8 equal columns, 80 characters of the default font in all (634 px as LibreOffice lays
+/// it out, `column_px`: inside portrait A4 between the bulletin's 0.75 in margins at 100 %).
 const COLS: ColNum = 8;
-const COL_WIDTH: f64 = 10.5;
+const COL_WIDTH: f64 = 10.0;
 /// Body size and the height of one of its lines (CJK fonts need more leading than Latin ones).
 const BODY_PT: f64 = 12.0;
 const BODY_LINE: f64 = 19.0;
@@ -109,10 +109,12 @@ pub fn sheet(wb: &mut Workbook, n: &Notice) -> Result<(), XlsxError> {
     for block in body(n) {
         match block {
             Block::Heading(h) => {
+                let h = gongwen(&h);
                 ws.merge_range(row, 0, row, COLS - 1, &fit(&h, NAME_MAX), &f.heading)?;
                 ws.set_row_height(row, 26)?;
             }
             Block::Para { lead, text } => {
+                let (lead, text) = (gongwen(&lead), gongwen(&text));
                 let room = PARAGRAPH_MAX - (INDENT.chars().count() + lead.chars().count());
                 let text = fit(&text, room);
                 let all = format!("{INDENT}{lead}{text}");
@@ -130,14 +132,13 @@ pub fn sheet(wb: &mut Workbook, n: &Notice) -> Result<(), XlsxError> {
 
     // 报尾
     row += 1;
-    let tail = [
-        (format!("报：{}", plan.town.report_to), &f.tail_first),
-        (format!("送：{}", plan.town.copy_to), &f.tail),
-        (
-            format!("{}{INDENT}{}印发", plan.town.office, ymd(n.date)),
-            &f.tail_last,
-        ),
-    ];
+    let [to, copy, issued] = colophon(
+        &plan.town.office,
+        &plan.town.report_to,
+        &plan.town.copy_to,
+        n.date,
+    );
+    let tail = [(to, &f.tail_first), (copy, &f.tail), (issued, &f.tail_last)];
     for (text, fmt) in tail {
         let text = fit(&text, PARAGRAPH_MAX);
         ws.merge_range(row, 0, row, COLS - 1, &text, fmt)?;
@@ -175,17 +176,10 @@ fn paragraph_height(ws: &mut Worksheet, row: RowNum, text: &str) -> Result<(), X
     Ok(())
 }
 
-/// Lines a paragraph takes across the merged page: the columns' pixels (7 per width unit plus 5 of
-/// padding each) less the cell margins, over the width of a half-width character at the body size (a
-/// CJK glyph is a square em, 16 px at 12pt).
+/// Lines a paragraph takes across the merged page ([`per_line`] half-width columns a line, wrapped
+/// as a CJK renderer does, [`wrapped_lines`]).
 fn paragraph_lines(text: &str) -> usize {
-    let px = COLS as f64 * (COL_WIDTH * 7.0 + 5.0) - 10.0;
-    let half = BODY_PT * 96.0 / 72.0 / 2.0;
-    let per_line = (px / half).floor() as usize;
-    text.lines()
-        .map(|l| text_width(l).div_ceil(per_line).max(1))
-        .sum::<usize>()
-        .max(1)
+    wrapped_lines(text, per_line(COLS, COL_WIDTH, BODY_PT))
 }
 
 #[cfg(test)]
@@ -193,9 +187,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn forty_chinese_characters_fit_a_line() {
-        assert_eq!(paragraph_lines(&"字".repeat(40)), 1);
-        assert_eq!(paragraph_lines(&"字".repeat(41)), 2);
+    fn thirty_six_chinese_characters_fit_a_line() {
+        assert_eq!(paragraph_lines(&"字".repeat(36)), 1);
+        assert_eq!(paragraph_lines(&"字".repeat(37)), 2);
         assert_eq!(paragraph_lines("一\n二"), 2);
     }
 }

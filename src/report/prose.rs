@@ -1,0 +1,151 @@
+//! Bulletin prose as a 公文 reads: every paragraph goes through [`gongwen`] before it is laid out
+//! (dates as 5月14日 / 5月14日18:05, no stray spaces around numbers, Chinese commas between Chinese
+//! words), and its row height comes from [`wrapped_lines`], which wraps the way a CJK renderer does
+//! (避头尾: closing punctuation never starts a line, it takes the character before it along).
+//! Rule messages and hints are written once for every output; the bulletin tidies them here rather
+//! than each rule knowing it may end up in prose.
+
+use unicode_width::UnicodeWidthChar;
+
+/// Characters that may not start a line (closing brackets and quotes, pause, comma, stops).
+const NO_LINE_START: &str = "）〕］】》」』”’、，。；：！？%…·";
+
+/// A Han character or full-width punctuation: text around which an ASCII space is a stray.
+fn is_cjk(c: char) -> bool {
+    c.width() == Some(2)
+}
+
+/// Tidies a paragraph for a bulletin: ISO dates (`2021-04-20`, `2021-04-20 18:05`) become `4月20日`
+/// / `4月20日18:05`, an ASCII space next to a Chinese character is dropped when the other side is a
+/// Chinese character or a digit (`已 54 天` → `已54天`; `或 check 命令` keeps its spaces), and an
+/// ASCII comma between Chinese characters becomes `，`.
+pub fn gongwen(text: &str) -> String {
+    let dated = iso_dates(text);
+    let c: Vec<char> = dated.chars().collect();
+    let mut out = String::with_capacity(dated.len());
+    for i in 0..c.len() {
+        let prev = i.checked_sub(1).map(|j| c[j]);
+        let next = c.get(i + 1).copied();
+        let near = |a: Option<char>, b: Option<char>| match (a, b) {
+            (Some(a), Some(b)) => {
+                (is_cjk(a) && (is_cjk(b) || b.is_ascii_digit()))
+                    || (a.is_ascii_digit() && is_cjk(b))
+            }
+            _ => false,
+        };
+        match c[i] {
+            ' ' if near(prev, next) => {}
+            ',' if prev.is_some_and(is_cjk) && next.is_some_and(is_cjk) => out.push('，'),
+            ch => out.push(ch),
+        }
+    }
+    out
+}
+
+/// `yyyy-mm-dd` (optionally followed by ` hh:mm`) → `m月d日` (`m月d日hh:mm`).
+fn iso_dates(text: &str) -> String {
+    let b = text.as_bytes();
+    let digits = |from: usize, n: usize| {
+        b.len() >= from + n && b[from..from + n].iter().all(u8::is_ascii_digit)
+    };
+    let num = |from: usize, n: usize| text[from..from + n].parse::<u32>().unwrap_or(0);
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < b.len() {
+        let starts = i == 0 || !b[i - 1].is_ascii_digit();
+        if starts
+            && digits(i, 4)
+            && b.get(i + 4) == Some(&b'-')
+            && digits(i + 5, 2)
+            && b.get(i + 7) == Some(&b'-')
+            && digits(i + 8, 2)
+            && !digits(i + 10, 1)
+        {
+            out.push_str(&format!("{}月{}日", num(i + 5, 2), num(i + 8, 2)));
+            i += 10;
+            if b.get(i) == Some(&b' ')
+                && digits(i + 1, 2)
+                && b.get(i + 3) == Some(&b':')
+                && digits(i + 4, 2)
+            {
+                out.push_str(&text[i + 1..i + 6]);
+                i += 6;
+            }
+            continue;
+        }
+        let ch = text[i..].chars().next().unwrap_or(' ');
+        out.push(ch);
+        i += ch.len_utf8();
+    }
+    out
+}
+
+/// Lines `text` takes when wrapped at `per_line` half-width columns (a Chinese character is two):
+/// greedy, as a renderer fills a line, except that a character that may not start a line
+/// ([`NO_LINE_START`]) takes the one before it onto the new line. Each `\n` starts a new line.
+pub fn wrapped_lines(text: &str, per_line: usize) -> usize {
+    let per_line = per_line.max(2);
+    let mut total = 0;
+    for para in text.split('\n') {
+        let mut lines = 1;
+        let mut used = 0;
+        let mut last = 0; // width of the last character on the line
+        for ch in para.chars() {
+            let w = ch.width().unwrap_or(0);
+            if used + w > per_line {
+                lines += 1;
+                if NO_LINE_START.contains(ch) && used > last {
+                    used = last + w;
+                } else {
+                    used = w;
+                }
+            } else {
+                used += w;
+            }
+            last = w;
+        }
+        total += lines;
+    }
+    total.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates_read_as_month_and_day() {
+        assert_eq!(
+            gongwen("联络员名单于2021-04-09报送，晚于2021-04-07的要求"),
+            "联络员名单于4月9日报送，晚于4月7日的要求"
+        );
+        assert_eq!(gongwen("报送于2021-05-14 18:05。"), "报送于5月14日18:05。");
+        assert_eq!(gongwen("编号12021-04-099"), "编号12021-04-099");
+    }
+
+    #[test]
+    fn no_stray_spaces_around_numbers() {
+        assert_eq!(gongwen("已 54 天未化解"), "已54天未化解");
+        assert_eq!(
+            gongwen("在挂附件2标语 2 条，少于 3 条"),
+            "在挂附件2标语2条，少于3条"
+        );
+        assert_eq!(gongwen("当事人 何*海"), "当事人何*海");
+        assert_eq!(
+            gongwen("详见“问题清单”或 check 命令"),
+            "详见“问题清单”或 check 命令"
+        );
+        assert_eq!(gongwen("严重滞后,不足三成"), "严重滞后，不足三成");
+    }
+
+    #[test]
+    fn closing_punctuation_never_starts_a_line() {
+        // Four characters a line: the 。 would start line 2 alone; it takes 四 with it.
+        assert_eq!(wrapped_lines("一二三四。", 8), 2);
+        assert_eq!(wrapped_lines("一二三四", 8), 1);
+        assert_eq!(wrapped_lines("一二三四五六七。", 8), 2);
+        assert_eq!(wrapped_lines("一二三四五六七八。", 8), 3);
+        assert_eq!(wrapped_lines("一\n二", 8), 2);
+        assert_eq!(wrapped_lines("", 8), 1);
+    }
+}
