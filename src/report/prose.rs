@@ -80,33 +80,75 @@ fn iso_dates(text: &str) -> String {
     out
 }
 
-/// Lines `text` takes when wrapped at `per_line` half-width columns (a Chinese character is two):
+/// `text` broken into lines of at most `per_line` half-width columns (a Chinese character is two):
 /// greedy, as a renderer fills a line, except that a character that may not start a line
-/// ([`NO_LINE_START`]) takes the one before it onto the new line. Each `\n` starts a new line.
-pub fn wrapped_lines(text: &str, per_line: usize) -> usize {
-    let per_line = per_line.max(2);
-    let mut total = 0;
+/// ([`NO_LINE_START`]) takes the one before it onto the new line (避头尾). Each `\n` starts a line.
+pub fn wrap(text: &str, per_line: usize) -> Vec<String> {
+    let per_line = per_line.max(4);
+    let mut out = Vec::new();
     for para in text.split('\n') {
-        let mut lines = 1;
+        let mut line = String::new();
         let mut used = 0;
-        let mut last = 0; // width of the last character on the line
         for ch in para.chars() {
             let w = ch.width().unwrap_or(0);
-            if used + w > per_line {
-                lines += 1;
-                if NO_LINE_START.contains(ch) && used > last {
-                    used = last + w;
-                } else {
-                    used = w;
-                }
-            } else {
-                used += w;
+            if used + w > per_line && !line.is_empty() {
+                let carry = carry_over(&mut line, ch);
+                out.push(std::mem::take(&mut line));
+                used = carry.chars().map(|c| c.width().unwrap_or(0)).sum();
+                line = carry;
             }
-            last = w;
+            line.push(ch);
+            used += w;
         }
-        total += lines;
+        out.push(line);
     }
-    total.max(1)
+    out
+}
+
+/// Characters that may not end a line (opening brackets and quotes).
+const NO_LINE_END: &str = "（〔［【《「『“‘";
+
+/// Part of a number or code (`106`, `91.1%`, `17:30`): not broken across lines.
+fn in_number(c: char) -> bool {
+    c.is_ascii_alphanumeric() || ".%:-_".contains(c)
+}
+
+/// What moves from the end of a full `line` to the next one when `next` does not fit: the
+/// character before a closing punctuation mark (避头尾), a number that `next` continues, and an
+/// opening bracket left at the end — but never the whole line.
+fn carry_over(line: &mut String, next: char) -> String {
+    let mut chars: Vec<char> = line.chars().collect();
+    let mut cut = chars.len();
+    if NO_LINE_START.contains(next) {
+        cut -= 1;
+    }
+    let digit_run = |i: usize| i > 0 && in_number(chars[i - 1]);
+    if (in_number(next) && cut == chars.len()) || (cut < chars.len() && in_number(chars[cut])) {
+        while digit_run(cut) {
+            cut -= 1;
+        }
+    }
+    while cut > 0 && NO_LINE_END.contains(chars[cut - 1]) {
+        cut -= 1;
+    }
+    if cut == 0 {
+        return String::new();
+    }
+    let carry: String = chars.split_off(cut).into_iter().collect();
+    *line = chars.into_iter().collect();
+    carry
+}
+
+/// Lines [`wrap`] breaks `text` into.
+pub fn wrapped_lines(text: &str, per_line: usize) -> usize {
+    wrap(text, per_line).len()
+}
+
+/// `text` with its line breaks made explicit ([`wrap`]), so every program prints the lines the row
+/// height was made for, with 避头尾, whatever its own line breaking does (LibreOffice starts lines
+/// with ）、。 when the font lacks the rules).
+pub fn hard_wrap(text: &str, per_line: usize) -> String {
+    wrap(text, per_line).join("\n")
 }
 
 #[cfg(test)]
@@ -136,6 +178,17 @@ mod tests {
             "详见“问题清单”或 check 命令"
         );
         assert_eq!(gongwen("严重滞后,不足三成"), "严重滞后，不足三成");
+    }
+
+    #[test]
+    fn hard_wrap_keeps_the_stop_with_its_line() {
+        assert_eq!(hard_wrap("一二三四。", 8), "一二三\n四。");
+        assert_eq!(hard_wrap("一二三四五六", 8), "一二三四\n五六");
+        // A number is not split, and an opening bracket does not end a line.
+        assert_eq!(hard_wrap("一二三四电1066户", 12), "一二三四电\n1066户");
+        assert_eq!(hard_wrap("一二电话106户", 12), "一二电话106\n户");
+        assert_eq!(hard_wrap("一二三四（五）", 10), "一二三四\n（五）");
+        assert_eq!(hard_wrap("12345678901234", 8), "12345678\n901234");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use super::sections::body;
 use crate::figures::monthly::Monthly;
 use crate::report::bulletin::{colophon, per_line, Block, Masthead, RED};
-use crate::report::prose::{gongwen, wrapped_lines};
+use crate::report::prose::{gongwen, hard_wrap, wrapped_lines};
 use crate::report::style::{
     fit, Styles, FONT_BODY, FONT_HEADING, FONT_TITLE, NAME_MAX, PARAGRAPH_MAX,
 };
@@ -35,7 +35,9 @@ impl Page<'_> {
     fn block(&mut self, text: &str, fmt: &Format) -> Result<(), XlsxError> {
         let text = gongwen(text);
         let text = fit(&text, PARAGRAPH_MAX);
-        let lines = wrapped_lines(&text, per_line(COLS, COL_WIDTH, 12.0));
+        let per = per_line(COLS, COL_WIDTH, 12.0);
+        let lines = wrapped_lines(&text, per);
+        let text = hard_wrap(&text, per);
         self.ws
             .merge_range(self.row, 0, self.row, COLS - 1, &text, fmt)?;
         self.ws

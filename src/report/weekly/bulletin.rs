@@ -6,7 +6,7 @@
 use super::sections::body;
 use crate::figures::weekly::Notice;
 use crate::report::bulletin::{colophon, per_line, ymd, Block, Masthead, RED};
-use crate::report::prose::{gongwen, wrapped_lines};
+use crate::report::prose::{gongwen, hard_wrap, wrapped_lines};
 use crate::report::style::{
     column_px, fit, print_setup, FONT_BODY, FONT_HEADING, FONT_TITLE, NAME_MAX, PARAGRAPH_MAX,
 };
@@ -117,11 +117,13 @@ pub fn sheet(wb: &mut Workbook, n: &Notice) -> Result<(), XlsxError> {
                 let (lead, text) = (gongwen(&lead), gongwen(&text));
                 let room = PARAGRAPH_MAX - (INDENT.chars().count() + lead.chars().count());
                 let text = fit(&text, room);
-                let all = format!("{INDENT}{lead}{text}");
-                ws.merge_range(row, 0, row, COLS - 1, &all, &f.para)?;
+                let indent_lead = format!("{INDENT}{lead}");
+                let all = format!("{indent_lead}{text}");
+                let wrapped = hard_wrap(&all, per_line(COLS, COL_WIDTH, BODY_PT));
+                ws.merge_range(row, 0, row, COLS - 1, &wrapped, &f.para)?;
                 if !lead.is_empty() {
-                    let indent_lead = format!("{INDENT}{lead}");
-                    let parts = [(&f.lead, indent_lead.as_str()), (&f.para, &*text)];
+                    let (head, rest) = split_after(&all, &wrapped, indent_lead.chars().count());
+                    let parts = [(&f.lead, head), (&f.para, rest)];
                     ws.write_rich_string_with_format(row, 0, &parts, &f.para)?;
                 }
                 paragraph_height(ws, row, &all)?;
@@ -176,6 +178,22 @@ fn paragraph_height(ws: &mut Worksheet, row: RowNum, text: &str) -> Result<(), X
     Ok(())
 }
 
+/// `wrapped` (`text` with line breaks inserted) split where the first `n` characters of `text` end.
+fn split_after<'a>(text: &str, wrapped: &'a str, n: usize) -> (&'a str, &'a str) {
+    let mut orig = text.chars().peekable();
+    let mut seen = 0;
+    for (i, ch) in wrapped.char_indices() {
+        if seen == n {
+            return wrapped.split_at(i);
+        }
+        if orig.peek() == Some(&ch) {
+            orig.next();
+            seen += 1;
+        }
+    }
+    (wrapped, "")
+}
+
 /// Lines a paragraph takes across the merged page ([`per_line`] half-width columns a line, wrapped
 /// as a CJK renderer does, [`wrapped_lines`]).
 fn paragraph_lines(text: &str) -> usize {
@@ -187,9 +205,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn thirty_six_chinese_characters_fit_a_line() {
-        assert_eq!(paragraph_lines(&"字".repeat(36)), 1);
-        assert_eq!(paragraph_lines(&"字".repeat(37)), 2);
+    fn thirty_five_chinese_characters_fit_a_line() {
+        assert_eq!(paragraph_lines(&"字".repeat(35)), 1);
+        assert_eq!(paragraph_lines(&"字".repeat(36)), 2);
         assert_eq!(paragraph_lines("一\n二"), 2);
+        let text = "　　（一）周报报送。本期应报送10个";
+        let wrapped = "　　（一）周报\n报送。本期应报送10个";
+        assert_eq!(
+            split_after(text, wrapped, 7),
+            ("　　（一）周报", "\n报送。本期应报送10个")
+        );
     }
 }
