@@ -327,3 +327,49 @@ fn bulletin_prose_reads_like_a_gongwen_and_both_end_with_the_same_colophon() {
     }
     assert_eq!(tails[0], tails[1], "the same 版记 on both bulletins");
 }
+
+#[test]
+fn villages_and_town_offices_are_ranked_in_separate_tables() {
+    let (_ib, files) = outputs();
+    let weekly = files
+        .iter()
+        .find(|f| f.to_string_lossy().contains("周通报"))
+        .unwrap();
+    let monthly = files
+        .iter()
+        .find(|f| f.to_string_lossy().contains("月度督导"))
+        .unwrap();
+    for (f, sheet) in [(weekly, "综合排名"), (monthly, "月度考评")] {
+        let mut wb: Xlsx<_> = open_workbook(f).unwrap();
+        let r = wb.worksheet_range(sheet).unwrap();
+        let rows: Vec<Vec<Data>> = r.rows().map(|x| x.to_vec()).collect();
+        let at = |h: &str| {
+            rows.iter()
+                .position(|x| x[0].get_string() == Some(h))
+                .unwrap_or_else(|| panic!("{sheet}: no sub-heading {h}"))
+        };
+        let (villages, offices) = (at("（一）村（社区）"), at("（二）镇直单位"));
+        assert!(villages < offices, "{sheet}");
+        // 名次 restarts at 1 under each sub-heading, and rank changes use one convention.
+        for start in [villages, offices] {
+            assert_eq!(
+                rows[start + 1][0].as_f64(),
+                Some(1.0),
+                "{sheet} row {start}"
+            );
+        }
+        assert!(
+            rows[offices + 1][1]
+                .get_string()
+                .is_some_and(|u| u.starts_with('镇')),
+            "{sheet}"
+        );
+        for row in &rows[villages + 1..] {
+            for c in row {
+                if let Some(s) = c.get_string() {
+                    assert!(!s.contains("上升") && !s.contains("下降"), "{sheet}: {s}");
+                }
+            }
+        }
+    }
+}

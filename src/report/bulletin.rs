@@ -49,10 +49,10 @@ pub fn colophon(office: &str, report_to: &str, copy_to: &str, date: NaiveDate) -
 
 /// Half-width columns a 12 pt paragraph line holds across a page of `cols` columns of Excel width
 /// `col_width`: the columns' pixels in Excel (the narrower of the two programs, so a row is never too
-/// short) less the cell margins and 5 % (fallback fonts with digits wider than half an em), over half
+/// short) less the cell margins and 3 % (fallback fonts with digits wider than half an em), over half
 /// a 12 pt em (16 px).
 pub fn per_line(cols: ColNum, col_width: f64, pt: f64) -> usize {
-    let px = (cols as f64 * (col_width * 7.0 + 5.0).floor() - 10.0) * 0.95;
+    let px = (cols as f64 * (col_width * 7.0 + 5.0).floor() - 10.0) * 0.97;
     (px / (pt * 96.0 / 72.0 / 2.0)).floor() as usize
 }
 

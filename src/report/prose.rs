@@ -84,17 +84,17 @@ fn iso_dates(text: &str) -> String {
 /// greedy, as a renderer fills a line, except that a character that may not start a line
 /// ([`NO_LINE_START`]) takes the one before it onto the new line (避头尾). Each `\n` starts a line.
 pub fn wrap(text: &str, per_line: usize) -> Vec<String> {
-    let per_line = per_line.max(4);
+    let per_line = per_line.max(4) * 10;
     let mut out = Vec::new();
     for para in text.split('\n') {
         let mut line = String::new();
         let mut used = 0;
         for ch in para.chars() {
-            let w = ch.width().unwrap_or(0);
+            let w = tenths(ch);
             if used + w > per_line && !line.is_empty() {
                 let carry = carry_over(&mut line, ch);
                 out.push(std::mem::take(&mut line));
-                used = carry.chars().map(|c| c.width().unwrap_or(0)).sum();
+                used = carry.chars().map(tenths).sum();
                 line = carry;
             }
             line.push(ch);
@@ -103,6 +103,17 @@ pub fn wrap(text: &str, per_line: usize) -> Vec<String> {
         out.push(line);
     }
     out
+}
+
+/// A character's width in tenths of a half-width column: a Chinese character 20, ASCII 12 — digits
+/// and Latin letters are half an em in 仿宋 but wider in the fonts a machine without it substitutes
+/// (DejaVu's digits are 0.64 em), and a line must fit in either.
+fn tenths(c: char) -> usize {
+    if c.is_ascii() {
+        12
+    } else {
+        c.width().unwrap_or(0) * 10
+    }
 }
 
 /// Characters that may not end a line (opening brackets and quotes).
@@ -119,20 +130,26 @@ fn in_number(c: char) -> bool {
 fn carry_over(line: &mut String, next: char) -> String {
     let mut chars: Vec<char> = line.chars().collect();
     let mut cut = chars.len();
-    if NO_LINE_START.contains(next) {
-        cut -= 1;
-    }
-    let digit_run = |i: usize| i > 0 && in_number(chars[i - 1]);
-    if (in_number(next) && cut == chars.len()) || (cut < chars.len() && in_number(chars[cut])) {
-        while digit_run(cut) {
+    // The character that would start the next line.
+    let first = |chars: &[char], cut: usize| chars.get(cut).copied().unwrap_or(next);
+    while cut > 0 {
+        let starts = first(&chars, cut);
+        let before = chars[cut - 1];
+        if NO_LINE_START.contains(starts)
+            || NO_LINE_END.contains(before)
+            || (in_number(starts) && in_number(before))
+        {
             cut -= 1;
+        } else {
+            break;
         }
     }
-    while cut > 0 && NO_LINE_END.contains(chars[cut - 1]) {
-        cut -= 1;
-    }
     if cut == 0 {
-        return String::new();
+        // No legal break on this line (a tiny width): carry the last character, as before.
+        cut = chars.len().saturating_sub(1).max(1);
+        if cut >= chars.len() {
+            return String::new();
+        }
     }
     let carry: String = chars.split_off(cut).into_iter().collect();
     *line = chars.into_iter().collect();
@@ -188,7 +205,11 @@ mod tests {
         assert_eq!(hard_wrap("一二三四电1066户", 12), "一二三四电\n1066户");
         assert_eq!(hard_wrap("一二电话106户", 12), "一二电话106\n户");
         assert_eq!(hard_wrap("一二三四（五）", 10), "一二三四\n（五）");
-        assert_eq!(hard_wrap("12345678901234", 8), "12345678\n901234");
+        // A closing bracket then a stop: both stay with the character before them.
+        assert_eq!(hard_wrap("一二三（4%）。", 10), "一二三\n（4%）。");
+        // (ASCII counts 1.2 half-width columns: fallback fonts draw digits wider)
+        // A number longer than a line: broken at the last character, there being no better place.
+        assert_eq!(hard_wrap("12345678901234", 8), "12345\n67890\n1234");
     }
 
     #[test]

@@ -69,6 +69,8 @@ pub struct Styles {
     pub paragraph: Format,
     /// A heading line in bulletins (一、总体情况): 黑体 12pt.
     pub heading: Format,
+    /// A sub-heading line inside a table (（一）村（社区）): 黑体, bordered, left.
+    pub group: Format,
     /// Table header: 黑体 bold, border, light grey fill, wrap, centred.
     pub header: Format,
     /// Header of a required column in the blank templates.
@@ -153,6 +155,12 @@ impl Styles {
                 .set_font_size(12)
                 .set_align(FormatAlign::VerticalCenter),
             header_required: header.clone().set_font_color(Color::RGB(REQUIRED_FONT)),
+            group: Format::new()
+                .set_font_name(FONT_HEADING)
+                .set_font_size(BODY_SIZE)
+                .set_border(FormatBorder::Thin)
+                .set_align(FormatAlign::Left)
+                .set_align(FormatAlign::VerticalCenter),
             header,
             number: body.clone().set_num_format("0.0"),
             int: body.clone().set_num_format("0"),

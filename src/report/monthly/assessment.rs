@@ -51,6 +51,18 @@ pub(super) fn write(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), 
         .iter()
         .filter(|u| m.ds.register.get(u.unit).kind.is_village_level())
         .count();
+    // 村/社区 and 镇直单位 are ranked apart, so they read as two tables (名次 restarts in each).
+    if village_rows > 0 {
+        t = t.group(0, "（一）村（社区）");
+    }
+    if village_rows < order.len() {
+        let no = if village_rows > 0 {
+            "（二）"
+        } else {
+            "（一）"
+        };
+        t = t.group(village_rows, format!("{no}镇直单位"));
+    }
     for u in &order {
         let unit = m.ds.register.get(u.unit);
         let mut row = vec![
@@ -102,7 +114,7 @@ pub(super) fn write(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), 
         for (j, w) in u.weeks.iter().enumerate() {
             if w.grade == crate::figures::score::Grade::Red {
                 ws.write_number_with_format(
-                    lay.first_row + k as RowNum,
+                    t.sheet_row(lay.first_row, k),
                     3 + j as ColNum,
                     w.score,
                     &red_num,
@@ -121,23 +133,15 @@ pub(super) fn write(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), 
     let mut body_font = ChartFont::new();
     body_font.set_name(crate::report::style::FONT_BODY);
     if village_rows > 0 {
+        let (first, last) = (
+            t.sheet_row(lay.first_row, 0),
+            t.sheet_row(lay.first_row, village_rows - 1),
+        );
         let mut c = Chart::new(ChartType::Column);
         c.add_series()
             .set_name(format!("{name}平均分").as_str())
-            .set_categories((
-                "月度考评",
-                lay.first_row,
-                1,
-                lay.first_row + village_rows as RowNum - 1,
-                1,
-            ))
-            .set_values((
-                "月度考评",
-                lay.first_row,
-                avg_col,
-                lay.first_row + village_rows as RowNum - 1,
-                avg_col,
-            ));
+            .set_categories(("月度考评", first, 1, last, 1))
+            .set_values(("月度考评", first, avg_col, last, avg_col));
         c.title()
             .set_name(format!("{name}各村（社区）月平均分").as_str())
             .set_font(&font);

@@ -18,6 +18,9 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// Header notes (comments) by column, e.g. how a figure is computed.
     pub notes: Vec<(ColNum, String)>,
+    /// Sub-headings (（一）村（社区）) written on a line of their own before row `usize`, so groups
+    /// ranked apart read as separate tables under one header.
+    pub groups: Vec<(usize, String)>,
 }
 
 impl Table {
@@ -45,6 +48,18 @@ impl Table {
     pub fn note(mut self, col: ColNum, text: impl Into<String>) -> Table {
         self.notes.push((col, text.into()));
         self
+    }
+
+    /// A sub-heading before the row that will be number `before` (0-based).
+    pub fn group(mut self, before: usize, heading: impl Into<String>) -> Table {
+        self.groups.push((before, heading.into()));
+        self
+    }
+
+    /// The sheet row data row `i` lands on, below `first_row` and the sub-headings before it.
+    pub fn sheet_row(&self, first_row: RowNum, i: usize) -> RowNum {
+        let headings = self.groups.iter().filter(|(at, _)| *at <= i).count();
+        first_row + (i + headings) as RowNum
     }
 }
 
@@ -147,8 +162,14 @@ fn write_rows(
     let centred: Vec<bool> = (0..t.headers.len())
         .map(|c| centred_column(t.rows.iter().filter_map(|r| r.get(c))))
         .collect();
+    let cols = t.headers.len().max(1) as ColNum;
+    for (at, heading) in &t.groups {
+        let r = t.sheet_row(header_row + 1, *at) - 1;
+        write_merged(ws, r, 0, cols - 1, heading, &st.group)?;
+        ws.set_row_height(r, row_height(1) + 4.0)?;
+    }
     for (i, cells) in t.rows.iter().enumerate() {
-        let r = header_row + 1 + i as RowNum;
+        let r = t.sheet_row(header_row + 1, i);
         for (c, cell) in cells.iter().enumerate() {
             let centre = centred.get(c).copied().unwrap_or(false);
             write_cell_in(ws, st, r, c as ColNum, cell, centre)?;
@@ -156,7 +177,7 @@ fn write_rows(
         let shown: Vec<String> = cells.iter().map(Cell::shown).collect();
         fit_row_height(ws, r, widths, shown.iter().map(String::as_str))?;
     }
-    Ok(header_row + t.rows.len() as RowNum)
+    Ok(header_row + (t.rows.len() + t.groups.len()) as RowNum)
 }
 
 /// A second table on a sheet, below the main one (a sheet has one freeze and one filter, which the

@@ -167,7 +167,7 @@ pub fn sheet(wb: &mut Workbook, n: &Notice) -> Result<(), XlsxError> {
     ws.set_row_height(row, 18)?;
 
     print_setup(ws, COLS as f64 * column_px(COL_WIDTH), None)?;
-    ws.set_margins(0.75, 0.75, 0.8, 0.8, 0.3, 0.4);
+    ws.set_margins(0.75, 0.75, 0.7, 0.75, 0.3, 0.35);
     ws.set_print_area(0, 0, row, COLS - 1)?;
     Ok(())
 }
