@@ -373,3 +373,24 @@ fn villages_and_town_offices_are_ranked_in_separate_tables() {
         }
     }
 }
+
+#[test]
+fn section_three_puts_the_weightiest_problems_first() {
+    // Week 10 of the samples: every report on time, one dispute overdue — it comes first, before the
+    // liaison lists and meetings that the plan lists earlier.
+    let (_ib, files) = outputs();
+    let weekly = files
+        .iter()
+        .find(|f| f.to_string_lossy().contains("周通报"))
+        .unwrap();
+    let texts: Vec<String> = strings(weekly, "通报")
+        .iter()
+        .map(|t| t.replace('\n', ""))
+        .collect();
+    let three = texts.iter().position(|t| t == "三、存在问题").unwrap();
+    assert!(
+        texts[three + 1].contains("（一）矛盾纠纷逾期未化解"),
+        "{}",
+        texts[three + 1]
+    );
+}

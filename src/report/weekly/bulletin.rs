@@ -174,7 +174,7 @@ pub fn sheet(wb: &mut Workbook, n: &Notice) -> Result<(), XlsxError> {
 
 /// Gives a paragraph row the height its wrapped text needs across the page.
 fn paragraph_height(ws: &mut Worksheet, row: RowNum, text: &str) -> Result<(), XlsxError> {
-    ws.set_row_height(row, paragraph_lines(text) as f64 * BODY_LINE + 6.0)?;
+    ws.set_row_height(row, paragraph_lines(text) as f64 * BODY_LINE + 3.0)?;
     Ok(())
 }
 
