@@ -165,7 +165,7 @@ fn every_sheet_prints_its_body_at_10pt_or_more_without_shrinking() {
             );
             assert!(
                 !p.fit_to_page,
-                "{name}: fit to page width is not needed when the columns fit"
+                "{name} in {f:?}: fit to page width is not needed when the columns fit"
             );
             assert!(
                 px <= room,
@@ -393,4 +393,32 @@ fn section_three_puts_the_weightiest_problems_first() {
         "{}",
         texts[three + 1]
     );
+}
+
+#[test]
+fn monthly_survey_rates_are_a_matrix_of_numbers() {
+    let (_ib, files) = outputs();
+    let monthly = files
+        .iter()
+        .find(|f| f.to_string_lossy().contains("月度督导"))
+        .unwrap();
+    let mut wb: Xlsx<_> = open_workbook(monthly).unwrap();
+    let r = wb.worksheet_range("民调指标").unwrap();
+    let rows: Vec<Vec<Data>> = r.rows().map(|x| x.to_vec()).collect();
+    // One row per unit in each of the two matrices (this month; change against last month).
+    let town: Vec<&Vec<Data>> = rows
+        .iter()
+        .filter(|x| x[0].get_string().is_some_and(|s| s.starts_with("全镇（")))
+        .collect();
+    assert_eq!(town.len(), 2);
+    let east = rows
+        .iter()
+        .filter(|x| x[0].get_string().is_some_and(|s| s.starts_with("东庄村（")))
+        .count();
+    assert_eq!(east, 2);
+    assert!(rows.len() < 40, "{} rows", rows.len());
+    // Rates stored as fractions (shown with 0.0%), changes as numbers of percentage points.
+    let rate = town[0][1].as_f64().expect("a number");
+    assert!((0.0..=1.0).contains(&rate), "{rate}");
+    assert!(matches!(town[1][1], Data::Float(_)), "{:?}", town[1][1]);
 }
