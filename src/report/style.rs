@@ -105,6 +105,8 @@ pub struct Styles {
     /// keeps its column's alignment.
     pub warning_center: Format,
     pub error_center: Format,
+    /// Right-aligned, for a column of numbers.
+    pub warning_right: Format,
 }
 
 impl Default for Styles {
@@ -180,6 +182,10 @@ impl Styles {
                 .set_bold(),
             warning_center: center
                 .clone()
+                .set_background_color(Color::RGB(WARNING_FILL)),
+            warning_right: body
+                .clone()
+                .set_align(FormatAlign::Right)
                 .set_background_color(Color::RGB(WARNING_FILL)),
             error_center: center
                 .clone()
@@ -287,7 +293,7 @@ pub fn write_cell(
     col: ColNum,
     cell: &Cell,
 ) -> Result<(), XlsxError> {
-    write_cell_in(ws, st, row, col, cell, false)
+    write_cell_in(ws, st, row, col, cell, ColumnAlign::Left)
 }
 
 /// Whether a column of `cells` is a centred one (status words, severities, ranks written as text):
@@ -304,17 +310,56 @@ pub fn centred_column<'a>(cells: impl IntoIterator<Item = &'a Cell>) -> bool {
     any
 }
 
-/// [`write_cell`] in a column that is centred or not ([`centred_column`]): a highlighted cell
-/// (warning, error) takes its column's alignment rather than its own.
+/// Whether a column of `cells` holds numbers: every cell that is neither highlighted nor blank is
+/// a number (a highlighted 样本数 like `5＊` then sits on the right like the numbers beside it).
+pub fn numeric_column<'a>(cells: impl IntoIterator<Item = &'a Cell>) -> bool {
+    let mut any = false;
+    for c in cells {
+        match c {
+            Cell::Num(_) | Cell::Int(_) | Cell::Pct(_) => any = true,
+            Cell::Warning(_) | Cell::Error(_) | Cell::Blank => {}
+            Cell::Center(s) if s == "—" => {}
+            _ => return false,
+        }
+    }
+    any
+}
+
+/// How a column aligns its highlighted cells ([`write_cell_in`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnAlign {
+    Left,
+    Center,
+    Right,
+}
+
+/// The alignment of a column of `cells`: centred ([`centred_column`]), numbers
+/// ([`numeric_column`]) or text.
+pub fn column_align(cells: &[&Cell]) -> ColumnAlign {
+    if centred_column(cells.iter().copied()) {
+        ColumnAlign::Center
+    } else if numeric_column(cells.iter().copied()) {
+        ColumnAlign::Right
+    } else {
+        ColumnAlign::Left
+    }
+}
+
+/// [`write_cell`] in a column aligned `align` ([`column_align`]): a highlighted cell (warning,
+/// error) takes its column's alignment rather than its own.
 pub fn write_cell_in(
     ws: &mut Worksheet,
     st: &Styles,
     row: RowNum,
     col: ColNum,
     cell: &Cell,
-    centred: bool,
+    align: ColumnAlign,
 ) -> Result<(), XlsxError> {
+    let centred = align == ColumnAlign::Center;
     match cell {
+        Cell::Warning(s) if align == ColumnAlign::Right => {
+            ws.write_string_with_format(row, col, fit(s, TEXT_MAX), &st.warning_right)?
+        }
         Cell::Warning(s) if centred => {
             ws.write_string_with_format(row, col, fit(s, TEXT_MAX), &st.warning_center)?
         }

@@ -3,7 +3,8 @@
 //! heights, the freeze and filter below the header, and A4 printing with the header repeated.
 
 use super::{
-    centred_column, fit, lines_in, print_setup, write_cell_in, Cell, Styles, Widths, PARAGRAPH_MAX,
+    column_align, fit, lines_in, print_setup, write_cell_in, Cell, ColumnAlign, Styles, Widths,
+    PARAGRAPH_MAX,
 };
 use rust_xlsxwriter::{ColNum, Format, Note, RowNum, Worksheet, XlsxError};
 
@@ -159,8 +160,8 @@ fn write_rows(
     for (col, text) in &t.notes {
         ws.insert_note(header_row, *col, &Note::new(text).add_author_prefix(false))?;
     }
-    let centred: Vec<bool> = (0..t.headers.len())
-        .map(|c| centred_column(t.rows.iter().filter_map(|r| r.get(c))))
+    let align: Vec<ColumnAlign> = (0..t.headers.len())
+        .map(|c| column_align(&t.rows.iter().filter_map(|r| r.get(c)).collect::<Vec<_>>()))
         .collect();
     let cols = t.headers.len().max(1) as ColNum;
     for (at, heading) in &t.groups {
@@ -171,8 +172,8 @@ fn write_rows(
     for (i, cells) in t.rows.iter().enumerate() {
         let r = t.sheet_row(header_row + 1, i);
         for (c, cell) in cells.iter().enumerate() {
-            let centre = centred.get(c).copied().unwrap_or(false);
-            write_cell_in(ws, st, r, c as ColNum, cell, centre)?;
+            let a = align.get(c).copied().unwrap_or(ColumnAlign::Left);
+            write_cell_in(ws, st, r, c as ColNum, cell, a)?;
         }
         let shown: Vec<String> = cells.iter().map(Cell::shown).collect();
         fit_row_height(ws, r, widths, shown.iter().map(String::as_str))?;
