@@ -643,7 +643,12 @@ fn week_seven_workbook_shows_the_json_figures() {
     let b = sheet(&path, "通报");
     let text: String = b
         .rows()
-        .flat_map(|r| r.iter().map(|c| c.to_string()).collect::<Vec<_>>())
+        // (a paragraph's lines are broken explicitly, 避头尾: read it as one string)
+        .flat_map(|r| {
+            r.iter()
+                .map(|c| c.to_string().replace('\n', ""))
+                .collect::<Vec<_>>()
+        })
         .collect::<Vec<_>>()
         .join("\n");
     for want in [
@@ -1042,7 +1047,12 @@ fn june_workbook_shows_the_json_figures() {
     let b = sheet(&path, "督导通报");
     let text: String = b
         .rows()
-        .flat_map(|r| r.iter().map(|c| c.to_string()).collect::<Vec<_>>())
+        // (a paragraph's lines are broken explicitly, 避头尾: read it as one string)
+        .flat_map(|r| {
+            r.iter()
+                .map(|c| c.to_string().replace('\n', ""))
+                .collect::<Vec<_>>()
+        })
         .collect::<Vec<_>>()
         .join("\n");
     assert!(

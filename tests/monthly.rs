@@ -810,7 +810,11 @@ fn workbook_reads_back_masked_and_byte_identical() {
         ]
     );
     let b = wb.worksheet_range("督导通报").unwrap();
-    let text: Vec<String> = b.rows().map(|r| cell_text(&r[0])).collect();
+    // (a paragraph's lines are broken explicitly, 避头尾: read each as one string)
+    let text: Vec<String> = b
+        .rows()
+        .map(|r| cell_text(&r[0]).replace('\n', ""))
+        .collect();
     assert!(text[0].contains("督导通报"), "{text:?}");
     assert_eq!(text[1], "（2021年5月）");
     assert_eq!(cell_text(&b.rows().nth(2).unwrap()[5]), "2021年5月31日");
@@ -841,13 +845,15 @@ fn workbook_reads_back_masked_and_byte_identical() {
     let header = rows.iter().position(|x| x[0] == "名次").unwrap();
     assert_eq!(rows[header][3], "第5期");
     assert_eq!(rows[header][7], "月平均分");
+    // 村/社区 under their own sub-heading (issue 12: ranked apart, read as separate tables).
+    assert_eq!(rows[header + 1][0], "（一）村（社区）");
     assert_eq!(
-        rows[header + 1][..9],
+        rows[header + 2][..9],
         ["1", "东庄村", "村", "96", "96", "96", "96", "96", "绿"]
     );
-    assert_eq!(rows[header + 3][1], "西庄村");
-    assert_eq!(rows[header + 3][7], "56.3");
-    assert_eq!(rows[header + 3][8], "红");
+    assert_eq!(rows[header + 4][1], "西庄村");
+    assert_eq!(rows[header + 4][7], "56.3");
+    assert_eq!(rows[header + 4][8], "红");
 
     let sg = wb.worksheet_range("约谈及重点管理建议").unwrap();
     let sg_text: String = sg

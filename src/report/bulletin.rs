@@ -31,6 +31,31 @@ pub fn ymd(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
 }
 
+/// The 版记 both bulletins end with: 报 and 送 lines and the office with the date of issue (印发).
+pub fn colophon(office: &str, report_to: &str, copy_to: &str, date: NaiveDate) -> [String; 3] {
+    let stop = |s: &str| {
+        if s.ends_with('。') {
+            s.to_string()
+        } else {
+            format!("{s}。")
+        }
+    };
+    [
+        format!("报：{}", stop(report_to)),
+        format!("送：{}", stop(copy_to)),
+        format!("{office}　　{}印发", ymd(date)),
+    ]
+}
+
+/// Half-width columns a 12 pt paragraph line holds across a page of `cols` columns of Excel width
+/// `col_width`: the columns' pixels in Excel (the narrower of the two programs, so a row is never too
+/// short) less the cell margins and 3 % (fallback fonts with digits wider than half an em), over half
+/// a 12 pt em (16 px).
+pub fn per_line(cols: ColNum, col_width: f64, pt: f64) -> usize {
+    let px = (cols as f64 * (col_width * 7.0 + 5.0).floor() - 10.0) * 0.97;
+    (px / (pt * 96.0 / 72.0 / 2.0)).floor() as usize
+}
+
 /// Chinese ordinal for the sub-paragraphs: 1 → 一, 12 → 十二, 21 → 二十一.
 pub fn zh_num(n: usize) -> String {
     const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];

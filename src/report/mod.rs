@@ -13,6 +13,7 @@ pub mod labels;
 pub mod monthly;
 pub mod names;
 pub mod output;
+pub mod prose;
 pub mod style;
 pub mod survey_sheet;
 pub mod template;

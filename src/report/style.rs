@@ -69,6 +69,8 @@ pub struct Styles {
     pub paragraph: Format,
     /// A heading line in bulletins (一、总体情况): 黑体 12pt.
     pub heading: Format,
+    /// A sub-heading line inside a table (（一）村（社区）): 黑体, bordered, left.
+    pub group: Format,
     /// Table header: 黑体 bold, border, light grey fill, wrap, centred.
     pub header: Format,
     /// Header of a required column in the blank templates.
@@ -99,6 +101,12 @@ pub struct Styles {
     pub warning: Format,
     /// A cell that is wrong (missing, overdue, error).
     pub error: Format,
+    /// [`Styles::warning`] and [`Styles::error`] centred, for a centred column: a highlighted cell
+    /// keeps its column's alignment.
+    pub warning_center: Format,
+    pub error_center: Format,
+    /// Right-aligned, for a column of numbers.
+    pub warning_right: Format,
 }
 
 impl Default for Styles {
@@ -149,6 +157,12 @@ impl Styles {
                 .set_font_size(12)
                 .set_align(FormatAlign::VerticalCenter),
             header_required: header.clone().set_font_color(Color::RGB(REQUIRED_FONT)),
+            group: Format::new()
+                .set_font_name(FONT_HEADING)
+                .set_font_size(BODY_SIZE)
+                .set_border(FormatBorder::Thin)
+                .set_align(FormatAlign::Left)
+                .set_align(FormatAlign::VerticalCenter),
             header,
             number: body.clone().set_num_format("0.0"),
             int: body.clone().set_num_format("0"),
@@ -162,6 +176,18 @@ impl Styles {
             red: fill(RED_FILL),
             warning: text.clone().set_background_color(Color::RGB(WARNING_FILL)),
             error: text
+                .clone()
+                .set_background_color(Color::RGB(ERROR_FILL))
+                .set_font_color(Color::RGB(ERROR_FONT))
+                .set_bold(),
+            warning_center: center
+                .clone()
+                .set_background_color(Color::RGB(WARNING_FILL)),
+            warning_right: body
+                .clone()
+                .set_align(FormatAlign::Right)
+                .set_background_color(Color::RGB(WARNING_FILL)),
+            error_center: center
                 .clone()
                 .set_background_color(Color::RGB(ERROR_FILL))
                 .set_font_color(Color::RGB(ERROR_FONT))
@@ -246,6 +272,18 @@ impl Cell {
     }
 }
 
+impl Widths {
+    /// Notes a cell: numbers and dates cannot wrap ([`Widths::see_hard`]), text can.
+    pub fn see_cell(&mut self, col: ColNum, cell: &Cell) {
+        match cell {
+            Cell::Num(_) | Cell::Int(_) | Cell::Pct(_) | Cell::Date(_) | Cell::DateTime(_) => {
+                self.see_hard(col, &cell.shown())
+            }
+            _ => self.see(col, &cell.shown()),
+        }
+    }
+}
+
 /// Writes one cell with the format its variant calls for; text is cut to fit ([`fit`]): names and
 /// centred words at [`NAME_MAX`], prose at [`TEXT_MAX`].
 pub fn write_cell(
@@ -255,7 +293,79 @@ pub fn write_cell(
     col: ColNum,
     cell: &Cell,
 ) -> Result<(), XlsxError> {
+    write_cell_in(ws, st, row, col, cell, ColumnAlign::Left)
+}
+
+/// Whether a column of `cells` is a centred one (status words, severities, ranks written as text):
+/// every cell that is neither highlighted nor blank is centred, and at least one cell is not blank.
+pub fn centred_column<'a>(cells: impl IntoIterator<Item = &'a Cell>) -> bool {
+    let mut any = false;
+    for c in cells {
+        match c {
+            Cell::Warning(_) | Cell::Error(_) => any = true,
+            Cell::Center(_) | Cell::Grade(_) | Cell::Blank => any |= *c != Cell::Blank,
+            _ => return false,
+        }
+    }
+    any
+}
+
+/// Whether a column of `cells` holds numbers: every cell that is neither highlighted nor blank is
+/// a number (a highlighted 样本数 like `5＊` then sits on the right like the numbers beside it).
+pub fn numeric_column<'a>(cells: impl IntoIterator<Item = &'a Cell>) -> bool {
+    let mut any = false;
+    for c in cells {
+        match c {
+            Cell::Num(_) | Cell::Int(_) | Cell::Pct(_) => any = true,
+            Cell::Warning(_) | Cell::Error(_) | Cell::Blank => {}
+            Cell::Center(s) if s == "—" => {}
+            _ => return false,
+        }
+    }
+    any
+}
+
+/// How a column aligns its highlighted cells ([`write_cell_in`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnAlign {
+    Left,
+    Center,
+    Right,
+}
+
+/// The alignment of a column of `cells`: centred ([`centred_column`]), numbers
+/// ([`numeric_column`]) or text.
+pub fn column_align(cells: &[&Cell]) -> ColumnAlign {
+    if centred_column(cells.iter().copied()) {
+        ColumnAlign::Center
+    } else if numeric_column(cells.iter().copied()) {
+        ColumnAlign::Right
+    } else {
+        ColumnAlign::Left
+    }
+}
+
+/// [`write_cell`] in a column aligned `align` ([`column_align`]): a highlighted cell (warning,
+/// error) takes its column's alignment rather than its own.
+pub fn write_cell_in(
+    ws: &mut Worksheet,
+    st: &Styles,
+    row: RowNum,
+    col: ColNum,
+    cell: &Cell,
+    align: ColumnAlign,
+) -> Result<(), XlsxError> {
+    let centred = align == ColumnAlign::Center;
     match cell {
+        Cell::Warning(s) if align == ColumnAlign::Right => {
+            ws.write_string_with_format(row, col, fit(s, TEXT_MAX), &st.warning_right)?
+        }
+        Cell::Warning(s) if centred => {
+            ws.write_string_with_format(row, col, fit(s, TEXT_MAX), &st.warning_center)?
+        }
+        Cell::Error(s) if centred => {
+            ws.write_string_with_format(row, col, fit(s, TEXT_MAX), &st.error_center)?
+        }
         Cell::Text(s) => ws.write_string_with_format(row, col, fit(s, TEXT_MAX), &st.text)?,
         Cell::Center(s) => ws.write_string_with_format(row, col, fit(s, NAME_MAX), &st.center)?,
         Cell::Phone(s) => ws.write_string_with_format(row, col, fit(s, NAME_MAX), &st.phone)?,

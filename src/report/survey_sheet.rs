@@ -11,10 +11,9 @@ use crate::plan::calendar::Period;
 use crate::plan::{Plan, Rate};
 use crate::report::style::{
     fit_row_height, print_setup, sheet_name, write_cell, write_merged, write_table, Cell, Styles,
-    Table, Widths,
+    Table, Widths, COLUMN_CAP,
 };
 use crate::resolve::load::Dataset;
-use indexmap::IndexMap;
 use rust_xlsxwriter::{ColNum, RowNum, Workbook, Worksheet, XlsxError};
 use std::collections::HashSet;
 
@@ -126,9 +125,10 @@ pub fn write_survey_sheet(
             widths.see(0, o);
         }
     }
+    let widths = widths.fitted();
     write_block(ws, st, &widths, lay.last_row + 2, &block)?;
-    let total = widths.apply(ws)?;
-    print_setup(ws, total, Some((lay.title_row, lay.header_row)))?;
+    widths.apply(ws)?;
+    print_setup(ws, widths.total_px(), Some((lay.title_row, lay.header_row)))?;
 
     // 民调分析: per unit, then by age and gender.
     let ws = wb.add_worksheet();
@@ -146,16 +146,20 @@ pub fn write_survey_sheet(
         headers.clone(),
     )
     .subtitle(format!(
-        "{as_of}。括号内为有效样本数，＊为样本不足，★为方案点名的短板"
+        "{as_of}。每个单位下一行为各指标的有效样本数，＊为样本不足，★为方案点名的短板"
     ));
     let mut units: Vec<usize> = (0..now.len().min(ds.register.units.len())).collect();
     // Village-level units first (register order), then 镇直单位 that sent answers.
     units.retain(|&i| ds.register.units[i].kind.is_village_level() || now[i].responses > 0);
     units.sort_by_key(|&i| !ds.register.units[i].kind.is_village_level());
     for &i in &units {
-        t = t.row(rate_row(&ds.register.units[i].name, &now[i], &rates));
+        for r in rate_rows(&ds.register.units[i].name, &now[i], &rates) {
+            t = t.row(r);
+        }
     }
-    t = t.row(rate_row("全镇", town, &rates));
+    for r in rate_rows("全镇", town, &rates) {
+        t = t.row(r);
+    }
     let lay = write_table(ws, st, 0, &t)?;
     let mut widths = measure(&t);
     let mut row = lay.last_row + 2;
@@ -173,17 +177,18 @@ pub fn write_survey_sheet(
                 rows: groups
                     .iter()
                     .filter(|g| g.responses > 0 || plan_label(plan, g))
-                    .map(|g: &Group| rate_row(&g.group, &group_figures(g), &rates))
+                    .flat_map(|g: &Group| rate_rows(&g.group, &group_figures(g), &rates))
                     .collect(),
             };
             for r in &block.rows {
                 widths.see(0, &r[0].shown());
             }
-            row = write_block(ws, st, &widths, row, &block)? + 2;
+            row = write_block(ws, st, &widths.fitted(), row, &block)? + 2;
         }
     }
-    let total = widths.apply(ws)?;
-    print_setup(ws, total, Some((lay.title_row, lay.header_row)))?;
+    let widths = widths.fitted();
+    widths.apply(ws)?;
+    print_setup(ws, widths.total_px(), Some((lay.title_row, lay.header_row)))?;
     Ok(())
 }
 
@@ -229,37 +234,34 @@ fn change_cell(pp: f64) -> Cell {
     }
 }
 
-/// `80.0%` over `(5)`; `—` without answers; a small base marked ＊ (a fill on every cell of a small
-/// village would drown the grid).
-fn rate_text(v: &RateValue) -> Cell {
-    match v.value {
-        None => Cell::Center("—".into()),
-        Some(x) => Cell::Center(format!(
-            "{:.1}%\n({}){}",
-            x * 100.0,
-            v.base,
-            if v.small_sample { "＊" } else { "" }
-        )),
-    }
-}
-
-fn rate_row(name: &str, f: &SurveyFigures, rates: &[&Rate]) -> Vec<Cell> {
+/// A unit's rates as numbers (`0.0%`), `—` without answers, and a second row with each rate's base
+/// (样本数), a small base marked ＊ (a fill on every cell of a small village would drown the grid).
+fn rate_rows(name: &str, f: &SurveyFigures, rates: &[&Rate]) -> [Vec<Cell>; 2] {
     let empty = RateValue::default();
-    let get = |m: &IndexMap<String, RateValue>, k: &str| m.get(k).cloned().unwrap_or(empty.clone());
+    let get = |k: &str| f.rates.get(k).cloned().unwrap_or(empty.clone());
     let mut row = vec![Cell::text(name), Cell::Int(f.responses as i64)];
-    row.extend(rates.iter().map(|r| rate_text(&get(&f.rates, &r.key))));
-    row
+    let mut bases = vec![Cell::Center("样本数".into()), Cell::Blank];
+    for r in rates {
+        let v = get(&r.key);
+        row.push(v.value.map_or(Cell::Center("—".into()), Cell::Pct));
+        bases.push(match v.value {
+            None => Cell::Blank,
+            Some(_) if v.small_sample => Cell::Warning(format!("{}＊", v.base)),
+            Some(_) => Cell::Int(v.base as i64),
+        });
+    }
+    [row, bases]
 }
 
 /// Widths as `write_table` measures them, so blocks below can add to them.
 fn measure(t: &Table) -> Widths {
-    let mut w = Widths::new(4.0, 50.0);
+    let mut w = Widths::new(4.0, COLUMN_CAP);
     for (c, h) in t.headers.iter().enumerate() {
         w.see_header(c as ColNum, h);
     }
     for r in &t.rows {
         for (c, cell) in r.iter().enumerate() {
-            w.see(c as ColNum, &cell.shown());
+            w.see_cell(c as ColNum, cell);
         }
     }
     w

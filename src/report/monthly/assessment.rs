@@ -1,9 +1,11 @@
 //! 月度考评: each unit's weekly scores, the month's mean, grade, rank and change against last month,
 //! the town's weekly trend, and a chart of each.
 
-use super::{as_of, write_small_table};
+use super::as_of;
 use crate::figures::monthly::Monthly;
-use crate::report::style::{write_table, Cell, Styles, Table};
+use crate::report::style::{
+    table_widths, write_block, write_table_with_widths, Cell, Styles, Table,
+};
 use rust_xlsxwriter::{Chart, ChartFont, ChartType, ColNum, RowNum, Worksheet, XlsxError};
 
 /// 月度考评: each week's score, the month's mean, grade, rank and change; a column chart of the means
@@ -49,6 +51,18 @@ pub(super) fn write(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), 
         .iter()
         .filter(|u| m.ds.register.get(u.unit).kind.is_village_level())
         .count();
+    // 村/社区 and 镇直单位 are ranked apart, so they read as two tables (名次 restarts in each).
+    if village_rows > 0 {
+        t = t.group(0, "（一）村（社区）");
+    }
+    if village_rows < order.len() {
+        let no = if village_rows > 0 {
+            "（二）"
+        } else {
+            "（一）"
+        };
+        t = t.group(village_rows, format!("{no}镇直单位"));
+    }
     for u in &order {
         let unit = m.ds.register.get(u.unit);
         let mut row = vec![
@@ -90,14 +104,17 @@ pub(super) fn write(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), 
         row.push(rank_change(u.rank_change, has_prev));
         t = t.row(row);
     }
-    let lay = write_table(ws, st, 0, &t)?;
+    let trend = trend_table(m);
+    let mut widths = table_widths(&t);
+    widths.merge(&table_widths(&trend));
+    let lay = write_table_with_widths(ws, st, 0, &t, &widths)?;
     // Red weeks' scores on the red fill (the grade is also in words in 红色周数 and 等级).
     let red_num = st.red.clone().set_num_format("0.0");
     for (k, u) in order.iter().enumerate() {
         for (j, w) in u.weeks.iter().enumerate() {
             if w.grade == crate::figures::score::Grade::Red {
                 ws.write_number_with_format(
-                    lay.first_row + k as RowNum,
+                    t.sheet_row(lay.first_row, k),
                     3 + j as ColNum,
                     w.score,
                     &red_num,
@@ -107,25 +124,8 @@ pub(super) fn write(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), 
     }
     let avg_col = 3 + m.weeks.len() as ColNum;
 
-    // The town's weekly trend (村/社区 mean score per week, last month and this).
     let trend_start = lay.last_row + 2;
-    let mut trend = Table::new("全镇村（社区）每周平均分", ["期次", "平均分", "所属月份"]);
-    for (w, v) in &m.town_trend {
-        let month = if m.weeks.contains(w) {
-            m.month_label()
-        } else {
-            m.prev_period
-                .as_ref()
-                .map(crate::figures::monthly::month_label)
-                .unwrap_or_default()
-        };
-        trend = trend.row(vec![
-            Cell::Center(format!("第{w}期")),
-            Cell::num(*v),
-            Cell::Center(month),
-        ]);
-    }
-    let after = write_small_table(ws, st, trend_start, &trend)?;
+    let after = write_block(ws, st, trend_start, &trend, &widths)?;
 
     let name = crate::figures::monthly::month_label(&m.period);
     let mut font = ChartFont::new();
@@ -133,23 +133,15 @@ pub(super) fn write(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), 
     let mut body_font = ChartFont::new();
     body_font.set_name(crate::report::style::FONT_BODY);
     if village_rows > 0 {
+        let (first, last) = (
+            t.sheet_row(lay.first_row, 0),
+            t.sheet_row(lay.first_row, village_rows - 1),
+        );
         let mut c = Chart::new(ChartType::Column);
         c.add_series()
             .set_name(format!("{name}平均分").as_str())
-            .set_categories((
-                "月度考评",
-                lay.first_row,
-                1,
-                lay.first_row + village_rows as RowNum - 1,
-                1,
-            ))
-            .set_values((
-                "月度考评",
-                lay.first_row,
-                avg_col,
-                lay.first_row + village_rows as RowNum - 1,
-                avg_col,
-            ));
+            .set_categories(("月度考评", first, 1, last, 1))
+            .set_values(("月度考评", first, avg_col, last, avg_col));
         c.title()
             .set_name(format!("{name}各村（社区）月平均分").as_str())
             .set_font(&font);
@@ -178,12 +170,33 @@ pub(super) fn write(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), 
     Ok(())
 }
 
+/// The town's weekly trend (村/社区 mean score per week, last month and this).
+fn trend_table(m: &Monthly) -> Table {
+    let mut trend = Table::new("全镇村（社区）每周平均分", ["期次", "平均分", "所属月份"]);
+    for (w, v) in &m.town_trend {
+        let month = if m.weeks.contains(w) {
+            m.month_label()
+        } else {
+            m.prev_period
+                .as_ref()
+                .map(crate::figures::monthly::month_label)
+                .unwrap_or_default()
+        };
+        trend = trend.row(vec![
+            Cell::Center(format!("第{w}期")),
+            Cell::num(*v),
+            Cell::Center(month),
+        ]);
+    }
+    trend
+}
+
 fn rank_change(c: Option<i32>, has_prev: bool) -> Cell {
     match c {
         _ if !has_prev => Cell::Center("—".into()),
         None => Cell::Center("—".into()),
         Some(0) => Cell::Center("持平".into()),
-        Some(x) if x > 0 => Cell::Center(format!("上升{x}位")),
-        Some(x) => Cell::Center(format!("下降{}位", -x)),
+        Some(x) if x > 0 => Cell::Center(format!("↑{x}")),
+        Some(x) => Cell::Center(format!("↓{}", -x)),
     }
 }

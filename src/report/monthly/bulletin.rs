@@ -4,15 +4,17 @@
 
 use super::sections::body;
 use crate::figures::monthly::Monthly;
-use crate::report::bulletin::{Block, Masthead, RED};
+use crate::report::bulletin::{colophon, per_line, Block, Masthead, RED};
+use crate::report::prose::{gongwen, hard_wrap, wrapped_lines};
 use crate::report::style::{
-    fit, lines_in, Styles, FONT_BODY, FONT_HEADING, FONT_TITLE, NAME_MAX, PARAGRAPH_MAX,
+    fit, Styles, FONT_BODY, FONT_HEADING, FONT_TITLE, NAME_MAX, PARAGRAPH_MAX,
 };
 use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, RowNum, Worksheet, XlsxError};
 
-/// Columns of the page and their width: 8 × 11.5 ≈ 92, inside portrait A4.
+/// Columns of the page and their width: 8 × 10 = 80 (634 px as LibreOffice lays it out), inside
+/// portrait A4 between the bulletin's margins at 100 %.
 const COLS: u16 = 8;
-const COL_WIDTH: f64 = 11.5;
+const COL_WIDTH: f64 = 10.0;
 /// Points per line of 12pt body text.
 const LINE: f64 = 18.0;
 
@@ -31,10 +33,11 @@ impl Page<'_> {
     }
 
     fn block(&mut self, text: &str, fmt: &Format) -> Result<(), XlsxError> {
-        // A 12pt line holds 11/12 of what an 11pt line does.
-        let width = COL_WIDTH * COLS as f64 * 11.0 / 12.0;
-        let text = fit(text, PARAGRAPH_MAX);
-        let lines = lines_in(&text, width);
+        let text = gongwen(text);
+        let text = fit(&text, PARAGRAPH_MAX);
+        let per = per_line(COLS, COL_WIDTH, 12.0);
+        let lines = wrapped_lines(&text, per);
+        let text = hard_wrap(&text, per);
         self.ws
             .merge_range(self.row, 0, self.row, COLS - 1, &text, fmt)?;
         self.ws
@@ -49,7 +52,7 @@ impl Page<'_> {
             0,
             self.row,
             COLS - 1,
-            &fit(text, NAME_MAX),
+            &fit(&gongwen(text), NAME_MAX),
             &self.heading,
         )?;
         self.ws.set_row_height(self.row, 26.0)?;
@@ -133,12 +136,12 @@ pub fn write(ws: &mut Worksheet, _st: &Styles, m: &Monthly) -> Result<(), XlsxEr
         .set_align(FormatAlign::Left)
         .set_align(FormatAlign::VerticalCenter)
         .set_border_top(FormatBorder::Thin);
-    let bottom = top
-        .clone()
-        .set_border_top(FormatBorder::None)
-        .set_border_bottom(FormatBorder::Thin);
+    let middle = top.clone().set_border_top(FormatBorder::None);
+    let bottom = middle.clone().set_border_bottom(FormatBorder::Thin);
     p.row = row;
-    p.block(&format!("报：{}。", town.report_to), &top)?;
-    p.block(&format!("送：{}。", town.copy_to), &bottom)?;
+    let [to, copy, issued] = colophon(&town.office, &town.report_to, &town.copy_to, m.date);
+    p.block(&to, &top)?;
+    p.block(&copy, &middle)?;
+    p.block(&issued, &bottom.set_align(FormatAlign::Right))?;
     Ok(())
 }

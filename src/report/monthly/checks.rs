@@ -1,8 +1,9 @@
 //! 督查记录: the month's supervision checks, then how often each unit was checked, by method.
 
-use super::write_small_table;
 use crate::figures::monthly::{Monthly, SUPERVISION_METHODS};
-use crate::report::style::{write_table, Cell, Styles, Table};
+use crate::report::style::{
+    table_widths, write_block, write_table_with_widths, Cell, Styles, Table,
+};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 /// 督查记录: the month's checks by method; then checks per unit × method.
@@ -47,7 +48,6 @@ pub(super) fn write(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), 
     if m.supervision.checks.is_empty() {
         t = t.row(vec![Cell::text("本月督查记录中没有记录")]);
     }
-    let lay = write_table(ws, st, 0, &t)?;
 
     let mut headers: Vec<String> = vec!["村居/单位".into()];
     headers.extend(SUPERVISION_METHODS.iter().map(|s| s.to_string()));
@@ -87,6 +87,11 @@ pub(super) fn write(ws: &mut Worksheet, st: &Styles, m: &Monthly) -> Result<(), 
     let mut last = vec![Cell::Center("合计".into())];
     last.extend(total.iter().map(|&v| Cell::Int(v as i64)));
     counts = counts.row(last);
-    write_small_table(ws, st, lay.last_row + 2, &counts)?;
+    // One set of column widths for both tables (a sheet's columns are shared), each row as tall as its
+    // wrapped text in them.
+    let mut widths = table_widths(&t);
+    widths.merge(&table_widths(&counts));
+    let lay = write_table_with_widths(ws, st, 0, &t, &widths)?;
+    write_block(ws, st, lay.last_row + 2, &counts, &widths)?;
     Ok(())
 }

@@ -13,10 +13,8 @@ mod survey;
 mod tracking;
 
 use crate::figures::monthly::Monthly;
-use crate::report::style::{
-    new_workbook, print_setup, write_cell, write_title, Styles, Table, Widths,
-};
-use rust_xlsxwriter::{ColNum, RowNum, Workbook, Worksheet, XlsxError};
+use crate::report::style::{new_workbook, print_setup, Styles, Widths};
+use rust_xlsxwriter::{ColNum, Workbook, Worksheet, XlsxError};
 
 pub const SHEETS: [&str; 7] = [
     "督导通报",
@@ -54,28 +52,6 @@ fn as_of(m: &Monthly) -> String {
     )
 }
 
-/// A small table written by hand below a sheet's main table (the main one holds the freeze and the
-/// filter): title, header, rows. Returns the row after it.
-fn write_small_table(
-    ws: &mut Worksheet,
-    st: &Styles,
-    start: RowNum,
-    t: &Table,
-) -> Result<RowNum, XlsxError> {
-    let cols = t.headers.len().max(1) as ColNum;
-    write_title(ws, st, start, cols, &t.title)?;
-    ws.set_row_height(start, 26)?;
-    for (c, h) in t.headers.iter().enumerate() {
-        ws.write_string_with_format(start + 1, c as ColNum, h, &st.header)?;
-    }
-    for (i, row) in t.rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            write_cell(ws, st, start + 2 + i as RowNum, c as ColNum, cell)?;
-        }
-    }
-    Ok(start + 2 + t.rows.len() as RowNum)
-}
-
 /// Widths for a sheet of paragraphs (the bulletin): every column the same.
 pub(crate) fn even_columns(ws: &mut Worksheet, cols: ColNum, width: f64) -> Result<f64, XlsxError> {
     let mut w = Widths::new(width, width);
@@ -83,6 +59,6 @@ pub(crate) fn even_columns(ws: &mut Worksheet, cols: ColNum, width: f64) -> Resu
         w.see_width(c, 0);
     }
     let total = w.apply(ws)?;
-    print_setup(ws, total, None)?;
+    print_setup(ws, w.total_px(), None)?;
     Ok(total)
 }

@@ -2,7 +2,10 @@
 //! and typed rows. In: a [`Table`] and the sheet's [`Widths`]; out: the cells written with their row
 //! heights, the freeze and filter below the header, and A4 printing with the header repeated.
 
-use super::{fit, lines_in, print_setup, write_cell, Cell, Styles, Widths, PARAGRAPH_MAX};
+use super::{
+    column_align, fit, lines_in, print_setup, write_cell_in, Cell, ColumnAlign, Styles, Widths,
+    PARAGRAPH_MAX,
+};
 use rust_xlsxwriter::{ColNum, Format, Note, RowNum, Worksheet, XlsxError};
 
 /// A titled table: the unit every report sheet is made of.
@@ -16,6 +19,9 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// Header notes (comments) by column, e.g. how a figure is computed.
     pub notes: Vec<(ColNum, String)>,
+    /// Sub-headings (（一）村（社区）) written on a line of their own before row `usize`, so groups
+    /// ranked apart read as separate tables under one header.
+    pub groups: Vec<(usize, String)>,
 }
 
 impl Table {
@@ -43,6 +49,18 @@ impl Table {
     pub fn note(mut self, col: ColNum, text: impl Into<String>) -> Table {
         self.notes.push((col, text.into()));
         self
+    }
+
+    /// A sub-heading before the row that will be number `before` (0-based).
+    pub fn group(mut self, before: usize, heading: impl Into<String>) -> Table {
+        self.groups.push((before, heading.into()));
+        self
+    }
+
+    /// The sheet row data row `i` lands on, below `first_row` and the sub-headings before it.
+    pub fn sheet_row(&self, first_row: RowNum, i: usize) -> RowNum {
+        let headings = self.groups.iter().filter(|(at, _)| *at <= i).count();
+        first_row + (i + headings) as RowNum
     }
 }
 
@@ -74,19 +92,23 @@ pub fn write_table(
 /// The column widths a table needs (its header and every cell), for [`write_table_with_widths`] —
 /// merge them with another block's ([`Widths::merge`]) when two blocks share a sheet's columns.
 pub fn table_widths(t: &Table) -> Widths {
-    let mut widths = Widths::new(4.0, 50.0);
+    let mut widths = Widths::new(4.0, COLUMN_CAP);
     for (c, h) in t.headers.iter().enumerate() {
         widths.see_header(c as ColNum, h);
     }
     for r in &t.rows {
         for (c, cell) in r.iter().enumerate() {
-            widths.see(c as ColNum, &cell.shown());
+            widths.see_cell(c as ColNum, cell);
         }
     }
     widths
 }
 
-/// [`write_table`] with the column widths given (at least what [`table_widths`] measured).
+/// The widest a table column gets (Excel width, ≈ 20 Chinese characters): longer text wraps.
+pub const COLUMN_CAP: f64 = 46.0;
+
+/// [`write_table`] with the column widths given (at least what [`table_widths`] measured), fitted to
+/// A4 at 100 % ([`Widths::fit_paper`]) before the row heights are worked out.
 pub fn write_table_with_widths(
     ws: &mut Worksheet,
     st: &Styles,
@@ -94,6 +116,7 @@ pub fn write_table_with_widths(
     t: &Table,
     widths: &Widths,
 ) -> Result<TableLayout, XlsxError> {
+    let widths = &widths.fitted();
     let cols = t.headers.len().max(1) as ColNum;
     let mut row = start_row;
     write_title(ws, st, row, cols, &t.title)?;
@@ -110,8 +133,8 @@ pub fn write_table_with_widths(
     let last_row = write_rows(ws, st, header_row, t, widths)?;
     ws.set_freeze_panes(header_row + 1, 0)?;
     ws.autofilter(header_row, 0, last_row, cols - 1)?;
-    let total = widths.apply(ws)?;
-    print_setup(ws, total, Some((start_row, header_row)))?;
+    widths.apply(ws)?;
+    print_setup(ws, widths.total_px(), Some((start_row, header_row)))?;
     Ok(TableLayout {
         title_row: start_row,
         header_row,
@@ -137,15 +160,25 @@ fn write_rows(
     for (col, text) in &t.notes {
         ws.insert_note(header_row, *col, &Note::new(text).add_author_prefix(false))?;
     }
+    let align: Vec<ColumnAlign> = (0..t.headers.len())
+        .map(|c| column_align(&t.rows.iter().filter_map(|r| r.get(c)).collect::<Vec<_>>()))
+        .collect();
+    let cols = t.headers.len().max(1) as ColNum;
+    for (at, heading) in &t.groups {
+        let r = t.sheet_row(header_row + 1, *at) - 1;
+        write_merged(ws, r, 0, cols - 1, heading, &st.group)?;
+        ws.set_row_height(r, row_height(1) + 4.0)?;
+    }
     for (i, cells) in t.rows.iter().enumerate() {
-        let r = header_row + 1 + i as RowNum;
+        let r = t.sheet_row(header_row + 1, i);
         for (c, cell) in cells.iter().enumerate() {
-            write_cell(ws, st, r, c as ColNum, cell)?;
+            let a = align.get(c).copied().unwrap_or(ColumnAlign::Left);
+            write_cell_in(ws, st, r, c as ColNum, cell, a)?;
         }
         let shown: Vec<String> = cells.iter().map(Cell::shown).collect();
         fit_row_height(ws, r, widths, shown.iter().map(String::as_str))?;
     }
-    Ok(header_row + t.rows.len() as RowNum)
+    Ok(header_row + (t.rows.len() + t.groups.len()) as RowNum)
 }
 
 /// A second table on a sheet, below the main one (a sheet has one freeze and one filter, which the
@@ -159,6 +192,7 @@ pub fn write_block(
     t: &Table,
     widths: &Widths,
 ) -> Result<RowNum, XlsxError> {
+    let widths = &widths.fitted();
     let cols = t.headers.len().max(1) as ColNum;
     write_merged(ws, start_row, 0, cols - 1, &t.title, &st.heading)?;
     ws.set_row_height(start_row, row_height(1) + 4.0)?;

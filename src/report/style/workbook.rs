@@ -6,24 +6,28 @@ use chrono::NaiveDate;
 use rust_xlsxwriter::{DocProperties, RowNum, Workbook, Worksheet, XlsxError};
 use std::collections::HashSet;
 
-/// Widest total column width that still prints legibly on portrait A4 (≈ 174 mm between margins).
-pub const PORTRAIT_MAX_WIDTH: f64 = 95.0;
+use super::{page_px, SIDE_MARGIN_IN};
 
-/// A4, landscape when the table is wider than portrait allows, one page wide (as many pages tall as
-/// needed), `repeat` rows on every page, centred, 第 N 页 共 M 页 in the footer.
+/// A4 at 100 %: portrait when `total_px` (the columns' pixels, [`Widths::total_px`]) fits between the
+/// margins, else landscape; `repeat` rows on every page, centred, 第 N 页 共 M 页 in the footer. The
+/// print is never shrunk to fit (a leader reads the 11 pt body at 11 pt): callers narrow their columns
+/// first ([`Widths::fit_paper`]). Only a sheet wider than landscape — which the layout prevents — falls
+/// back to one page wide.
 pub fn print_setup(
     ws: &mut Worksheet,
-    total_width: f64,
+    total_px: f64,
     repeat: Option<(RowNum, RowNum)>,
 ) -> Result<(), XlsxError> {
     ws.set_paper_size(9);
-    if total_width > PORTRAIT_MAX_WIDTH {
+    if total_px > page_px(false) {
         ws.set_landscape();
     }
-    ws.set_print_fit_to_pages(1, 0);
+    if total_px > page_px(true) {
+        ws.set_print_fit_to_pages(1, 0);
+    }
     ws.set_print_center_horizontally(true);
     // Inches: left, right, top, bottom, header, footer.
-    ws.set_margins(0.5, 0.5, 0.6, 0.7, 0.3, 0.3);
+    ws.set_margins(SIDE_MARGIN_IN, SIDE_MARGIN_IN, 0.6, 0.7, 0.3, 0.3);
     ws.set_footer("&C第 &P 页 共 &N 页");
     if let Some((first, last)) = repeat {
         ws.set_repeat_rows(first, last)?;

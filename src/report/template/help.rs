@@ -8,7 +8,9 @@ use super::validation::{campaign_span, is_slogan_text, weeks, OTHER_SLOGAN};
 use super::{Recipient, EXAMPLE_ROW, FIRST_ROW};
 use crate::ledger::schema::{Kind, Spec, Ty};
 use crate::plan::Plan;
-use crate::report::style::{lines_in, print_setup, row_height, write_merged, write_title, Styles};
+use crate::report::style::{
+    column_px, lines_in, print_setup, row_height, write_merged, write_title, Styles,
+};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ColNum, Format, RowNum, Worksheet, XlsxError};
 
@@ -313,6 +315,6 @@ pub(super) fn help_sheet(
     if let Some(r) = special_rule(plan, spec.kind) {
         para(ws, &mut row, &format!("8. {r}"), &body)?;
     }
-    print_setup(ws, total, None)?;
+    print_setup(ws, WIDTHS.iter().map(|&w| column_px(w)).sum(), None)?;
     Ok(())
 }

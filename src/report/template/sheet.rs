@@ -89,10 +89,11 @@ pub(super) fn ledger_sheet(
     )?;
     ws.set_freeze_panes(EXAMPLE_ROW, 0)?;
     ws.autofilter(HEADER_ROW, 0, last, ncols - 1)?;
+    let widths = widths.fitted();
     let total = widths.apply(ws)?;
     // Row 2's hint wraps in its merged cell: give it room (merged cells are never auto-fitted).
     ws.set_row_height(1, row_height(lines_in(&hint, total)).max(30.0))?;
-    print_setup(ws, total, Some((0, HEADER_ROW)))?;
+    print_setup(ws, widths.total_px(), Some((0, HEADER_ROW)))?;
     Ok(())
 }
 

@@ -5,18 +5,19 @@
 
 use super::sections::body;
 use crate::figures::weekly::Notice;
-use crate::report::bulletin::{ymd, Block, Masthead, RED};
+use crate::report::bulletin::{colophon, per_line, ymd, Block, Masthead, RED};
+use crate::report::prose::{gongwen, hard_wrap, wrapped_lines};
 use crate::report::style::{
-    fit, print_setup, text_width, FONT_BODY, FONT_HEADING, FONT_TITLE, NAME_MAX, PARAGRAPH_MAX,
+    column_px, fit, print_setup, FONT_BODY, FONT_HEADING, FONT_TITLE, NAME_MAX, PARAGRAPH_MAX,
 };
 use rust_xlsxwriter::{
     ColNum, Color, Format, FormatAlign, FormatBorder, RowNum, Workbook, Worksheet, XlsxError,
 };
 
-/// The page: 8 equal columns, 88 characters of the default font in all (fits portrait A4).
+/// The page: 8 equal columns, 80 characters of the default font in all (634 px as LibreOffice lays
+/// it out, `column_px`: inside portrait A4 between the bulletin's 0.75 in margins at 100 %).
 const COLS: ColNum = 8;
-const COL_WIDTH: f64 = 11.0;
-const PAGE_WIDTH: f64 = COLS as f64 * COL_WIDTH;
+const COL_WIDTH: f64 = 10.0;
 /// Body size and the height of one of its lines (CJK fonts need more leading than Latin ones).
 const BODY_PT: f64 = 12.0;
 const BODY_LINE: f64 = 19.0;
@@ -108,17 +109,21 @@ pub fn sheet(wb: &mut Workbook, n: &Notice) -> Result<(), XlsxError> {
     for block in body(n) {
         match block {
             Block::Heading(h) => {
+                let h = gongwen(&h);
                 ws.merge_range(row, 0, row, COLS - 1, &fit(&h, NAME_MAX), &f.heading)?;
                 ws.set_row_height(row, 26)?;
             }
             Block::Para { lead, text } => {
+                let (lead, text) = (gongwen(&lead), gongwen(&text));
                 let room = PARAGRAPH_MAX - (INDENT.chars().count() + lead.chars().count());
                 let text = fit(&text, room);
-                let all = format!("{INDENT}{lead}{text}");
-                ws.merge_range(row, 0, row, COLS - 1, &all, &f.para)?;
+                let indent_lead = format!("{INDENT}{lead}");
+                let all = format!("{indent_lead}{text}");
+                let wrapped = hard_wrap(&all, per_line(COLS, COL_WIDTH, BODY_PT));
+                ws.merge_range(row, 0, row, COLS - 1, &wrapped, &f.para)?;
                 if !lead.is_empty() {
-                    let indent_lead = format!("{INDENT}{lead}");
-                    let parts = [(&f.lead, indent_lead.as_str()), (&f.para, &*text)];
+                    let (head, rest) = split_after(&all, &wrapped, indent_lead.chars().count());
+                    let parts = [(&f.lead, head), (&f.para, rest)];
                     ws.write_rich_string_with_format(row, 0, &parts, &f.para)?;
                 }
                 paragraph_height(ws, row, &all)?;
@@ -129,14 +134,13 @@ pub fn sheet(wb: &mut Workbook, n: &Notice) -> Result<(), XlsxError> {
 
     // 报尾
     row += 1;
-    let tail = [
-        (format!("报：{}", plan.town.report_to), &f.tail_first),
-        (format!("送：{}", plan.town.copy_to), &f.tail),
-        (
-            format!("{}{INDENT}{}印发", plan.town.office, ymd(n.date)),
-            &f.tail_last,
-        ),
-    ];
+    let [to, copy, issued] = colophon(
+        &plan.town.office,
+        &plan.town.report_to,
+        &plan.town.copy_to,
+        n.date,
+    );
+    let tail = [(to, &f.tail_first), (copy, &f.tail), (issued, &f.tail_last)];
     for (text, fmt) in tail {
         let text = fit(&text, PARAGRAPH_MAX);
         ws.merge_range(row, 0, row, COLS - 1, &text, fmt)?;
@@ -162,29 +166,38 @@ pub fn sheet(wb: &mut Workbook, n: &Notice) -> Result<(), XlsxError> {
     )?;
     ws.set_row_height(row, 18)?;
 
-    print_setup(ws, PAGE_WIDTH, None)?;
-    ws.set_margins(0.75, 0.75, 0.8, 0.8, 0.3, 0.4);
+    print_setup(ws, COLS as f64 * column_px(COL_WIDTH), None)?;
+    ws.set_margins(0.75, 0.75, 0.7, 0.75, 0.3, 0.35);
     ws.set_print_area(0, 0, row, COLS - 1)?;
     Ok(())
 }
 
 /// Gives a paragraph row the height its wrapped text needs across the page.
 fn paragraph_height(ws: &mut Worksheet, row: RowNum, text: &str) -> Result<(), XlsxError> {
-    ws.set_row_height(row, paragraph_lines(text) as f64 * BODY_LINE + 6.0)?;
+    ws.set_row_height(row, paragraph_lines(text) as f64 * BODY_LINE + 3.0)?;
     Ok(())
 }
 
-/// Lines a paragraph takes across the merged page: the columns' pixels (7 per width unit plus 5 of
-/// padding each) less the cell margins, over the width of a half-width character at the body size (a
-/// CJK glyph is a square em, 16 px at 12pt).
+/// `wrapped` (`text` with line breaks inserted) split where the first `n` characters of `text` end.
+fn split_after<'a>(text: &str, wrapped: &'a str, n: usize) -> (&'a str, &'a str) {
+    let mut orig = text.chars().peekable();
+    let mut seen = 0;
+    for (i, ch) in wrapped.char_indices() {
+        if seen == n {
+            return wrapped.split_at(i);
+        }
+        if orig.peek() == Some(&ch) {
+            orig.next();
+            seen += 1;
+        }
+    }
+    (wrapped, "")
+}
+
+/// Lines a paragraph takes across the merged page ([`per_line`] half-width columns a line, wrapped
+/// as a CJK renderer does, [`wrapped_lines`]).
 fn paragraph_lines(text: &str) -> usize {
-    let px = COLS as f64 * (COL_WIDTH * 7.0 + 5.0) - 10.0;
-    let half = BODY_PT * 96.0 / 72.0 / 2.0;
-    let per_line = (px / half).floor() as usize;
-    text.lines()
-        .map(|l| text_width(l).div_ceil(per_line).max(1))
-        .sum::<usize>()
-        .max(1)
+    wrapped_lines(text, per_line(COLS, COL_WIDTH, BODY_PT))
 }
 
 #[cfg(test)]
@@ -192,9 +205,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn forty_chinese_characters_fit_a_line() {
-        assert_eq!(paragraph_lines(&"字".repeat(40)), 1);
-        assert_eq!(paragraph_lines(&"字".repeat(41)), 2);
+    fn thirty_five_chinese_characters_fit_a_line() {
+        assert_eq!(paragraph_lines(&"字".repeat(35)), 1);
+        assert_eq!(paragraph_lines(&"字".repeat(36)), 2);
         assert_eq!(paragraph_lines("一\n二"), 2);
+        let text = "　　（一）周报报送。本期应报送10个";
+        let wrapped = "　　（一）周报\n报送。本期应报送10个";
+        assert_eq!(
+            split_after(text, wrapped, 7),
+            ("　　（一）周报", "\n报送。本期应报送10个")
+        );
     }
 }

@@ -21,11 +21,12 @@ const PARTS: [(&str, &str); 6] = [
     ("quality", "台账质量"),
 ];
 
-/// `↑2` / `↓1` / `—` (same rank) / `新` (no rank last week).
+/// `↑2` / `↓1` / `持平` (same rank) / `新` (no rank last week) — the monthly 月度考评 writes the
+/// same; `—` is kept for no data.
 pub fn change_word(d: Option<i32>) -> String {
     match d {
         None => "新".into(),
-        Some(0) => "—".into(),
+        Some(0) => "持平".into(),
         Some(d) if d > 0 => format!("↑{d}"),
         Some(d) => format!("↓{}", -d),
     }
@@ -58,7 +59,10 @@ pub fn sheet(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxError
             w.green,
             w.yellow
         ))
-        .note(5, "与上期名次相比：↑上升、↓下降、—不变、新为上期无名次");
+        .note(
+            5,
+            "与上期名次相比：↑上升、↓下降、持平为不变、新为上期无名次",
+        );
     let order = unit_order(n);
     let mut rows: Vec<(usize, Vec<Cell>)> = Vec::new();
     for &u in &order {
@@ -91,7 +95,32 @@ pub fn sheet(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxError
             *i,
         )
     });
-    let grades: Vec<Grade> = rows.iter().map(|(i, _)| n.now.scores[*i].grade).collect();
+    // 村/社区 and 镇直单位 are ranked apart, so they read as two tables (名次 restarts in each).
+    let villages = rows
+        .iter()
+        .filter(|(i, _)| n.now.figures.units[*i].kind.is_village_level())
+        .count();
+    if villages > 0 {
+        t = t.group(0, "（一）村（社区）");
+    }
+    if villages < rows.len() {
+        let no = if villages > 0 {
+            "（二）"
+        } else {
+            "（一）"
+        };
+        t = t.group(villages, format!("{no}镇直单位"));
+    }
+    // The chart shows the 村/社区 (or, without any, the 镇直单位): one group, one ranking.
+    let charted = if villages > 0 {
+        0..villages
+    } else {
+        0..rows.len()
+    };
+    let grades: Vec<Grade> = rows[charted.clone()]
+        .iter()
+        .map(|(i, _)| n.now.scores[*i].grade)
+        .collect();
     for (_, r) in rows {
         t = t.row(r);
     }
@@ -101,6 +130,10 @@ pub fn sheet(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxError
     if grades.is_empty() {
         return Ok(());
     }
+    let (first, last) = (
+        t.sheet_row(lay.first_row, charted.start),
+        t.sheet_row(lay.first_row, charted.end - 1),
+    );
 
     // Column chart of the scores, bars coloured by grade (the grade word is in the table).
     let mut chart = Chart::new(ChartType::Column);
@@ -124,8 +157,8 @@ pub fn sheet(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxError
     chart
         .add_series()
         .set_name("综合得分")
-        .set_categories(("综合排名", lay.first_row, 1, lay.last_row, 1))
-        .set_values(("综合排名", lay.first_row, 3, lay.last_row, 3))
+        .set_categories(("综合排名", first, 1, last, 1))
+        .set_values(("综合排名", first, 3, last, 3))
         .set_points(&points)
         .set_gap(60)
         .set_data_label(
@@ -136,7 +169,15 @@ pub fn sheet(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxError
         );
     chart
         .title()
-        .set_name(&format!("第{}期各单位综合得分", n.period().issue))
+        .set_name(&format!(
+            "第{}期各{}综合得分",
+            n.period().issue,
+            if villages > 0 {
+                "村（社区）"
+            } else {
+                "镇直单位"
+            }
+        ))
         .set_font(ChartFont::new().set_name(FONT_BODY).set_size(12).set_bold());
     chart.x_axis().set_font(&font);
     chart.y_axis().set_min(0).set_max(100).set_font(&font);
@@ -156,8 +197,8 @@ mod tests {
     #[test]
     fn rank_change_words() {
         assert_eq!(change_word(Some(2)), "↑2");
+        assert_eq!(change_word(Some(0)), "持平");
         assert_eq!(change_word(Some(-1)), "↓1");
-        assert_eq!(change_word(Some(0)), "—");
         assert_eq!(change_word(None), "新");
     }
 }

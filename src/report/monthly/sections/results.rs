@@ -66,24 +66,12 @@ pub(super) fn results(m: &Monthly) -> Vec<String> {
         let up: Vec<String> = villages
             .iter()
             .filter(|u| u.rank_change.is_some_and(|c| c > 0))
-            .map(|u| {
-                format!(
-                    "{}（上升{}位）",
-                    m.unit_name(u.unit),
-                    u.rank_change.unwrap()
-                )
-            })
+            .map(|u| format!("{}（↑{}）", m.unit_name(u.unit), u.rank_change.unwrap()))
             .collect();
         let down: Vec<String> = villages
             .iter()
             .filter(|u| u.rank_change.is_some_and(|c| c < 0))
-            .map(|u| {
-                format!(
-                    "{}（下降{}位）",
-                    m.unit_name(u.unit),
-                    -u.rank_change.unwrap()
-                )
-            })
+            .map(|u| format!("{}（↓{}）", m.unit_name(u.unit), -u.rank_change.unwrap()))
             .collect();
         let mut s = "与上月相比，".to_string();
         s += &if up.is_empty() {

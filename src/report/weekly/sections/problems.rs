@@ -53,11 +53,22 @@ fn rule_order(code: &str) -> usize {
     ORDER.iter().position(|c| *c == code).unwrap_or(ORDER.len())
 }
 
+/// How much a finding weighs in 三、存在问题 (issue 12): this week's missing and late reports first,
+/// then overdue disputes, then the rest.
+fn weight(code: &str) -> u8 {
+    match code {
+        "R3_report_missing" | "R3_report_late" => 0,
+        "R6_overdue" => 1,
+        _ => 2,
+    }
+}
+
 pub fn problems(n: &Notice) -> Vec<Block> {
-    // Rule findings by code: errors first, then warnings; progress notes (提示) are not problems.
-    let mut codes: Vec<(Severity, usize, &'static str)> = Vec::new();
+    // Rule findings by code: by weight, then errors before warnings, then the plan's order;
+    // progress notes (提示) are not problems.
+    let mut codes: Vec<(u8, Severity, usize, &'static str)> = Vec::new();
     for d in n.findings.iter().filter(|d| d.severity != Severity::Info) {
-        let key = (d.severity, rule_order(d.code), d.code);
+        let key = (weight(d.code), d.severity, rule_order(d.code), d.code);
         if !codes.contains(&key) {
             codes.push(key);
         }
@@ -65,7 +76,7 @@ pub fn problems(n: &Notice) -> Vec<Block> {
     codes.sort();
     let mut out = Vec::new();
     let mut k = 0;
-    for (sev, _, code) in &codes {
+    for (_, sev, _, code) in &codes {
         let group: Vec<&Diagnostic> = n
             .findings
             .iter()
