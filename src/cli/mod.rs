@@ -46,7 +46,7 @@ fn dispatch(cli: Cli) -> Result<i32, Fail> {
     let plan = Plan::load(cli.plan.as_deref()).map_err(|e| Fail::usage(e.to_string()))?;
     match cli.command {
         Command::Plan => {
-            print!("{}", plan.source);
+            print!("{}", plan.printed());
             Ok(EXIT_OK)
         }
         Command::Check(args) => check(&plan, args),

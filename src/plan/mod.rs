@@ -31,6 +31,10 @@ pub struct Plan {
     pub suggestions: Suggestions,
     pub notice: Notice,
     pub survey: Survey,
+    /// The office's own header words and value synonyms, added to the shipped
+    /// `templates/ledgers.toml` (same sections, under `[words]`: `[words.visit.method]`).
+    #[serde(default)]
+    pub words: crate::ledger::schema::Words,
     /// The text the plan was read from (printed by `shuangti plan`).
     #[serde(skip)]
     pub source: String,
@@ -242,7 +246,74 @@ impl Plan {
             path: path.to_string(),
             message,
         })?;
+        plan.validate_words(text)
+            .map_err(|message| PlanError::Invalid {
+                path: path.to_string(),
+                message,
+            })?;
         Ok(plan)
+    }
+
+    /// What `shuangti plan` prints: the plan text, then the header words in force (the shipped
+    /// `templates/ledgers.toml`, as comments so the output is still a plan file; the plan's own
+    /// `[words]`, if any, are in the plan text above it).
+    pub fn printed(&self) -> String {
+        let mut out = self.source.clone();
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push_str(
+            "\n# ==== 内置的表头用词（templates/ledgers.toml）====\n\
+             # 以下是程序自带的列名、其他写法、选项近义词和近义词族，仅供查看。\n\
+             # 要补充，在本方案中加 [words.台账.列]，如 [words.visit.method] aliases = [\"访视方式\"]。\n",
+        );
+        if !self.words.is_empty() {
+            out.push_str("# 本方案的 [words] 在此之上补充（见上文）。\n");
+        }
+        for line in crate::ledger::schema::DEFAULT_WORDS.lines() {
+            out.push_str(if line.is_empty() { "#" } else { "# " });
+            out.push_str(line);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// An office's `[words.…] values` must name one of the column's allowed values.
+    fn validate_words(&self, text: &str) -> Result<(), String> {
+        use crate::ledger::schema::{column_keys, ColId, Specs, Ty};
+        if self.words.is_empty() {
+            return Ok(());
+        }
+        let specs = Specs::new(self);
+        for spec in &specs.0 {
+            let keys = column_keys(spec.kind);
+            for (id, w) in self.words.kind(spec.kind) {
+                let Some(c) = spec.columns.iter().find(|c| c.id == ColId::Named(*id)) else {
+                    continue;
+                };
+                for (written, value) in &w.values {
+                    let at = line_of(text, written);
+                    let key = format!("[words.{}.{}]", spec.kind.key(), keys[*id as usize]);
+                    match &c.ty {
+                        Ty::Choice(options) if options.contains(value) => {}
+                        Ty::Choice(options) => {
+                            return Err(format!(
+                                "{at}{key} values 中“{written}” = “{value}”：“{value}”不是“{}”的可选值（{}）",
+                                c.name,
+                                options.join("、")
+                            ))
+                        }
+                        _ => {
+                            return Err(format!(
+                                "{at}{key} values：“{}”这一列没有固定的可选值，不能写 values",
+                                c.name
+                            ))
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Checks that the parts of the plan agree with each other.
@@ -303,6 +374,15 @@ impl Plan {
     }
 }
 
+/// `第12行 `…`：` for the first line of the plan that holds `word` (empty if none does).
+fn line_of(text: &str, word: &str) -> String {
+    text.lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(word))
+        .map(|(i, l)| format!("第{}行 `{}`：", i + 1, l.trim()))
+        .unwrap_or_default()
+}
+
 /// A toml error with its line number spelled out in Chinese.
 fn describe_toml_error(text: &str, e: &toml::de::Error) -> String {
     let msg = e.message().to_string();
@@ -356,6 +436,40 @@ mod tests {
         let err = Plan::parse(&text, "p.toml").unwrap_err().to_string();
         assert!(err.contains("vilage_slogans"), "{err}");
         assert!(err.contains("第"), "{err}");
+    }
+
+    #[test]
+    fn an_office_adds_header_words_and_value_synonyms() {
+        let text = format!(
+            "{DEFAULT_PLAN}\n[words.visit.method]\naliases = [\"访视方式\"]\nvalues = {{ \"上门访\" = \"入户\" }}\n"
+        );
+        let p = Plan::parse(&text, "p.toml").unwrap();
+        let specs = crate::ledger::schema::Specs::new(&p);
+        let spec = specs.get(crate::ledger::schema::Kind::Visit);
+        let m = &spec.columns[spec.col(crate::ledger::schema::VisitCol::Method)];
+        assert_eq!(m.name, "走访方式");
+        assert!(m.aliases.contains(&"访视方式".to_string()));
+        assert_eq!(m.values[0], ("上门访".to_string(), "入户".to_string()));
+        assert!(p.printed().contains("# [visit.method]"));
+    }
+
+    #[test]
+    fn an_unknown_ledger_or_column_in_words_is_refused_with_line() {
+        for (section, want) in [
+            ("[words.vist.method]", "vist"),
+            ("[words.visit.methd]", "methd"),
+        ] {
+            let text = format!("{DEFAULT_PLAN}\n{section}\naliases = [\"访视方式\"]\n");
+            let err = Plan::parse(&text, "p.toml").unwrap_err().to_string();
+            assert!(err.contains(want) && err.contains("第"), "{err}");
+        }
+        let text =
+            format!("{DEFAULT_PLAN}\n[words.visit.method]\nvalues = {{ \"上门访\" = \"入屋\" }}\n");
+        let err = Plan::parse(&text, "p.toml").unwrap_err().to_string();
+        assert!(
+            err.contains("入屋") && err.contains("入户、电话") && err.contains("第"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 use crate::diag::{cell_ref, Diagnostic};
 use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::ingest::{self, FileStatus, OpenFailure};
-use crate::ledger::header::{Header, Recognised, Recogniser};
+use crate::ledger::header::{self, Header, Recognised, Recogniser};
 use crate::ledger::parse::{parse_rows, Ctx, ParsedRow};
 use crate::ledger::records::{Records, Src, Typing};
 use crate::ledger::schema::{Kind, Specs};
@@ -244,6 +244,8 @@ fn read_file(
             }
             Recognised::Incomplete(n) => {
                 let spec = specs.get(n.kind);
+                fr.diags
+                    .extend(header::near_miss_diagnostics(spec, &n, &path, &sheet.name));
                 let names: Vec<String> = n
                     .missing
                     .iter()
@@ -283,6 +285,8 @@ fn read_file(
                     plan,
                 };
                 let parsed = parse_rows(&ctx, &mut grid, &header);
+                fr.diags
+                    .extend(header::diagnostics(ctx.spec, &header, &path, &sheet.name));
                 header.title = format!("{} {} {}", header.title, sheet.name, stem);
                 fr.entries.push(entry(
                     &sheet.name,
@@ -879,6 +883,7 @@ mod tests {
                 last_row: 0,
                 cols: (0..n as u32).map(Some).collect(),
                 title: String::new(),
+                reading: Vec::new(),
             },
             rows,
             written,

@@ -1,0 +1,173 @@
+//! Saying how a sheet was read: one compact line per sheet (only what was not read by a column's
+//! name: `“访问方式”→走访方式（近义词）`, `“照片编号”：未使用`), the same as data for `--json`, and the
+//! diagnostics an office can act on: a column found by its word parts (info — silenced by adding
+//! the word to the plan), a header not guessed because it is like several columns or another cell
+//! is like the same column (warning), a cell that may be a missing required column (info).
+
+use super::{Header, How, NearMiss, Reading};
+use crate::diag::{cell_ref, Diagnostic};
+use crate::ledger::schema::{column_keys, ColId, Spec};
+
+impl How {
+    /// How it was decided, for people.
+    pub fn zh(&self) -> &'static str {
+        match self {
+            How::Name(_) => "列名",
+            How::Alias(_) => "其他写法",
+            How::Family(_) => "近义词",
+            How::Unused => "未使用",
+            How::Ambiguous(_) => "像多列，未采用",
+            How::Contested(_) => "与另一列相争，未采用",
+        }
+    }
+
+    /// The stable English word for `--json` (`files[].columns[].how`).
+    pub fn key(&self) -> &'static str {
+        match self {
+            How::Name(_) => "name",
+            How::Alias(_) => "alias",
+            How::Family(_) => "word_family",
+            How::Unused => "unused",
+            How::Ambiguous(_) => "ambiguous",
+            How::Contested(_) => "contested",
+        }
+    }
+
+    /// The column it was read as, if any.
+    pub fn column(&self) -> Option<usize> {
+        match self {
+            How::Name(i) | How::Alias(i) | How::Family(i) => Some(*i),
+            _ => None,
+        }
+    }
+}
+
+/// `[words.visit.method] aliases = ["访问方式"]`: the plan lines that make `header` a word of column
+/// `i`.
+pub fn plan_words(spec: &Spec, i: usize, header: &str) -> String {
+    let key = match spec.columns[i].id {
+        ColId::Named(id) => column_keys(spec.kind)[id as usize].clone(),
+        ColId::Question(n) => format!("q{n}"),
+    };
+    format!(
+        "[words.{}.{key}] aliases = [\"{}\"]",
+        spec.kind.key(),
+        header.replace(['\n', '\r'], "").replace('"', "\\\"")
+    )
+}
+
+/// One line saying how the sheet's header was read, for `check`: every cell not read by a
+/// column's name (empty when all were).
+pub fn summary(spec: &Spec, reading: &[Reading]) -> String {
+    let parts: Vec<String> = reading
+        .iter()
+        .filter(|r| !matches!(r.how, How::Name(_)))
+        .map(|r| {
+            let h = r.header.replace(['\n', '\r'], "");
+            match r.how.column() {
+                Some(i) => format!("“{h}”→{}（{}）", spec.columns[i].name, r.how.zh()),
+                None => format!("“{h}”：{}", r.how.zh()),
+            }
+        })
+        .collect();
+    parts.join("，")
+}
+
+/// The diagnostics of a recognised sheet's header (`row`: its last header row).
+pub fn diagnostics(spec: &Spec, header: &Header, file: &str, sheet: &str) -> Vec<Diagnostic> {
+    reading_diagnostics(spec, &header.reading, header.last_row, file, sheet)
+}
+
+fn names(spec: &Spec, cols: &[usize]) -> String {
+    let v: Vec<String> = cols
+        .iter()
+        .map(|&i| format!("“{}”", spec.columns[i].name))
+        .collect();
+    v.join("、")
+}
+
+fn reading_diagnostics(
+    spec: &Spec,
+    reading: &[Reading],
+    row: u32,
+    file: &str,
+    sheet: &str,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for r in reading {
+        let h = r.header.replace(['\n', '\r'], "");
+        let at = cell_ref(row, r.col);
+        let d = match &r.how {
+            How::Family(i) => Diagnostic::info(
+                "header_by_word_family",
+                format!("表头“{h}”按近义词读作“{}”", spec.columns[*i].name),
+            )
+            .hint(format!(
+                "如读得对，在方案文件中加上 {} 此提示即不再出现；不对请把表头改为标准列名",
+                plan_words(spec, *i, &h)
+            )),
+            How::Ambiguous(c) => Diagnostic::warning(
+                "header_ambiguous",
+                format!("表头“{h}”既像{}，无法确定，未读取这一列", names(spec, c)),
+            )
+            .hint(format!(
+                "请把表头改为标准列名（{}），或在方案文件中加上 {}",
+                names(spec, c),
+                plan_words(spec, c[0], &h)
+            )),
+            How::Contested(i) => {
+                let others: Vec<String> = reading
+                    .iter()
+                    .filter(|o| o.col != r.col && o.how == r.how)
+                    .map(|o| format!("“{}”", o.header.replace(['\n', '\r'], "")))
+                    .collect();
+                Diagnostic::warning(
+                    "header_contested",
+                    format!(
+                        "表头“{h}”和{}都像“{}”，无法确定是哪一列，都未读取",
+                        others.join("、"),
+                        spec.columns[*i].name
+                    ),
+                )
+                .hint(format!(
+                    "请把其中一列的表头改为“{}”，或在方案文件中加上 {}",
+                    spec.columns[*i].name,
+                    plan_words(spec, *i, &h)
+                ))
+            }
+            _ => continue,
+        };
+        out.push(d.at(file, sheet, at));
+    }
+    out
+}
+
+/// The diagnostics of a sheet that looks like a ledger but lacks a required column: its header
+/// cells not guessed, and the cells that may be a missing column.
+pub fn near_miss_diagnostics(
+    spec: &Spec,
+    n: &NearMiss,
+    file: &str,
+    sheet: &str,
+) -> Vec<Diagnostic> {
+    let mut out = reading_diagnostics(spec, &n.reading, n.row, file, sheet);
+    for (col, h, i) in &n.weak {
+        let h = h.replace(['\n', '\r'], "");
+        out.push(
+            Diagnostic::info(
+                "header_maybe_missing_column",
+                format!(
+                    "表头“{h}”可能就是缺少的“{}”，但不能确定，未采用",
+                    spec.columns[*i].name
+                ),
+            )
+            .hint(format!(
+                "如是，请把表头改为“{}”，或在方案文件中加上 {}",
+                spec.columns[*i].name,
+                plan_words(spec, *i, &h)
+            ))
+            .at(file, sheet, cell_ref(n.row, *col)),
+        );
+    }
+    out
+}
