@@ -265,6 +265,26 @@ pub(super) struct Layout {
     pub exact: usize,
 }
 
+impl Layout {
+    /// How many columns are named by cells that were not guessed (contested or ambiguous) and
+    /// are not mapped otherwise.
+    pub fn unsure(&self) -> usize {
+        let mut v: Vec<usize> = self
+            .reading
+            .iter()
+            .flat_map(|r| match &r.how {
+                How::Contested(i) => vec![*i],
+                How::Ambiguous(c) => c.clone(),
+                _ => Vec::new(),
+            })
+            .filter(|&i| self.cols[i].is_none())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v.len()
+    }
+}
+
 /// Maps the header cells of one row to canonical columns.
 pub(super) fn map_single(
     m: &Matcher,

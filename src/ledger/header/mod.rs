@@ -138,7 +138,10 @@ impl Recogniser {
                                 },
                             ));
                         }
-                    } else if found >= 3 && found > missing.len() {
+                    } else if found + layout.unsure() >= 3
+                        && found + layout.unsure() > missing.len()
+                    {
+                        // Columns not guessed (contested, ambiguous) still say what the sheet is.
                         let score = found;
                         if near.as_ref().is_none_or(|(s, _)| score > *s) {
                             near = Some((
