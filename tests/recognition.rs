@@ -435,6 +435,39 @@ fn a_third_offices_ledgers_give_the_hand_counted_figures() {
     assert_eq!(wr("水泉社区"), "missing");
 }
 
+/// `check` says how each sheet was read, one line per sheet (only what was not read by a column's
+/// name or alias), and `--json` `files[].columns` carries every header cell.
+#[test]
+fn check_shows_how_each_sheet_was_read() {
+    let ib = third_office();
+    let o = ib.run(&["check", "inbox", "--json", "c.json"]);
+    let out = stdout(&o);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("读表 东庄村入户登记.xlsx"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(line.contains("（走访台账）"), "{line}");
+    assert!(line.contains("“访问方式”→走访方式（近义词）"), "{line}");
+    assert!(!line.contains("“村居”"), "{line}");
+    let j = json(&ib.path("c.json"));
+    let f = j["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "东庄村入户登记.xlsx")
+        .unwrap();
+    let cols = f["columns"].as_array().unwrap();
+    assert_eq!(cols.len(), 8);
+    assert_eq!(
+        cols[0],
+        serde_json::json!({"header": "村居", "column": "村居", "how": "name"})
+    );
+    assert_eq!(
+        cols[4],
+        serde_json::json!({"header": "访问方式", "column": "走访方式", "how": "word_family"})
+    );
+}
+
 /// An office that adds its word to its plan is not told again how that header was read.
 #[test]
 fn a_word_added_in_the_plan_silences_its_note() {

@@ -17,6 +17,7 @@ pub fn files_json(ds: &Dataset) -> Value {
                     "status": f.status,
                     "reason": f.reason,
                     "units": f.units,
+                    "columns": f.columns,
                 })
             })
             .collect(),

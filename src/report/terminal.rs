@@ -73,7 +73,21 @@ pub fn render(ds: &Dataset) -> String {
             }
         }
     }
+    out.push_str(&columns_read(ds));
     let _ = writeln!(out, "{}", summary(ds));
+    out
+}
+
+/// 读表：one line per sheet whose header was not all read by name or alias (a word family, a cell
+/// not used or not guessed), so the office sees how its sheets were read.
+fn columns_read(ds: &Dataset) -> String {
+    let mut out = String::new();
+    for f in &ds.files {
+        let line = crate::ledger::header::columns_line(&f.columns);
+        if let (Some(k), false) = (f.kind, line.is_empty()) {
+            let _ = writeln!(out, "读表 {} › {}（{}）：{line}", f.path, f.sheet, k.zh());
+        }
+    }
     out
 }
 

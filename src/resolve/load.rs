@@ -47,6 +47,9 @@ pub struct FileEntry {
     /// Units the rows belong to (names).
     #[serde(skip)]
     pub units: Vec<String>,
+    /// How each header cell of a read sheet was read (`files[].columns`).
+    #[serde(skip)]
+    pub columns: Vec<header::ColumnRead>,
 }
 
 pub struct Dataset {
@@ -149,6 +152,7 @@ fn failed_read(rel: &Path) -> FileRead {
             status: FileStatus::Unreadable,
             reason: reason.clone(),
             units: Vec::new(),
+            columns: Vec::new(),
         }],
         sheets: Vec::new(),
         diags: vec![
@@ -189,6 +193,7 @@ fn read_file(
         status,
         reason,
         units: Vec::new(),
+        columns: Vec::new(),
     };
     let opened = match ingest::open_workbook(&inbox.join(rel), opts.include_hidden) {
         Ok(o) => o,
@@ -295,6 +300,10 @@ fn read_file(
                     FileStatus::Used,
                     String::new(),
                 ));
+                fr.diags
+                    .extend(header::diagnostics(ctx.spec, &header, &path, &sheet.name));
+                fr.entries.last_mut().unwrap().columns =
+                    header::columns_read(ctx.spec, &specs.1, &header.reading);
                 fr.sheets.push(SheetRead {
                     name: sheet.name,
                     header,
@@ -902,6 +911,7 @@ mod tests {
                 status: FileStatus::Used,
                 reason: String::new(),
                 units: Vec::new(),
+                columns: Vec::new(),
             })
             .collect();
         FileRead {

@@ -4,7 +4,7 @@
 //! the word to the plan), a header not guessed because it is like several columns or another cell
 //! is like the same column (warning), a cell that may be a missing required column (info).
 
-use super::{Header, How, NearMiss, Reading};
+use super::{Header, How, Lexicon, NearMiss, Reading};
 use crate::diag::{cell_ref, Diagnostic};
 use crate::ledger::schema::{column_keys, ColId, Spec};
 
@@ -54,6 +54,58 @@ pub fn plan_words(spec: &Spec, i: usize, header: &str) -> String {
         spec.kind.key(),
         header.replace(['\n', '\r'], "").replace('"', "\\\"")
     )
+}
+
+/// How one header cell was read, for `--json` `files[].columns`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ColumnRead {
+    /// The header cell's text.
+    pub header: String,
+    /// The canonical column it was read as (None: not used).
+    pub column: Option<String>,
+    /// `name`, `alias`, `word_family`, `unused`, `ignored` (a column no ledger has, known as such:
+    /// 序号, 备注 …), `ambiguous`, `contested`.
+    pub how: &'static str,
+}
+
+/// Every header cell of a recognised sheet and how it was read.
+pub fn columns_read(spec: &Spec, lx: &Lexicon, reading: &[Reading]) -> Vec<ColumnRead> {
+    reading
+        .iter()
+        .map(|r| ColumnRead {
+            header: r.header.replace(['\n', '\r'], ""),
+            column: r.how.column().map(|i| spec.columns[i].name.clone()),
+            how: match r.how {
+                How::Unused if lx.is_ignored(&r.header) => "ignored",
+                _ => r.how.key(),
+            },
+        })
+        .collect()
+}
+
+/// `check`'s line for a sheet: what was not read by a column's name or alias (a word family, a
+/// cell not used or not guessed), from `files[].columns`; empty when there is nothing to say.
+pub fn columns_line(columns: &[ColumnRead]) -> String {
+    let parts: Vec<String> = columns
+        .iter()
+        .filter(|c| !matches!(c.how, "name" | "alias" | "ignored"))
+        .map(|c| match &c.column {
+            Some(col) => format!("“{}”→{col}（{}）", c.header, how_zh(c.how)),
+            None => format!("“{}”：{}", c.header, how_zh(c.how)),
+        })
+        .collect();
+    parts.join("，")
+}
+
+fn how_zh(key: &str) -> &'static str {
+    match key {
+        "name" => "列名",
+        "alias" => "其他写法",
+        "word_family" => "近义词",
+        "unused" => "未使用",
+        "ambiguous" => "像多列，未采用",
+        _ => "与另一列相争，未采用",
+    }
 }
 
 /// One line saying how the sheet's header was read, for `check`: every cell not read by a

@@ -10,7 +10,9 @@ mod explain;
 mod layout;
 mod parts;
 
-pub use explain::{diagnostics, near_miss_diagnostics, plan_words, summary};
+pub use explain::{
+    columns_line, columns_read, diagnostics, near_miss_diagnostics, plan_words, summary, ColumnRead,
+};
 pub use layout::{Hit, How, Matcher, Reading};
 pub use parts::{Lexicon, Part};
 

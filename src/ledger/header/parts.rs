@@ -27,6 +27,8 @@ pub struct Lexicon {
     longest: usize,
     /// The families' names, by `Part::Family` number.
     pub families: Vec<String>,
+    /// `alias_key` of the extra columns no ledger has (序号, 备注 …): not worth a mention.
+    ignored: Vec<String>,
 }
 
 impl Lexicon {
@@ -37,6 +39,8 @@ impl Lexicon {
             for [a, b] in &w.header.swaps {
                 lx.swaps.push((alias_key(a), alias_key(b)));
             }
+            lx.ignored
+                .extend(w.header.ignored.iter().map(|i| alias_key(i)));
             for (name, list) in &w.families {
                 let id = if name == "fillers" {
                     FILLER
@@ -57,6 +61,11 @@ impl Lexicon {
             }
         }
         lx
+    }
+
+    /// Whether a header is one of the extra columns known to be no ledger's (序号, 备注 …).
+    pub fn is_ignored(&self, header: &str) -> bool {
+        self.ignored.contains(&alias_key(header))
     }
 
     /// The parts of a normalised header (`alias_key`), each once, in order: the longest family

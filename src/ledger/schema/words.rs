@@ -80,6 +80,9 @@ impl<'de, C: Col> Deserialize<'de> for KindWords<C> {
 pub struct HeaderWords {
     #[serde(default)]
     pub swaps: Vec<[String; 2]>,
+    /// Extra columns no ledger has, not worth a mention when `check` says how a sheet was read.
+    #[serde(default)]
+    pub ignored: Vec<String>,
 }
 
 /// Every ledger's words: the shipped `ledgers.toml`, or an office's additions (`[words]` in its plan).
@@ -149,6 +152,7 @@ impl Words {
     pub fn is_empty(&self) -> bool {
         self.unit == ColWords::default()
             && self.header.swaps.is_empty()
+            && self.header.ignored.is_empty()
             && self.families.is_empty()
             && self.synonyms.is_empty()
             && Kind::ALL.iter().all(|k| self.kind(*k).is_empty())
