@@ -601,3 +601,50 @@ fn a_weak_likeness_to_a_missing_column_is_named() {
         .unwrap()
         .contains("[words.dispute.status] aliases = [\"办理\"]"));
 }
+
+/// Item 4 of issue 10, end to end: a visit dated by an Excel serial typed as text (44326 =
+/// 2021-05-10), by 5.11 in a number cell and by 五月十二日 all count in week 6; a blank survey
+/// answer is an info at its cell, so it costs no quality points.
+#[test]
+fn serial_text_month_day_and_chinese_numeral_dates_are_read() {
+    let ib = Inbox::new();
+    ib.register();
+    ib.xlsx(
+        "东庄村走访.xlsx",
+        &[(
+            "走访",
+            vec![
+                row(&["村居", "户主姓名", "走访日期", "走访方式"]),
+                row(&["东庄村", "张三", "44326", "入户"]),
+                vec![s("东庄村"), s("李四"), n(5.11), s("入户")],
+                row(&["东庄村", "王五", "五月十二日", "入户"]),
+            ],
+        )],
+    );
+    ib.xlsx(
+        "东庄村问卷.xlsx",
+        &[(
+            "问卷",
+            vec![
+                row(&["村居", "调查日期", "第1题", "第2题"]),
+                vec![s("东庄村"), ymd(5, 12), s("知道"), C::E],
+            ],
+        )],
+    );
+    let o = ib.run(&[
+        "weekly", "inbox", "--week", "6", "-o", "out", "--json", "w.json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let j = json(&ib.path("w.json"));
+    assert_eq!(codes(&j, "bad_date"), []);
+    assert_eq!(unit(&j, "东庄村")["visits"]["households_visited"], 3);
+    let blank: Vec<&Value> = j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "blank_answer")
+        .collect();
+    assert_eq!(blank.len(), 1, "{:?}", j["diagnostics"]);
+    assert_eq!(blank[0]["cell"], "D2");
+    assert_eq!(blank[0]["severity"], "info");
+}

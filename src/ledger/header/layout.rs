@@ -1,9 +1,11 @@
 //! What a header names: each kind's names and aliases (with the words clerks swap freely) by
 //! normalised key, survey headers written as the question itself, a header split into word parts
 //! (`parts`) matched to a column with the same parts, and the mapping of one header row, or a
-//! parent row over a child row, to canonical columns, with how each cell was read.
+//! parent row over a child row, to canonical columns (`settle` weighs the cells against each
+//! other).
 
 use super::parts::{Lexicon, Part};
+use super::settle::{settle, Layout};
 use crate::fxhash::FxHashMap;
 use crate::ingest::Grid;
 use crate::ledger::cells::cell_text;
@@ -25,35 +27,12 @@ pub enum Hit {
 }
 
 impl Hit {
-    fn exact(&self) -> Option<usize> {
+    pub(super) fn exact(&self) -> Option<usize> {
         match self {
             Hit::Name(i) | Hit::Alias(i) => Some(*i),
             _ => None,
         }
     }
-}
-
-/// How a header cell was read, for `check` to show and for the diagnostics.
-#[derive(Debug, Clone, PartialEq)]
-pub enum How {
-    Name(usize),
-    Alias(usize),
-    Family(usize),
-    /// Names no column, or a column another cell already names.
-    Unused,
-    /// Its parts are those of several columns.
-    Ambiguous(Vec<usize>),
-    /// It and another cell both read as this column by their parts: neither is used.
-    Contested(usize),
-}
-
-/// One header cell and how it was read.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Reading {
-    /// The Excel column (absolute, 0-based).
-    pub col: u32,
-    pub header: String,
-    pub how: How,
 }
 
 /// Aliases of one kind, by normalised key → column index.
@@ -256,35 +235,6 @@ pub(super) fn pair_candidates(row1: &[Option<Keyed>], row2: &[Option<Keyed>]) ->
         .collect()
 }
 
-/// Which canonical column each Excel column holds, and how every header cell was read.
-#[derive(Debug, Clone, Default)]
-pub(super) struct Layout {
-    pub cols: Vec<Option<u32>>,
-    pub reading: Vec<Reading>,
-    /// Columns found by name or alias (the rest by word parts).
-    pub exact: usize,
-}
-
-impl Layout {
-    /// How many columns are named by cells that were not guessed (contested or ambiguous) and
-    /// are not mapped otherwise.
-    pub fn unsure(&self) -> usize {
-        let mut v: Vec<usize> = self
-            .reading
-            .iter()
-            .flat_map(|r| match &r.how {
-                How::Contested(i) => vec![*i],
-                How::Ambiguous(c) => c.clone(),
-                _ => Vec::new(),
-            })
-            .filter(|&i| self.cols[i].is_none())
-            .collect();
-        v.sort_unstable();
-        v.dedup();
-        v.len()
-    }
-}
-
 /// Maps the header cells of one row to canonical columns.
 pub(super) fn map_single(
     m: &Matcher,
@@ -330,61 +280,6 @@ pub(super) fn map_columns(
         })
         .collect();
     settle(spec, first_col, hits)
-}
-
-/// Weighs the cells of a header against each other: a name or alias takes its column (the first
-/// cell that names it); a column left over goes to the one cell whose word parts name it — two
-/// such cells are contested and neither is used.
-fn settle(spec: &Spec, first_col: u32, hits: Vec<Option<(String, Option<Hit>)>>) -> Layout {
-    let mut out = Layout {
-        cols: vec![None; spec.columns.len()],
-        ..Layout::default()
-    };
-    for (j, hit) in hits.iter().enumerate() {
-        if let Some((_, Some(h))) = hit {
-            if let Some(i) = h.exact() {
-                if out.cols[i].is_none() {
-                    out.cols[i] = Some(first_col + j as u32);
-                    out.exact += 1;
-                }
-            }
-        }
-    }
-    let family_of = |h: &Option<(String, Option<Hit>)>| match h {
-        Some((_, Some(Hit::Family(i)))) => Some(*i),
-        _ => None,
-    };
-    for (j, hit) in hits.iter().enumerate() {
-        let Some((text, h)) = hit else { continue };
-        let col = first_col + j as u32;
-        let how = match h {
-            None => How::Unused,
-            Some(Hit::Name(i)) if out.cols[*i] == Some(col) => How::Name(*i),
-            Some(Hit::Alias(i)) if out.cols[*i] == Some(col) => How::Alias(*i),
-            Some(Hit::Name(_) | Hit::Alias(_)) => How::Unused,
-            Some(Hit::Ambiguous(c)) => How::Ambiguous(c.clone()),
-            Some(Hit::Family(i)) => {
-                if out.cols[*i].is_some() {
-                    How::Unused
-                } else if hits.iter().filter(|h| family_of(h) == Some(*i)).count() > 1 {
-                    How::Contested(*i)
-                } else {
-                    How::Family(*i)
-                }
-            }
-        };
-        out.reading.push(Reading {
-            col,
-            header: text.clone(),
-            how,
-        });
-    }
-    for r in &out.reading {
-        if let How::Family(i) = r.how {
-            out.cols[i] = Some(r.col);
-        }
-    }
-    out
 }
 
 /// How many different columns the cells of one row name by name or alias.

@@ -9,12 +9,14 @@
 mod explain;
 mod layout;
 mod parts;
+mod settle;
 
 pub use explain::{
     columns_line, columns_read, diagnostics, near_miss_diagnostics, plan_words, summary, ColumnRead,
 };
-pub use layout::{Hit, How, Matcher, Reading};
+pub use layout::{Hit, Matcher};
 pub use parts::{Lexicon, Part};
+pub use settle::{How, Reading};
 
 use super::schema::{Kind, Specs};
 use crate::ingest::Grid;
