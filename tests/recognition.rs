@@ -648,3 +648,53 @@ fn serial_text_month_day_and_chinese_numeral_dates_are_read() {
     assert_eq!(blank[0]["cell"], "D2");
     assert_eq!(blank[0]["severity"], "info");
 }
+
+/// Values as evidence (issue 10 item 5): a visit ledger whose method column is headed 联系方式
+/// (no word of 走访方式) is read by that column's values (入户 / 电话 / 上门), with a warning at the
+/// header cell; a column of free text is never taken so.
+#[test]
+fn a_required_column_is_found_by_its_values() {
+    let ib = Inbox::new();
+    ib.register();
+    let rows = |head: &str, vals: [&str; 3]| {
+        let mut v = vec![row(&["村居", "户主姓名", "走访日期", head, "发放问卷"])];
+        for (who, how) in ["张三", "李四", "王五"].iter().zip(vals) {
+            v.push(vec![s("东庄村"), s(who), ymd(5, 10), s(how), s("是")]);
+        }
+        v
+    };
+    ib.xlsx(
+        "东庄村走访.xlsx",
+        &[("走访", rows("联系方式", ["入户", "电话", "上门"]))],
+    );
+    ib.xlsx(
+        "西庄村走访.xlsx",
+        &[("走访", rows("联系方式", ["见面聊", "打了", "没在家"]))],
+    );
+    let o = ib.run(&[
+        "weekly", "inbox", "--week", "6", "-o", "out", "--json", "w.json",
+    ]);
+    assert!(o.status.code().is_some(), "{}", stderr(&o));
+    let j = json(&ib.path("w.json"));
+    assert_eq!(
+        codes(&j, "header_by_content"),
+        [("东庄村走访.xlsx".to_string(), "D1".to_string())]
+    );
+    let v = &unit(&j, "东庄村")["visits"];
+    assert_eq!(
+        (v["in_person"].clone(), v["phone"].clone()),
+        (2.into(), 1.into())
+    );
+    // Values that are no method: the sheet still lacks its 走访方式.
+    assert_eq!(
+        codes(&j, "missing_column"),
+        [("西庄村走访.xlsx".to_string(), "第1行".to_string())]
+    );
+    let f = j["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["path"] == "东庄村走访.xlsx")
+        .unwrap();
+    assert_eq!(f["columns"][3]["how"], "content");
+}

@@ -18,6 +18,7 @@ impl How {
             How::Unused => "未使用",
             How::Ambiguous(_) => "像多列，未采用",
             How::Contested(_) => "与另一列相争，未采用",
+            How::Content(_) => "按内容",
         }
     }
 
@@ -30,13 +31,14 @@ impl How {
             How::Unused => "unused",
             How::Ambiguous(_) => "ambiguous",
             How::Contested(_) => "contested",
+            How::Content(_) => "content",
         }
     }
 
     /// The column it was read as, if any.
     pub fn column(&self) -> Option<usize> {
         match self {
-            How::Name(i) | How::Alias(i) | How::Family(i) => Some(*i),
+            How::Name(i) | How::Alias(i) | How::Family(i) | How::Content(i) => Some(*i),
             _ => None,
         }
     }
@@ -63,8 +65,8 @@ pub struct ColumnRead {
     pub header: String,
     /// The canonical column it was read as (None: not used).
     pub column: Option<String>,
-    /// `name`, `alias`, `word_family`, `unused`, `ignored` (a column no ledger has, known as such:
-    /// 序号, 备注 …), `ambiguous`, `contested`.
+    /// `name`, `alias`, `word_family`, `content` (by its values), `unused`, `ignored` (a column no
+    /// ledger has, known as such: 序号, 备注 …), `ambiguous`, `contested`.
     pub how: &'static str,
 }
 
@@ -104,6 +106,7 @@ fn how_zh(key: &str) -> &'static str {
         "word_family" => "近义词",
         "unused" => "未使用",
         "ambiguous" => "像多列，未采用",
+        "content" => "按内容",
         _ => "与另一列相争，未采用",
     }
 }
@@ -156,6 +159,18 @@ fn reading_diagnostics(
             )
             .hint(format!(
                 "如读得对，在方案文件中加上 {} 此提示即不再出现；不对请把表头改为标准列名",
+                plan_words(spec, *i, &h)
+            )),
+            How::Content(i) => Diagnostic::warning(
+                "header_by_content",
+                format!(
+                    "表头“{h}”不是“{}”的写法，但这一列填的内容是，按“{}”读取",
+                    spec.columns[*i].name, spec.columns[*i].name
+                ),
+            )
+            .hint(format!(
+                "请把表头改为“{}”，或在方案文件中加上 {}",
+                spec.columns[*i].name,
                 plan_words(spec, *i, &h)
             )),
             How::Ambiguous(c) => Diagnostic::warning(

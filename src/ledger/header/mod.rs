@@ -6,6 +6,7 @@
 //! makes a full header wins; a two-row grouped header must add something over one row); `layout`
 //! says which canonical column each header cell names.
 
+mod content;
 mod explain;
 mod layout;
 mod parts;
@@ -60,6 +61,9 @@ pub struct NearMiss {
     /// Unused header cells that share a word part with a missing column: (Excel column, header,
     /// the missing column), reported, never used.
     pub weak: Vec<(u32, String, usize)>,
+    /// The columns found, and the last header row (for reading the missing ones by their values).
+    pub cols: Vec<Option<u32>>,
+    pub last_row: u32,
 }
 
 #[derive(Debug)]
@@ -153,6 +157,8 @@ impl Recogniser {
                                 NearMiss {
                                     kind: m.kind,
                                     row: r,
+                                    last_row: if two { r + 1 } else { r },
+                                    cols: layout.cols.clone(),
                                     weak: weak_cells(m, lx, &layout.reading, &row1, &missing),
                                     missing,
                                     reading: layout.reading,
@@ -174,7 +180,14 @@ impl Recogniser {
         }
         match (best, near) {
             (Some((_, h)), _) => Recognised::Ledger(h),
-            (None, Some((_, n))) => Recognised::Incomplete(n),
+            // A required column no header names may still be found by its values.
+            (None, Some((_, n))) => match content::complete(specs.get(n.kind), grid, &n) {
+                Some(mut h) => {
+                    h.title = title_text(grid, h.first_row);
+                    Recognised::Ledger(h)
+                }
+                None => Recognised::Incomplete(n),
+            },
             _ => Recognised::NotLedger,
         }
     }

@@ -17,6 +17,8 @@ pub enum How {
     Ambiguous(Vec<usize>),
     /// It and another cell both read as this column by their parts: neither is used.
     Contested(usize),
+    /// Its header names no column, but its values are those of this missing required column.
+    Content(usize),
 }
 
 /// One header cell and how it was read.
