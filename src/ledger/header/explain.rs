@@ -1,27 +1,15 @@
-//! Saying how a sheet was read: one compact line per sheet (only what was not read by a column's
-//! name: `“访问方式”→走访方式（近义词）`, `“照片编号”：未使用`), the same as data for `--json`, and the
-//! diagnostics an office can act on: a column found by its word parts (info — silenced by adding
-//! the word to the plan), a header not guessed because it is like several columns or another cell
-//! is like the same column (warning), a cell that may be a missing required column (info).
+//! Saying how a sheet was read: every header cell and how it was read (`files[].columns` in
+//! `--json`), one compact line per sheet for `check` (only what was not read by a column's name or
+//! alias: `“访问方式”→走访方式（近义词）`, `“照片编号”：未使用`), and the diagnostics an office can act
+//! on: a column found by its word parts (info — silenced by adding the word to the plan) or by its
+//! values (warning), a header not guessed because it is like several columns or another cell is
+//! like the same column (warning), a cell that may be a missing required column (info).
 
 use super::{Header, How, Lexicon, NearMiss, Reading};
 use crate::diag::{cell_ref, Diagnostic};
 use crate::ledger::schema::{column_keys, ColId, Spec};
 
 impl How {
-    /// How it was decided, for people.
-    pub fn zh(&self) -> &'static str {
-        match self {
-            How::Name(_) => "列名",
-            How::Alias(_) => "其他写法",
-            How::Family(_) => "近义词",
-            How::Unused => "未使用",
-            How::Ambiguous(_) => "像多列，未采用",
-            How::Contested(_) => "与另一列相争，未采用",
-            How::Content(_) => "按内容",
-        }
-    }
-
     /// The stable English word for `--json` (`files[].columns[].how`).
     pub fn key(&self) -> &'static str {
         match self {
@@ -109,23 +97,6 @@ fn how_zh(key: &str) -> &'static str {
         "content" => "按内容",
         _ => "与另一列相争，未采用",
     }
-}
-
-/// One line saying how the sheet's header was read, for `check`: every cell not read by a
-/// column's name (empty when all were).
-pub fn summary(spec: &Spec, reading: &[Reading]) -> String {
-    let parts: Vec<String> = reading
-        .iter()
-        .filter(|r| !matches!(r.how, How::Name(_)))
-        .map(|r| {
-            let h = r.header.replace(['\n', '\r'], "");
-            match r.how.column() {
-                Some(i) => format!("“{h}”→{}（{}）", spec.columns[i].name, r.how.zh()),
-                None => format!("“{h}”：{}", r.how.zh()),
-            }
-        })
-        .collect();
-    parts.join("，")
 }
 
 /// The diagnostics of a recognised sheet's header (`row`: its last header row).

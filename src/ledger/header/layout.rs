@@ -242,12 +242,13 @@ pub(super) fn map_single(
     spec: &Spec,
     first_col: u32,
     row: &[Option<Keyed>],
+    texts: bool,
 ) -> Layout {
     let hits = row
         .iter()
-        .map(|cell| cell.as_ref().map(|c| (c.text.clone(), m.hit_of(lx, c))))
+        .map(|cell| cell.as_ref().map(|c| (c.text.as_str(), m.hit_of(lx, c))))
         .collect();
-    settle(spec, first_col, hits)
+    settle(spec, first_col, hits, texts)
 }
 
 /// Maps the header cells of a parent row over a child row to canonical columns: per column, the
@@ -259,6 +260,7 @@ pub(super) fn map_columns(
     spec: &Spec,
     first_col: u32,
     pairs: &[Vec<Keyed>],
+    texts: bool,
 ) -> Layout {
     let hits = pairs
         .iter()
@@ -266,20 +268,16 @@ pub(super) fn map_columns(
             let first = candidates.first()?;
             let exact = candidates
                 .iter()
-                .find_map(|c| m.exact_hit(c).map(|h| (c.text.clone(), Some(h))));
+                .find_map(|c| m.exact_hit(c).map(|h| (c.text.as_str(), Some(h))));
             let family = || {
                 candidates
                     .iter()
-                    .find_map(|c| m.family_hit(lx, c).map(|h| (c.text.clone(), Some(h))))
+                    .find_map(|c| m.family_hit(lx, c).map(|h| (c.text.as_str(), Some(h))))
             };
-            Some(
-                exact
-                    .or_else(family)
-                    .unwrap_or_else(|| (first.text.clone(), None)),
-            )
+            Some(exact.or_else(family).unwrap_or((first.text.as_str(), None)))
         })
         .collect();
-    settle(spec, first_col, hits)
+    settle(spec, first_col, hits, texts)
 }
 
 /// How many different columns the cells of one row name by name or alias.

@@ -13,7 +13,7 @@ mod parts;
 mod settle;
 
 pub use explain::{
-    columns_line, columns_read, diagnostics, near_miss_diagnostics, plan_words, summary, ColumnRead,
+    columns_line, columns_read, diagnostics, near_miss_diagnostics, plan_words, ColumnRead,
 };
 pub use layout::{Hit, Matcher};
 pub use parts::{Lexicon, Part};
@@ -109,11 +109,16 @@ impl Recogniser {
                         continue;
                     }
                     let lx = &self.lexicon;
-                    let layout = if two {
-                        map_columns(m, lx, spec, grid.first_col(), &pairs)
-                    } else {
-                        map_single(m, lx, spec, grid.first_col(), &row1)
+                    // Without the header texts first (most candidates are dropped); the one kept
+                    // is mapped again with them.
+                    let map = |texts: bool| {
+                        if two {
+                            map_columns(m, lx, spec, grid.first_col(), &pairs, texts)
+                        } else {
+                            map_single(m, lx, spec, grid.first_col(), &row1, texts)
+                        }
                     };
+                    let layout = map(false);
                     let cols = &layout.cols;
                     let found = cols
                         .iter()
@@ -134,6 +139,7 @@ impl Recogniser {
                         // equal readings, the one with more columns by name or alias.
                         let score = (found * 2 + usize::from(!two)) * 256 + layout.exact;
                         if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                            let layout = map(true);
                             best = Some((
                                 score,
                                 Header {
@@ -152,6 +158,7 @@ impl Recogniser {
                         // Columns not guessed (contested, ambiguous) still say what the sheet is.
                         let score = found;
                         if near.as_ref().is_none_or(|(s, _)| score > *s) {
+                            let layout = map(true);
                             near = Some((
                                 score,
                                 NearMiss {

@@ -61,11 +61,13 @@ impl Layout {
 
 /// Weighs the cells of a header against each other: a name or alias takes its column (the first
 /// cell that names it); a column left over goes to the one cell whose word parts name it — two
-/// such cells are contested and neither is used.
+/// such cells are contested and neither is used. `texts`: give each reading its header text (only
+/// for the layout kept; the others are dropped).
 pub(super) fn settle(
     spec: &Spec,
     first_col: u32,
-    hits: Vec<Option<(String, Option<Hit>)>>,
+    hits: Vec<Option<(&str, Option<Hit>)>>,
+    texts: bool,
 ) -> Layout {
     let mut out = Layout {
         cols: vec![None; spec.columns.len()],
@@ -81,7 +83,7 @@ pub(super) fn settle(
             }
         }
     }
-    let family_of = |h: &Option<(String, Option<Hit>)>| match h {
+    let family_of = |h: &Option<(&str, Option<Hit>)>| match h {
         Some((_, Some(Hit::Family(i)))) => Some(*i),
         _ => None,
     };
@@ -106,7 +108,11 @@ pub(super) fn settle(
         };
         out.reading.push(Reading {
             col,
-            header: text.clone(),
+            header: if texts {
+                text.to_string()
+            } else {
+                String::new()
+            },
             how,
         });
     }
