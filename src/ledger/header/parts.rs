@@ -16,6 +16,9 @@ pub enum Part {
 
 const FILLER: u16 = u16::MAX;
 
+/// Texts longer than this (12 Chinese characters) are not split into parts.
+const MAX_HEADER_BYTES: usize = 36;
+
 /// The words headers are compared by: the words clerks swap freely, and the word-part families.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
@@ -72,6 +75,10 @@ impl Lexicon {
     /// word at each place, else the character. `None` when no family word is in it (a header made
     /// of characters alone is never matched by parts).
     pub fn parts(&self, key: &str) -> Option<Vec<Part>> {
+        // A header is a few words; a longer text (a title, a note, a data cell) is never split.
+        if key.len() > MAX_HEADER_BYTES {
+            return None;
+        }
         let bounds: Vec<usize> = key
             .char_indices()
             .map(|(i, _)| i)
