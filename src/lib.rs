@@ -82,7 +82,7 @@ pub fn run(s: &Settings, terminal: &mut dyn Write) -> Result<Outcome, Error> {
     };
     match &s.job {
         Job::Plan => {
-            let _ = terminal.write_all(s.plan.source.as_bytes());
+            let _ = terminal.write_all(s.plan.printed().as_bytes());
         }
         Job::Template(job) => return cli::commands::template(s, job, terminal),
         Job::Check(job) => {

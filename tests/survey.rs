@@ -230,6 +230,8 @@ fn expected_diags(ext: &str) -> Vec<(String, String, String)> {
         ("bad_answer", &s, "H8"),
         ("bad_answer", &s, "Q8"),
         ("empty_questionnaire", &s, "E9"),
+        // Q8 left blank: out of the base, and said at its cell (SPEC §6; an info, costs nothing).
+        ("blank_answer", &s, "L8"),
         ("bad_tally_option", &t, "C14"),
         ("bad_tally_question", &t, "B15"),
     ]

@@ -6,6 +6,7 @@
 
 pub mod calendar;
 pub mod slogan;
+mod words;
 use chrono::{NaiveDate, NaiveTime};
 use indexmap::IndexMap;
 use serde::{Deserialize, Deserializer};
@@ -35,6 +36,10 @@ pub struct Plan {
     /// Where the register (村居名册) may come from.
     #[serde(default)]
     pub register: RegisterSource,
+    /// The office's own header words and value synonyms, added to the shipped
+    /// `templates/ledgers.toml` (same sections, under `[words]`: `[words.visit.method]`).
+    #[serde(default)]
+    pub words: crate::ledger::schema::Words,
     /// The text the plan was read from (printed by `shuangti plan`).
     #[serde(skip)]
     pub source: String,
@@ -287,6 +292,11 @@ impl Plan {
             path: path.to_string(),
             message,
         })?;
+        plan.validate_words(text)
+            .map_err(|message| PlanError::Invalid {
+                path: path.to_string(),
+                message,
+            })?;
         Ok(plan)
     }
 
@@ -411,6 +421,40 @@ mod tests {
         let err = Plan::parse(&text, "p.toml").unwrap_err().to_string();
         assert!(err.contains("vilage_slogans"), "{err}");
         assert!(err.contains("第"), "{err}");
+    }
+
+    #[test]
+    fn an_office_adds_header_words_and_value_synonyms() {
+        let text = format!(
+            "{DEFAULT_PLAN}\n[words.visit.method]\naliases = [\"访视方式\"]\nvalues = {{ \"上门访\" = \"入户\" }}\n"
+        );
+        let p = Plan::parse(&text, "p.toml").unwrap();
+        let specs = crate::ledger::schema::Specs::new(&p);
+        let spec = specs.get(crate::ledger::schema::Kind::Visit);
+        let m = &spec.columns[spec.col(crate::ledger::schema::VisitCol::Method)];
+        assert_eq!(m.name, "走访方式");
+        assert!(m.aliases.contains(&"访视方式".to_string()));
+        assert_eq!(m.values[0], ("上门访".to_string(), "入户".to_string()));
+        assert!(p.printed().contains("# [visit.method]"));
+    }
+
+    #[test]
+    fn an_unknown_ledger_or_column_in_words_is_refused_with_line() {
+        for (section, want) in [
+            ("[words.vist.method]", "vist"),
+            ("[words.visit.methd]", "methd"),
+        ] {
+            let text = format!("{DEFAULT_PLAN}\n{section}\naliases = [\"访视方式\"]\n");
+            let err = Plan::parse(&text, "p.toml").unwrap_err().to_string();
+            assert!(err.contains(want) && err.contains("第"), "{err}");
+        }
+        let text =
+            format!("{DEFAULT_PLAN}\n[words.visit.method]\nvalues = {{ \"上门访\" = \"入屋\" }}\n");
+        let err = Plan::parse(&text, "p.toml").unwrap_err().to_string();
+        assert!(
+            err.contains("入屋") && err.contains("入户、电话") && err.contains("第"),
+            "{err}"
+        );
     }
 
     #[test]

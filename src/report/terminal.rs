@@ -70,6 +70,7 @@ pub fn render(ds: &Dataset) -> String {
         }
     }
     out.push_str(&skipped(ds));
+    out.push_str(&columns_read(ds));
     let _ = writeln!(out, "{}", summary(ds));
     out
 }
@@ -88,6 +89,26 @@ pub fn skipped(ds: &Dataset) -> String {
             out.push_str("未读取的文件：\n");
         }
         let _ = writeln!(out, "  {}：{label}{}", escape(&f.path), escape(&f.reason));
+    }
+    out
+}
+
+/// 读表：one line per sheet whose header was not all read by name or alias (a word family, a cell
+/// not used or not guessed), so the office sees how its sheets were read.
+fn columns_read(ds: &Dataset) -> String {
+    let mut out = String::new();
+    for f in &ds.files {
+        let line = crate::ledger::header::columns_line(&f.columns);
+        if let (Some(k), false) = (f.kind, line.is_empty()) {
+            let _ = writeln!(
+                out,
+                "读表 {} › {}（{}）：{}",
+                escape(&f.path),
+                escape(&f.sheet),
+                k.zh(),
+                escape(&line)
+            );
+        }
     }
     out
 }

@@ -37,6 +37,9 @@ pub struct FileEntry {
     /// Units the rows belong to (names).
     #[serde(skip)]
     pub units: Vec<String>,
+    /// How each header cell of a read sheet was read (`files[].columns`).
+    #[serde(skip)]
+    pub columns: Vec<crate::ledger::header::ColumnRead>,
 }
 
 pub struct Dataset {

@@ -221,6 +221,7 @@ mod tests {
                 last_row: 0,
                 cols: (0..n as u32).map(Some).collect(),
                 title: String::new(),
+                reading: Vec::new(),
             },
             rows,
             written,
@@ -240,6 +241,7 @@ mod tests {
                 reason: String::new(),
                 detail: None,
                 units: Vec::new(),
+                columns: Vec::new(),
             })
             .collect();
         FileRead {

@@ -4,7 +4,7 @@
 
 use crate::diag::Diagnostic;
 use crate::ingest::{self, FileStatus, OpenFailure};
-use crate::ledger::header::{Header, Recognised, Recogniser};
+use crate::ledger::header::{self, Header, Recognised, Recogniser};
 use crate::ledger::parse::{parse_rows, Ctx, ParsedRow};
 use crate::ledger::schema::Specs;
 use crate::plan::calendar::Calendar;
@@ -81,6 +81,7 @@ pub(crate) fn failed_read(rel: &Path) -> FileRead {
             reason: reason.clone(),
             detail: None,
             units: Vec::new(),
+            columns: Vec::new(),
         }],
         sheets: Vec::new(),
         diags: vec![
@@ -124,6 +125,7 @@ pub(crate) fn read_file(
         reason,
         detail: None,
         units: Vec::new(),
+        columns: Vec::new(),
     };
     let opened = match ingest::open_in_inbox(inbox, rel, opts.include_hidden) {
         Ok(o) => o,
@@ -186,6 +188,8 @@ pub(crate) fn read_file(
             }
             Recognised::Incomplete(n) => {
                 let spec = specs.get(n.kind);
+                fr.diags
+                    .extend(header::near_miss_diagnostics(spec, &n, &path, &sheet.name));
                 let names: Vec<String> = n
                     .missing
                     .iter()
@@ -225,6 +229,8 @@ pub(crate) fn read_file(
                     plan,
                 };
                 let parsed = parse_rows(&ctx, &mut grid, &header);
+                fr.diags
+                    .extend(header::diagnostics(ctx.spec, &header, &path, &sheet.name));
                 header.title = format!("{} {} {}", header.title, sheet.name, stem);
                 fr.entries.push(entry(
                     &sheet.name,
@@ -233,6 +239,8 @@ pub(crate) fn read_file(
                     FileStatus::Used,
                     String::new(),
                 ));
+                fr.entries.last_mut().unwrap().columns =
+                    header::columns_read(ctx.spec, &specs.1, &header.reading);
                 fr.sheets.push(SheetRead {
                     name: sheet.name,
                     header,

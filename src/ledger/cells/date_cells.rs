@@ -7,6 +7,7 @@ use super::fold::fold_cow;
 use super::text::{
     error_cell, excel_datetime_parts, is_dash, number_text, serial_to_datetime, shorten, shown,
 };
+use super::zh_numerals::zh_numerals_to_digits;
 use super::{parse_date_text, SERIAL_MAX, SERIAL_MIN};
 use calamine::{Data, DataType};
 use chrono::{NaiveDate, NaiveTime};
@@ -56,6 +57,23 @@ fn number_date(v: f64, year: i32) -> Result<(NaiveDate, Option<NaiveTime>), Stri
     Err(format!("数字“{text}”不是日期"))
 }
 
+/// A month.day (`5.05`, `4.15`): a number between 1 and 13 with a fraction. In a date-formatted
+/// cell Excel reads it as a day of January 1900.
+fn is_month_day(v: f64) -> bool {
+    v.fract() != 0.0 && (1.0..13.0).contains(&v)
+}
+
+/// An Excel serial typed as text (`44319`, copied from a cell shown as a number): read only when
+/// it falls in the campaign's year, so a count or an ID is never taken for a date.
+fn text_serial(t: &str, year: i32) -> Option<NaiveDate> {
+    if t.len() != 5 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let v: f64 = t.parse().ok()?;
+    let d = serial_to_datetime(v, false)?.date();
+    (chrono::Datelike::year(&d) == year).then_some(d)
+}
+
 /// A cell in a date-time column: the date, and the time when the cell has one.
 ///
 /// Real date cells (xlsx/xls) at 00:00:00 count as no time; a cell holding only a time (serial < 1)
@@ -74,6 +92,10 @@ pub fn parse_datetime(
             }
             if dt.as_f64() >= SERIAL_MAX + 1.0 {
                 // 20210407 typed into a date-formatted cell (Excel shows ########)
+                return number_date(dt.as_f64(), year).map(Some);
+            }
+            if is_month_day(dt.as_f64()) {
+                // 5.05 typed into a date-formatted cell: Excel shows 1900-01-05, the clerk meant 5月5日
                 return number_date(dt.as_f64(), year).map(Some);
             }
             match excel_datetime_parts(dt) {
@@ -108,6 +130,20 @@ pub fn parse_datetime(
             }
             match read_text_date(&t, year) {
                 TextDate::Ok(date, time) => Ok(Some((date, time))),
+                _ if text_serial(&t, year).is_some() => {
+                    Ok(text_serial(&t, year).map(|d| (d, None)))
+                }
+                _ if zh_numerals_to_digits(&t).is_some() => {
+                    let digits = zh_numerals_to_digits(&t).unwrap_or_default();
+                    match read_text_date(&digits, year) {
+                        TextDate::Ok(date, time) => Ok(Some((date, time))),
+                        _ => Err(format!(
+                            "“{}”不是有效日期（读作“{}”）",
+                            shorten(&t),
+                            shorten(&digits)
+                        )),
+                    }
+                }
                 TextDate::Invalid => Err(not_a_date(&t)),
                 TextDate::NotDate => {
                     if is_only_time(&t) {
@@ -131,6 +167,26 @@ mod tests {
     use super::*;
     use crate::ledger::cells::testkit::{dt, hm, s, ymd, Y};
     use calamine::{CellErrorType, ExcelDateTime, ExcelDateTimeType};
+
+    /// Item 4 of issue 10: an Excel serial typed as text, 5.05 in a date-formatted cell, and a date
+    /// in Chinese numerals are read as the clerk meant them.
+    #[test]
+    fn serial_text_month_day_cells_and_chinese_numerals_are_dates() {
+        assert_eq!(parse_date(&s("44319"), Y), Ok(Some(ymd(2021, 5, 3))));
+        // a serial outside the campaign's year is no date (a count, an ID)
+        assert!(parse_date(&s("12345"), Y).is_err());
+        assert!(parse_date(&s("45000"), Y).is_err());
+        assert_eq!(parse_date(&dt(5.05), Y), Ok(Some(ymd(2021, 5, 5))));
+        assert_eq!(parse_date(&dt(4.15), Y), Ok(Some(ymd(2021, 4, 15))));
+        assert!(parse_date(&dt(4.1), Y).is_err(), "4.1 may be 4.10");
+        assert_eq!(parse_date(&s("五月十二日"), Y), Ok(Some(ymd(2021, 5, 12))));
+        assert_eq!(
+            parse_date(&s("二〇二一年四月二十日"), Y),
+            Ok(Some(ymd(2021, 4, 20)))
+        );
+        let e = parse_date(&s("五月三十二日"), Y).unwrap_err();
+        assert!(e.contains("5月32日"), "{e}");
+    }
 
     #[test]
     fn date_cells() {

@@ -22,6 +22,7 @@ mod fold;
 mod phones;
 mod text;
 mod yes_no;
+mod zh_numerals;
 
 pub use counts::parse_count;
 pub use date_cells::{parse_date, parse_datetime};

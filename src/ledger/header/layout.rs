@@ -1,50 +1,80 @@
-//! What a header names: each kind's aliases (with the words clerks swap freely) by normalised key,
-//! survey headers written as the question itself, and the mapping of one header row, or a parent
-//! row over a child row, to canonical columns.
+//! What a header names: each kind's names and aliases (with the words clerks swap freely) by
+//! normalised key, survey headers written as the question itself, a header split into word parts
+//! (`parts`) matched to a column with the same parts, and the mapping of one header row, or a
+//! parent row over a child row, to canonical columns (`settle` weighs the cells against each
+//! other).
 
+use super::parts::{Lexicon, Part};
+use super::settle::{settle, Layout};
 use crate::ingest::Grid;
 use crate::ledger::cells::cell_text;
 use crate::ledger::schema::{Kind, Spec, Ty};
 use crate::text::{alias_key, header_keys};
 use rustc_hash::FxHashMap;
+use std::cell::OnceCell;
 
-/// Words clerks swap freely in headers: each alias is also accepted with these exchanged.
-const SWAPS: [(&str, &str); 6] = [
-    ("日期", "时间"),
-    ("纠纷", "矛盾"),
-    ("类型", "类别"),
-    ("状态", "情况"),
-    ("村居", "村社区"),
-    ("姓名", "名字"),
-];
+/// What one header cell names, before the cells of a row are weighed against each other.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Hit {
+    /// The column's canonical name.
+    Name(usize),
+    /// One of its aliases (or an alias with swapped words, or a question's wording).
+    Alias(usize),
+    /// The same word parts as the column's name or an alias (访问方式 → 走访方式).
+    Family(usize),
+    /// The same word parts as several columns: not guessed.
+    Ambiguous(Vec<usize>),
+}
+
+impl Hit {
+    pub(super) fn exact(&self) -> Option<usize> {
+        match self {
+            Hit::Name(i) | Hit::Alias(i) => Some(*i),
+            _ => None,
+        }
+    }
+}
 
 /// Aliases of one kind, by normalised key → column index.
 #[derive(Debug)]
 pub struct Matcher {
     pub kind: Kind,
-    keys: FxHashMap<String, usize>,
+    /// Key → (column, whether it is the canonical name).
+    keys: FxHashMap<String, (usize, bool)>,
+    /// Word parts of each name and alias → the columns they name.
+    parts: FxHashMap<Vec<Part>, Vec<usize>>,
     /// (question number, column index) for survey answer columns.
     questions: Vec<(u32, usize)>,
 }
 
 impl Matcher {
-    pub fn new(spec: &Spec) -> Matcher {
+    pub fn new(spec: &Spec, lx: &Lexicon) -> Matcher {
         let mut keys = FxHashMap::default();
         // Canonical names first so they win over another column's alias.
         for (i, c) in spec.columns.iter().enumerate() {
-            keys.entry(alias_key(&c.name)).or_insert(i);
+            keys.entry(alias_key(&c.name)).or_insert((i, true));
         }
+        let mut parts: FxHashMap<Vec<Part>, Vec<usize>> = FxHashMap::default();
         for (i, c) in spec.columns.iter().enumerate() {
             for a in std::iter::once(&c.name).chain(&c.aliases) {
                 let k = alias_key(a);
-                for (x, y) in SWAPS {
+                for (x, y) in &lx.swaps {
                     for (from, to) in [(x, y), (y, x)] {
-                        if k.contains(from) {
-                            keys.entry(k.replace(from, to)).or_insert(i);
+                        if k.contains(from.as_str()) {
+                            keys.entry(k.replace(from.as_str(), to))
+                                .or_insert((i, false));
                         }
                     }
                 }
-                keys.entry(k).or_insert(i);
+                if !matches!(c.ty, Ty::Answer(_)) {
+                    if let Some(p) = lx.parts(&k) {
+                        let cols = parts.entry(p).or_default();
+                        if !cols.contains(&i) {
+                            cols.push(i);
+                        }
+                    }
+                }
+                keys.entry(k).or_insert((i, false));
             }
         }
         let questions = spec
@@ -59,24 +89,72 @@ impl Matcher {
         Matcher {
             kind: spec.kind,
             keys,
+            parts,
             questions,
         }
     }
 
-    /// The column a header cell names, if any.
+    /// The column a header cell names by its name or an alias, if any.
     pub fn column(&self, header: &str) -> Option<usize> {
-        self.column_of(&Keyed::new(header.to_string()))
+        self.exact_of(&Keyed::new(header.to_string()))
     }
 
-    /// [`Matcher::column`] for a cell whose [`header_keys`] are already known (the recogniser works
-    /// them out once per cell, not once per cell and kind).
-    fn column_of(&self, cell: &Keyed) -> Option<usize> {
+    /// What a header cell names, word parts included.
+    pub fn hit(&self, lx: &Lexicon, header: &str) -> Option<Hit> {
+        self.hit_of(lx, &Keyed::new(header.to_string()))
+    }
+
+    /// The column a cell names by name or alias (the recogniser works a cell's [`header_keys`] out
+    /// once per cell, not once per cell and kind).
+    fn exact_of(&self, cell: &Keyed) -> Option<usize> {
+        self.exact_hit(cell).and_then(|h| h.exact())
+    }
+
+    fn exact_hit(&self, cell: &Keyed) -> Option<Hit> {
         for k in &cell.keys {
-            if let Some(&i) = self.keys.get(k) {
-                return Some(i);
+            if let Some(&(i, canonical)) = self.keys.get(k) {
+                return Some(if canonical {
+                    Hit::Name(i)
+                } else {
+                    Hit::Alias(i)
+                });
             }
         }
-        self.question_column(&cell.text)
+        self.question_column(&cell.text).map(Hit::Alias)
+    }
+
+    /// By name or alias, else by word parts.
+    fn hit_of(&self, lx: &Lexicon, cell: &Keyed) -> Option<Hit> {
+        self.exact_hit(cell).or_else(|| self.family_hit(lx, cell))
+    }
+
+    fn family_hit(&self, lx: &Lexicon, cell: &Keyed) -> Option<Hit> {
+        for p in cell.parts(lx) {
+            if let Some(cols) = self.parts.get(p) {
+                return Some(match cols[..] {
+                    [i] => Hit::Family(i),
+                    _ => Hit::Ambiguous(cols.clone()),
+                });
+            }
+        }
+        None
+    }
+
+    /// Columns sharing a family word part with the cell (a weak likeness: reported for a missing
+    /// column, never used).
+    pub(super) fn weak(&self, lx: &Lexicon, cell: &Keyed) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::new();
+        for p in cell.parts(lx) {
+            let fam: Vec<&Part> = p.iter().filter(|x| matches!(x, Part::Family(_))).collect();
+            for (q, cols) in &self.parts {
+                if fam.iter().any(|f| q.contains(f)) {
+                    out.extend(cols);
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// Survey headers written as the question itself: "1、您知道什么是平安建设活动吗？", "第1题 …".
@@ -104,17 +182,28 @@ fn texts(grid: &Grid, r: u32) -> Vec<Option<String>> {
     grid.row(r).iter().map(cell_text).collect()
 }
 
-/// A header cell's text and its [`header_keys`].
+/// A header cell's text, its [`header_keys`] and (worked out only when no name or alias matches)
+/// the word parts of each key.
 #[derive(Clone)]
 pub(super) struct Keyed {
-    text: String,
+    pub(super) text: String,
     keys: Vec<String>,
+    parts: OnceCell<Vec<Vec<Part>>>,
 }
 
 impl Keyed {
     fn new(text: String) -> Keyed {
         let keys = header_keys(&text);
-        Keyed { text, keys }
+        Keyed {
+            text,
+            keys,
+            parts: OnceCell::new(),
+        }
+    }
+
+    fn parts(&self, lx: &Lexicon) -> &[Vec<Part>] {
+        self.parts
+            .get_or_init(|| self.keys.iter().filter_map(|k| lx.parts(k)).collect())
     }
 }
 
@@ -149,51 +238,51 @@ pub(super) fn pair_candidates(row1: &[Option<Keyed>], row2: &[Option<Keyed>]) ->
 /// Maps the header cells of one row to canonical columns.
 pub(super) fn map_single(
     m: &Matcher,
+    lx: &Lexicon,
     spec: &Spec,
     first_col: u32,
     row: &[Option<Keyed>],
-) -> Vec<Option<u32>> {
-    let mut cols = vec![None; spec.columns.len()];
-    for (j, cell) in row.iter().enumerate() {
-        let Some(cell) = cell else { continue };
-        if let Some(i) = m.column_of(cell) {
-            if cols[i].is_none() {
-                cols[i] = Some(first_col + j as u32);
-            }
-        }
-    }
-    cols
+    texts: bool,
+) -> Layout {
+    let hits = row
+        .iter()
+        .map(|cell| cell.as_ref().map(|c| (c.text.as_str(), m.hit_of(lx, c))))
+        .collect();
+    settle(spec, first_col, hits, texts)
 }
 
 /// Maps the header cells of a parent row over a child row to canonical columns: per column, the
-/// first candidate (see [`pair_candidates`]) that names a column decides.
+/// first candidate (see [`pair_candidates`]) that names a column by name or alias decides, else
+/// the first that names one by its word parts.
 pub(super) fn map_columns(
     m: &Matcher,
+    lx: &Lexicon,
     spec: &Spec,
     first_col: u32,
     pairs: &[Vec<Keyed>],
-) -> Vec<Option<u32>> {
-    let mut cols = vec![None; spec.columns.len()];
-    for (j, candidates) in pairs.iter().enumerate() {
-        for cand in candidates {
-            if let Some(i) = m.column_of(cand) {
-                if cols[i].is_none() {
-                    cols[i] = Some(first_col + j as u32);
-                }
-                break;
-            }
-        }
-    }
-    cols
+    texts: bool,
+) -> Layout {
+    let hits = pairs
+        .iter()
+        .map(|candidates| {
+            let first = candidates.first()?;
+            let exact = candidates
+                .iter()
+                .find_map(|c| m.exact_hit(c).map(|h| (c.text.as_str(), Some(h))));
+            let family = || {
+                candidates
+                    .iter()
+                    .find_map(|c| m.family_hit(lx, c).map(|h| (c.text.as_str(), Some(h))))
+            };
+            Some(exact.or_else(family).unwrap_or((first.text.as_str(), None)))
+        })
+        .collect();
+    settle(spec, first_col, hits, texts)
 }
 
-/// How many different columns the cells of one row name.
+/// How many different columns the cells of one row name by name or alias.
 pub(super) fn distinct_matches(m: &Matcher, row: &[Option<Keyed>]) -> usize {
-    let mut seen: Vec<usize> = row
-        .iter()
-        .flatten()
-        .filter_map(|t| m.column_of(t))
-        .collect();
+    let mut seen: Vec<usize> = row.iter().flatten().filter_map(|t| m.exact_of(t)).collect();
     seen.sort_unstable();
     seen.dedup();
     seen.len()

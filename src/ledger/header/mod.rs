@@ -6,9 +6,18 @@
 //! makes a full header wins; a two-row grouped header must add something over one row); `layout`
 //! says which canonical column each header cell names.
 
+mod content;
+mod explain;
 mod layout;
+mod parts;
+mod settle;
 
-pub use layout::Matcher;
+pub use explain::{
+    columns_line, columns_read, diagnostics, near_miss_diagnostics, plan_words, ColumnRead,
+};
+pub use layout::{Hit, Matcher};
+pub use parts::{Lexicon, Part};
+pub use settle::{How, Reading};
 
 use super::schema::{Kind, Specs};
 use crate::ingest::Grid;
@@ -23,6 +32,7 @@ const HEADER_SEARCH_ROWS: u32 = 30;
 #[derive(Debug)]
 pub struct Recogniser {
     matchers: Vec<Matcher>,
+    lexicon: Lexicon,
 }
 
 /// Where a ledger's header is and which Excel column holds each canonical column.
@@ -36,6 +46,8 @@ pub struct Header {
     pub cols: Vec<Option<u32>>,
     /// Text above the header (title rows), used to find the unit when there is no unit column.
     pub title: String,
+    /// How each header cell was read (by name, alias, word parts; unused; not guessed).
+    pub reading: Vec<Reading>,
 }
 
 /// A sheet that looks like a ledger but lacks required columns.
@@ -44,6 +56,14 @@ pub struct NearMiss {
     pub kind: Kind,
     pub row: u32,
     pub missing: Vec<usize>,
+    /// How each header cell was read.
+    pub reading: Vec<Reading>,
+    /// Unused header cells that share a word part with a missing column: (Excel column, header,
+    /// the missing column), reported, never used.
+    pub weak: Vec<(u32, String, usize)>,
+    /// The columns found, and the last header row (for reading the missing ones by their values).
+    pub cols: Vec<Option<u32>>,
+    pub last_row: u32,
 }
 
 #[derive(Debug)]
@@ -56,7 +76,8 @@ pub enum Recognised {
 impl Recogniser {
     pub fn new(specs: &Specs) -> Recogniser {
         Recogniser {
-            matchers: specs.0.iter().map(Matcher::new).collect(),
+            matchers: specs.0.iter().map(|s| Matcher::new(s, &specs.1)).collect(),
+            lexicon: specs.1.clone(),
         }
     }
 
@@ -87,11 +108,18 @@ impl Recogniser {
                     if two && !grouped {
                         continue;
                     }
-                    let cols = if two {
-                        map_columns(m, spec, grid.first_col(), &pairs)
-                    } else {
-                        map_single(m, spec, grid.first_col(), &row1)
+                    let lx = &self.lexicon;
+                    // Without the header texts first (most candidates are dropped); the one kept
+                    // is mapped again with them.
+                    let map = |texts: bool| {
+                        if two {
+                            map_columns(m, lx, spec, grid.first_col(), &pairs, texts)
+                        } else {
+                            map_single(m, lx, spec, grid.first_col(), &row1, texts)
+                        }
                     };
+                    let layout = map(false);
+                    let cols = &layout.cols;
                     let found = cols
                         .iter()
                         .enumerate()
@@ -107,29 +135,40 @@ impl Recogniser {
                         .map(|(i, _)| i)
                         .collect();
                     if missing.is_empty() && found >= spec.min_columns {
-                        // A two-row header must add something over the single row.
-                        let score = found * 2 + usize::from(!two);
+                        // A two-row header must add something over the single row; of two
+                        // equal readings, the one with more columns by name or alias.
+                        let score = (found * 2 + usize::from(!two)) * 256 + layout.exact;
                         if best.as_ref().is_none_or(|(s, _)| score > *s) {
+                            let layout = map(true);
                             best = Some((
                                 score,
                                 Header {
                                     kind: m.kind,
                                     first_row: r,
                                     last_row: if two { r + 1 } else { r },
-                                    cols,
+                                    cols: layout.cols,
                                     title: title_text(grid, r),
+                                    reading: layout.reading,
                                 },
                             ));
                         }
-                    } else if found >= 3 && found > missing.len() {
+                    } else if found + layout.unsure() >= 3
+                        && found + layout.unsure() > missing.len()
+                    {
+                        // Columns not guessed (contested, ambiguous) still say what the sheet is.
                         let score = found;
                         if near.as_ref().is_none_or(|(s, _)| score > *s) {
+                            let layout = map(true);
                             near = Some((
                                 score,
                                 NearMiss {
                                     kind: m.kind,
                                     row: r,
+                                    last_row: if two { r + 1 } else { r },
+                                    cols: layout.cols.clone(),
+                                    weak: weak_cells(m, lx, &layout.reading, &row1, &missing),
                                     missing,
+                                    reading: layout.reading,
                                 },
                             ));
                         }
@@ -148,10 +187,39 @@ impl Recogniser {
         }
         match (best, near) {
             (Some((_, h)), _) => Recognised::Ledger(h),
-            (None, Some((_, n))) => Recognised::Incomplete(n),
+            // A required column no header names may still be found by its values.
+            (None, Some((_, n))) => match content::complete(specs.get(n.kind), grid, &n) {
+                Some(mut h) => {
+                    h.title = title_text(grid, h.first_row);
+                    Recognised::Ledger(h)
+                }
+                None => Recognised::Incomplete(n),
+            },
             _ => Recognised::NotLedger,
         }
     }
+}
+
+/// The unused cells of a header row that share a word part with a missing column.
+fn weak_cells(
+    m: &Matcher,
+    lx: &Lexicon,
+    reading: &[Reading],
+    row: &[Option<Keyed>],
+    missing: &[usize],
+) -> Vec<(u32, String, usize)> {
+    let mut out = Vec::new();
+    for r in reading.iter().filter(|r| r.how == How::Unused) {
+        let Some(cell) = row.iter().flatten().find(|c| c.text == r.header) else {
+            continue;
+        };
+        for i in m.weak(lx, cell) {
+            if missing.contains(&i) {
+                out.push((r.col, r.header.clone(), i));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -84,7 +84,7 @@ pub(super) fn read_cell(
         },
         Ty::Choice(options) => match cell_cow(cell) {
             None => Value::Empty,
-            Some(t) => match choose_memo(choices, options, &t) {
+            Some(t) => match choose_memo(choices, options, &column.values, &t) {
                 Some(i) => Value::Choice(i as u8),
                 None => {
                     return Err((

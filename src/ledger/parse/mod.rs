@@ -16,7 +16,7 @@ use super::value::Value;
 use crate::diag::{cell_ref, Diagnostic};
 use crate::ingest::Grid;
 use crate::ledger::cells::{self, cell_cow, cell_text};
-use crate::ledger::schema::{DisputeCol, Kind, Spec};
+use crate::ledger::schema::{DisputeCol, Kind, Spec, Ty};
 use crate::plan::calendar::Calendar;
 use crate::text::{alias_key, header_keys};
 use calamine::Data;
@@ -190,6 +190,7 @@ fn parse_row(
     let mut values = Vec::with_capacity(spec.columns.len());
     let mut unit = None;
     let zero = is_zero_report(ctx, grid, memo, r);
+    let mut blank_answers: Vec<(u32, &str)> = Vec::new();
     for (i, column) in spec.columns.iter().enumerate() {
         let Some(c) = header.cols[i] else {
             values.push(Value::Empty);
@@ -214,6 +215,9 @@ fn parse_row(
         }
         match read_cell(ctx, column, cell, memo.sole[i], &mut memo.choices[i]) {
             Ok(v) => {
+                if v.is_empty() && matches!(column.ty, Ty::Answer(_)) {
+                    blank_answers.push((c, column.name.as_str()));
+                }
                 if v.is_empty() && column.required && !zero {
                     diags.push(at(if grid.uncalculated_formula(r, c) {
                         Diagnostic::error(
@@ -238,6 +242,22 @@ fn parse_row(
                 diags.push(at(Diagnostic::error(code, msg).hint(hint).quoting_cell()));
                 values.push(Value::Empty);
             }
+        }
+    }
+    // A respondent who left a question blank (SPEC §6): excluded from that question's base, and
+    // said at the cell, as a note that costs nothing.
+    let answered = spec
+        .columns
+        .iter()
+        .zip(&values)
+        .any(|(c, v)| matches!(c.ty, Ty::Answer(_)) && !v.is_empty());
+    if answered {
+        for (c, name) in blank_answers {
+            diags.push(
+                Diagnostic::info("blank_answer", format!("{name}未作答，未计入该题有效样本"))
+                    .hint("如是漏填，请照问卷补上；确未作答可不改")
+                    .at(ctx.file, ctx.sheet, cell_ref(r, c)),
+            );
         }
     }
     let row = ParsedRow {

@@ -108,7 +108,48 @@ pub enum ColId {
 pub trait Col: Copy {
     const KIND: Kind;
     const COUNT: usize;
+    /// The variants' names, in `id` order (their snake_case is the column's key in ledgers.toml).
+    const VARIANTS: &'static [&'static str];
     fn id(self) -> u8;
+    /// The column's stable English key in `templates/ledgers.toml` (`VisitCol::ResolvedOn` →
+    /// `resolved_on`).
+    fn key(self) -> String {
+        snake(Self::VARIANTS[self.id() as usize])
+    }
+}
+
+/// `ResolvedOn` → `resolved_on`.
+pub fn snake(v: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in v.chars().enumerate() {
+        if c.is_ascii_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Every named column's key of `kind`, in `Col::id` order.
+pub fn column_keys(kind: Kind) -> Vec<String> {
+    let v = match kind {
+        Kind::Register => RegisterCol::VARIANTS,
+        Kind::Liaison => LiaisonCol::VARIANTS,
+        Kind::WeeklyReport => WeeklyCol::VARIANTS,
+        Kind::Visit => VisitCol::VARIANTS,
+        Kind::Survey => SurveyCol::VARIANTS,
+        Kind::SurveyTally => TallyCol::VARIANTS,
+        Kind::Dispute => DisputeCol::VARIANTS,
+        Kind::Slogan => SloganCol::VARIANTS,
+        Kind::Activity => ActivityCol::VARIANTS,
+        Kind::Officer => OfficerCol::VARIANTS,
+        Kind::Supervision => SupervisionCol::VARIANTS,
+    };
+    v.iter().map(|s| snake(s)).collect()
 }
 
 macro_rules! columns {
@@ -119,6 +160,7 @@ macro_rules! columns {
         impl Col for $name {
             const KIND: Kind = Kind::$kind;
             const COUNT: usize = [$($name::$v),*].len();
+            const VARIANTS: &'static [&'static str] = &[$(stringify!($v)),*];
             fn id(self) -> u8 {
                 self as u8
             }

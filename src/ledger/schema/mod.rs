@@ -6,18 +6,22 @@
 //! declarations are built once per run from the plan in force.
 //!
 //! `kinds` names everything the code refers to (the kinds, one column enum per kind, the fixed
-//! choice lists); `declare`, `office`, `outreach` and `work` hold the declarations themselves (the
-//! Chinese names, aliases, types); `markdown` draws the README's table from them.
+//! choice lists); `declare`, `office`, `outreach` and `work` hold the declarations themselves
+//! (types, required, allowed values); `words` reads their wording (the Chinese names, aliases,
+//! value synonyms) from `templates/ledgers.toml` and the plan's `[words]`; `markdown` draws the
+//! README's table from them.
 
 mod declare;
 mod kinds;
 mod markdown;
 mod office;
 mod outreach;
+mod words;
 mod work;
 
-pub use declare::VALUE_SYNONYMS;
+pub use crate::ledger::header::Lexicon;
 pub use kinds::*;
+pub use words::{ColWords, KindWords, Words, DEFAULT_WORDS};
 
 #[derive(Debug, Clone)]
 pub struct Column {
@@ -27,6 +31,9 @@ pub struct Column {
     pub name: String,
     /// Other wordings accepted (the canonical name is always accepted too).
     pub aliases: Vec<String>,
+    /// Other words for the allowed values, as (`alias_key` of the word, allowed value): the
+    /// column's own first, then the shared synonyms (only those naming one of its values).
+    pub values: Vec<(String, String)>,
     pub ty: Ty,
     pub required: bool,
     /// A note shown in the template's 填表说明.
@@ -95,9 +102,9 @@ impl Spec {
     }
 }
 
-/// Every ledger kind's declaration, in `Kind::ALL` order.
+/// Every ledger kind's declaration, in `Kind::ALL` order, and the word parts headers are split into.
 #[derive(Debug, Clone)]
-pub struct Specs(pub Vec<Spec>);
+pub struct Specs(pub Vec<Spec>, pub Lexicon);
 
 impl Specs {
     pub fn get(&self, kind: Kind) -> &Spec {

@@ -3,55 +3,10 @@
 use crate::resolve::load::Dataset;
 use serde_json::{json, Value};
 
-pub fn files_json(ds: &Dataset) -> Value {
-    Value::Array(
-        ds.files
-            .iter()
-            .map(|f| {
-                json!({
-                    "path": f.path,
-                    "kind": f.kind.map(|k| k.key()),
-                    "sheet": f.sheet,
-                    "rows": f.rows,
-                    "status": f.status,
-                    "reason": f.reason,
-                    "units": f.units,
-                    // (the reading library's own words, English, for the maintainer: never on a sheet)
-                    "detail": f.detail,
-                })
-            })
-            .collect(),
-    )
-}
+mod lists;
 
-pub fn diagnostics_json(ds: &Dataset) -> Value {
-    Value::Array(
-        ds.diags
-            .iter()
-            .map(|d| {
-                json!({
-                    "severity": d.severity,
-                    "code": d.code,
-                    "unit": d.unit,
-                    "file": d.file,
-                    "sheet": d.sheet,
-                    "cell": d.cell,
-                    "message": d.message,
-                    "hint": d.hint,
-                })
-            })
-            .collect(),
-    )
-}
-
-pub fn check_json(ds: &Dataset) -> Value {
-    let c = crate::report::terminal::counts(&ds.diags);
-    json!({
-        "summary": {"errors": c.errors, "warnings": c.warnings, "infos": c.infos, "files": ds.files.len()},
-        "files": files_json(ds),
-        "diagnostics": diagnostics_json(ds),
-    })
-}
+pub use lists::{check_json, diagnostics_json, files_json};
+use lists::{diags_in_period, diags_json};
 
 fn date(d: chrono::NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
@@ -110,32 +65,6 @@ pub fn survey_json(s: &crate::figures::survey::SurveyFigures) -> Value {
 /// The top-level `town.survey` (the town's figures carry the breakdown).
 pub fn town_survey_json(s: &crate::figures::survey::SurveyFigures) -> Value {
     survey_json(s)
-}
-
-fn diags_json(list: &[&crate::diag::Diagnostic]) -> Value {
-    diags_in_period(list, None)
-}
-
-/// The diagnostics of a report, each with the report's period (`week`: the issue, or `month`:
-/// `YYYY-MM`) and, for a rule finding, the campaign weeks it held (`weeks`).
-fn diags_in_period(list: &[&crate::diag::Diagnostic], period: Option<(&str, Value)>) -> Value {
-    Value::Array(
-        list.iter()
-            .map(|d| {
-                let mut v = json!({
-                    "severity": d.severity, "code": d.code, "unit": d.unit, "file": d.file,
-                    "sheet": d.sheet, "cell": d.cell, "message": d.message, "hint": d.hint,
-                });
-                if let Some((key, value)) = &period {
-                    v[*key] = value.clone();
-                }
-                if !d.weeks.is_empty() {
-                    v["weeks"] = json!(d.weeks);
-                }
-                v
-            })
-            .collect(),
-    )
 }
 
 /// Units with their figures, survey, score, grade and rank for one assessment.

@@ -1,0 +1,211 @@
+//! Saying how a sheet was read: every header cell and how it was read (`files[].columns` in
+//! `--json`), one compact line per sheet for `check` (only what was not read by a column's name or
+//! alias: `“访问方式”→走访方式（近义词）`, `“照片编号”：未使用`), and the diagnostics an office can act
+//! on: a column found by its word parts (info — silenced by adding the word to the plan) or by its
+//! values (warning), a header not guessed because it is like several columns or another cell is
+//! like the same column (warning), a cell that may be a missing required column (info).
+
+use super::{Header, How, Lexicon, NearMiss, Reading};
+use crate::diag::{cell_ref, Diagnostic};
+use crate::ledger::schema::{column_keys, ColId, Spec};
+
+impl How {
+    /// The stable English word for `--json` (`files[].columns[].how`).
+    pub fn key(&self) -> &'static str {
+        match self {
+            How::Name(_) => "name",
+            How::Alias(_) => "alias",
+            How::Family(_) => "word_family",
+            How::Unused => "unused",
+            How::Ambiguous(_) => "ambiguous",
+            How::Contested(_) => "contested",
+            How::Content(_) => "content",
+        }
+    }
+
+    /// The column it was read as, if any.
+    pub fn column(&self) -> Option<usize> {
+        match self {
+            How::Name(i) | How::Alias(i) | How::Family(i) | How::Content(i) => Some(*i),
+            _ => None,
+        }
+    }
+}
+
+/// `[words.visit.method] aliases = ["访问方式"]`: the plan lines that make `header` a word of column
+/// `i`.
+pub fn plan_words(spec: &Spec, i: usize, header: &str) -> String {
+    let key = match spec.columns[i].id {
+        ColId::Named(id) => column_keys(spec.kind)[id as usize].clone(),
+        ColId::Question(n) => format!("q{n}"),
+    };
+    format!(
+        "[words.{}.{key}] aliases = [\"{}\"]",
+        spec.kind.key(),
+        header.replace(['\n', '\r'], "").replace('"', "\\\"")
+    )
+}
+
+/// How one header cell was read, for `--json` `files[].columns`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ColumnRead {
+    /// The header cell's text.
+    pub header: String,
+    /// The canonical column it was read as (None: not used).
+    pub column: Option<String>,
+    /// `name`, `alias`, `word_family`, `content` (by its values), `unused`, `ignored` (a column no
+    /// ledger has, known as such: 序号, 备注 …), `ambiguous`, `contested`.
+    pub how: &'static str,
+}
+
+/// Every header cell of a recognised sheet and how it was read.
+pub fn columns_read(spec: &Spec, lx: &Lexicon, reading: &[Reading]) -> Vec<ColumnRead> {
+    reading
+        .iter()
+        .map(|r| ColumnRead {
+            header: r.header.replace(['\n', '\r'], ""),
+            column: r.how.column().map(|i| spec.columns[i].name.clone()),
+            how: match r.how {
+                How::Unused if lx.is_ignored(&r.header) => "ignored",
+                _ => r.how.key(),
+            },
+        })
+        .collect()
+}
+
+/// `check`'s line for a sheet: what was not read by a column's name or alias (a word family, a
+/// cell not used or not guessed), from `files[].columns`; empty when there is nothing to say.
+pub fn columns_line(columns: &[ColumnRead]) -> String {
+    let parts: Vec<String> = columns
+        .iter()
+        .filter(|c| !matches!(c.how, "name" | "alias" | "ignored"))
+        .map(|c| match &c.column {
+            Some(col) => format!("“{}”→{col}（{}）", c.header, how_zh(c.how)),
+            None => format!("“{}”：{}", c.header, how_zh(c.how)),
+        })
+        .collect();
+    parts.join("，")
+}
+
+fn how_zh(key: &str) -> &'static str {
+    match key {
+        "name" => "列名",
+        "alias" => "其他写法",
+        "word_family" => "近义词",
+        "unused" => "未使用",
+        "ambiguous" => "像多列，未采用",
+        "content" => "按内容",
+        _ => "与另一列相争，未采用",
+    }
+}
+
+/// The diagnostics of a recognised sheet's header (`row`: its last header row).
+pub fn diagnostics(spec: &Spec, header: &Header, file: &str, sheet: &str) -> Vec<Diagnostic> {
+    reading_diagnostics(spec, &header.reading, header.last_row, file, sheet)
+}
+
+fn names(spec: &Spec, cols: &[usize]) -> String {
+    let v: Vec<String> = cols
+        .iter()
+        .map(|&i| format!("“{}”", spec.columns[i].name))
+        .collect();
+    v.join("、")
+}
+
+fn reading_diagnostics(
+    spec: &Spec,
+    reading: &[Reading],
+    row: u32,
+    file: &str,
+    sheet: &str,
+) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for r in reading {
+        let h = r.header.replace(['\n', '\r'], "");
+        let at = cell_ref(row, r.col);
+        let d = match &r.how {
+            How::Family(i) => Diagnostic::info(
+                "header_by_word_family",
+                format!("表头“{h}”按近义词读作“{}”", spec.columns[*i].name),
+            )
+            .hint(format!(
+                "如读得对，在方案文件中加上 {} 此提示即不再出现；不对请把表头改为标准列名",
+                plan_words(spec, *i, &h)
+            )),
+            How::Content(i) => Diagnostic::warning(
+                "header_by_content",
+                format!(
+                    "表头“{h}”不是“{}”的写法，但这一列填的内容是，按“{}”读取",
+                    spec.columns[*i].name, spec.columns[*i].name
+                ),
+            )
+            .hint(format!(
+                "请把表头改为“{}”，或在方案文件中加上 {}",
+                spec.columns[*i].name,
+                plan_words(spec, *i, &h)
+            )),
+            How::Ambiguous(c) => Diagnostic::warning(
+                "header_ambiguous",
+                format!("表头“{h}”既像{}，无法确定，未读取这一列", names(spec, c)),
+            )
+            .hint(format!(
+                "请把表头改为标准列名（{}），或在方案文件中加上 {}",
+                names(spec, c),
+                plan_words(spec, c[0], &h)
+            )),
+            How::Contested(i) => {
+                let others: Vec<String> = reading
+                    .iter()
+                    .filter(|o| o.col != r.col && o.how == r.how)
+                    .map(|o| format!("“{}”", o.header.replace(['\n', '\r'], "")))
+                    .collect();
+                Diagnostic::warning(
+                    "header_contested",
+                    format!(
+                        "表头“{h}”和{}都像“{}”，无法确定是哪一列，都未读取",
+                        others.join("、"),
+                        spec.columns[*i].name
+                    ),
+                )
+                .hint(format!(
+                    "请把其中一列的表头改为“{}”，或在方案文件中加上 {}",
+                    spec.columns[*i].name,
+                    plan_words(spec, *i, &h)
+                ))
+            }
+            _ => continue,
+        };
+        out.push(d.at(file, sheet, at));
+    }
+    out
+}
+
+/// The diagnostics of a sheet that looks like a ledger but lacks a required column: its header
+/// cells not guessed, and the cells that may be a missing column.
+pub fn near_miss_diagnostics(
+    spec: &Spec,
+    n: &NearMiss,
+    file: &str,
+    sheet: &str,
+) -> Vec<Diagnostic> {
+    let mut out = reading_diagnostics(spec, &n.reading, n.row, file, sheet);
+    for (col, h, i) in &n.weak {
+        let h = h.replace(['\n', '\r'], "");
+        out.push(
+            Diagnostic::info(
+                "header_maybe_missing_column",
+                format!(
+                    "表头“{h}”可能就是缺少的“{}”，但不能确定，未采用",
+                    spec.columns[*i].name
+                ),
+            )
+            .hint(format!(
+                "如是，请把表头改为“{}”，或在方案文件中加上 {}",
+                spec.columns[*i].name,
+                plan_words(spec, *i, &h)
+            ))
+            .at(file, sheet, cell_ref(n.row, *col)),
+        );
+    }
+    out
+}
