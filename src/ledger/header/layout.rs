@@ -5,35 +5,13 @@
 //! other).
 
 use super::parts::{Lexicon, Part};
-use super::settle::{settle, Layout};
+use super::settle::{settle, Hit, Layout};
 use crate::ingest::Grid;
 use crate::ledger::cells::cell_text;
 use crate::ledger::schema::{Kind, Spec, Ty};
 use crate::text::{alias_key, header_keys};
 use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
-
-/// What one header cell names, before the cells of a row are weighed against each other.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Hit {
-    /// The column's canonical name.
-    Name(usize),
-    /// One of its aliases (or an alias with swapped words, or a question's wording).
-    Alias(usize),
-    /// The same word parts as the column's name or an alias (访问方式 → 走访方式).
-    Family(usize),
-    /// The same word parts as several columns: not guessed.
-    Ambiguous(Vec<usize>),
-}
-
-impl Hit {
-    pub(super) fn exact(&self) -> Option<usize> {
-        match self {
-            Hit::Name(i) | Hit::Alias(i) => Some(*i),
-            _ => None,
-        }
-    }
-}
 
 /// Aliases of one kind, by normalised key → column index.
 #[derive(Debug)]

@@ -15,8 +15,9 @@ mod settle;
 pub use explain::{
     columns_line, columns_read, diagnostics, near_miss_diagnostics, plan_words, ColumnRead,
 };
-pub use layout::{Hit, Matcher};
+pub use layout::Matcher;
 pub use parts::{Lexicon, Part};
+pub use settle::Hit;
 pub use settle::{How, Reading};
 
 use super::schema::{Kind, Specs};

@@ -2,8 +2,29 @@
 //! column holds, and how every header cell was read (by name, alias, word parts; unused; not
 //! guessed when two cells are like one column or one cell like several).
 
-use super::layout::Hit;
 use crate::ledger::schema::Spec;
+
+/// What one header cell names, before the cells of a row are weighed against each other.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Hit {
+    /// The column's canonical name.
+    Name(usize),
+    /// One of its aliases (or an alias with swapped words, or a question's wording).
+    Alias(usize),
+    /// The same word parts as the column's name or an alias (访问方式 → 走访方式).
+    Family(usize),
+    /// The same word parts as several columns: not guessed.
+    Ambiguous(Vec<usize>),
+}
+
+impl Hit {
+    pub(super) fn exact(&self) -> Option<usize> {
+        match self {
+            Hit::Name(i) | Hit::Alias(i) => Some(*i),
+            _ => None,
+        }
+    }
+}
 
 /// How a header cell was read, for `check` to show and for the diagnostics.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,42 +4,9 @@
 //! plan's `[words]`).
 
 use super::words::Words;
-use super::{column_keys, office, outreach, work, Col, ColId, Column, Lexicon, Spec, Specs, Ty};
+use super::{column_keys, office, outreach, work, ColId, Lexicon, Spec, Specs, Ty};
 use crate::plan::Plan;
 use crate::text::alias_key;
-
-pub(super) fn strs(v: &[&str]) -> Vec<String> {
-    v.iter().map(|s| s.to_string()).collect()
-}
-
-/// A column named by `id`; its header words are filled in from the words in force (`Specs::new`).
-pub(super) fn col<C: Col>(id: C, ty: Ty, required: bool) -> Column {
-    Column {
-        id: ColId::Named(id.id()),
-        name: String::new(),
-        aliases: Vec::new(),
-        values: Vec::new(),
-        ty,
-        required,
-        note: String::new(),
-    }
-}
-
-pub(super) fn req<C: Col>(id: C, ty: Ty) -> Column {
-    col(id, ty, true)
-}
-
-pub(super) fn opt<C: Col>(id: C, ty: Ty) -> Column {
-    col(id, ty, false)
-}
-
-pub(super) fn choice(v: &[&str]) -> Ty {
-    Ty::Choice(strs(v))
-}
-
-pub(super) fn unit<C: Col>(id: C) -> Column {
-    req(id, Ty::Unit)
-}
 
 /// Gives each named column of `spec` its words: the name, the aliases, and the other words for its
 /// allowed values (the column's own first, then the shared synonyms), as (key, allowed value).

@@ -11,6 +11,7 @@
 //! value synonyms) from `templates/ledgers.toml` and the plan's `[words]`; `markdown` draws the
 //! README's table from them.
 
+mod build;
 mod declare;
 mod kinds;
 mod markdown;

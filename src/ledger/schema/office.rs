@@ -1,7 +1,7 @@
 //! The declarations of the town office's own lists: the register of units, the liaison list, the
 //! officers sent into the grids and the office's supervision records.
 
-use super::declare::{choice, opt, req, unit};
+use super::build::{choice, opt, req, unit};
 use super::{LiaisonCol, OfficerCol, RegisterCol, Spec, SupervisionCol, Ty};
 use super::{OFFICER_UNITS, RECTIFY_STATUSES, SUPERVISION_METHODS, UNIT_KINDS};
 

@@ -1,7 +1,7 @@
 //! The declarations of the household outreach ledgers: the visit ledger, the questionnaire (one
 //! column per question of the plan in force) and the questionnaire tally.
 
-use super::declare::{choice, opt, req, unit};
+use super::build::{choice, opt, req, unit};
 use super::{ColId, Column, Spec, SurveyCol, TallyCol, Ty, VisitCol, VISIT_METHODS};
 use crate::plan::Plan;
 

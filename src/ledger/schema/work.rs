@@ -1,7 +1,7 @@
 //! The declarations of the villages' work ledgers: the weekly report, the dispute ledger (its types
 //! and statuses come from the plan), the slogan ledger and the activity ledger.
 
-use super::declare::{choice, opt, req, unit};
+use super::build::{choice, opt, req, unit};
 use super::{ActivityCol, DisputeCol, SloganCol, Spec, Ty, WeeklyCol};
 use super::{ACTIVITY_TYPES, SLOGAN_FORMS, SLOGAN_STATUSES};
 use crate::plan::Plan;
