@@ -159,3 +159,28 @@ fn survey_rates_from_their_parts() {
     assert_eq!(r["index"].as_f64(), Some(60.0));
     assert_eq!(r["value"].as_f64(), Some(0.6));
 }
+
+#[test]
+fn check_outputs_merge_and_other_lists_must_agree() {
+    let c = |errors: u64, file: &str| {
+        serde_json::json!({"summary": {"errors": errors, "warnings": 1, "infos": 0, "files": 1},
+            "files": [{"path": file}], "diagnostics": [], "weeks": [1, 2]})
+    };
+    let m = merge_towns(&[c(2, "a.xlsx"), c(3, "b.xlsx")]).unwrap();
+    assert_eq!(
+        m["summary"],
+        serde_json::json!({"errors": 5, "warnings": 2, "infos": 0, "files": 2})
+    );
+    assert_eq!(
+        m["files"],
+        serde_json::json!([{"path": "a.xlsx"}, {"path": "b.xlsx"}])
+    );
+    // A list that is not a per-town one (monthly's `weeks`) is kept when equal, refused otherwise.
+    assert_eq!(m["weeks"], serde_json::json!([1, 2]));
+    let mut other = c(3, "b.xlsx");
+    other["weeks"] = serde_json::json!([1]);
+    assert!(matches!(
+        merge_towns(&[c(2, "a.xlsx"), other]),
+        Err(MergeError::Differs { .. })
+    ));
+}

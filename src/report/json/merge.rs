@@ -2,7 +2,7 @@
 //! one: `units[]` by name, `town` totals summed, rates recomputed from the numerators and denominators
 //! the JSON carries, `suggestions`, `diagnostics` and `files` concatenated.
 //!
-//! In: the towns' `weekly`/`monthly`/`check` JSON values, all of one report and period. Out: one value
+//! In: the towns' `weekly`/`check` JSON values, all of one report and period. Out: one value
 //! of the same shape, or why the towns cannot be merged.
 
 use serde_json::{Map, Value};
@@ -34,7 +34,10 @@ const RATIOS: &[&str] = &["coverage", "value", "share", "index", "small_sample"]
 ///   `index` the base-weighted mean of the towns' (rounded to 0.1, as written; each town's was rounded,
 ///   so it can differ from a single run's by 0.1); `ranked` summed by option with `share` recomputed,
 ///   `breakdown` groups summed by group;
-/// - `suggestions`, `diagnostics`, `files` (and any other array): concatenated.
+/// - `suggestions`, `diagnostics`, `files`: concatenated.
+///
+/// So `weekly` and `check` outputs merge; a `monthly` one merges only where its `weeks`, `supervision`,
+/// `weekly_rules` and `dispatch` are equal in every town (otherwise `Differs`: not merged yet).
 pub fn merge_towns(towns: &[Value]) -> Result<Value, MergeError> {
     let first = towns.first().ok_or(MergeError::Empty)?;
     let objs: Vec<&Map<String, Value>> = towns
@@ -57,7 +60,7 @@ pub fn merge_towns(towns: &[Value]) -> Result<Value, MergeError> {
         let merged = match key.as_str() {
             "units" => merge_units(&all)?,
             "town" | "summary" => sum_all(key, &all)?,
-            _ if v0.is_array() => concat(key, &all)?,
+            "suggestions" | "diagnostics" | "files" => concat(key, &all)?,
             _ => {
                 if let Some(i) = all.iter().position(|v| *v != v0) {
                     return Err(MergeError::Differs {
