@@ -8,14 +8,14 @@
 //!    folders of 20 xlsx ledgers each — 10 走访台账 (one per week, 166 rows), 5 周报 (2 rows), 3 矛盾纠纷台账
 //!    (80 rows), 2 标语台账 (45 rows) — plus the office's 村居名册, with a title row, the canonical headers,
 //!    real date cells and a few planted mistakes (≈ 0.2 % of rows), so diagnostics are exercised too.
-//! 2. Baseline: calamine alone, rayon over all cores, every sheet of every file opened from its bytes
+//! 2. Floors: calamine alone, rayon over all cores, every sheet of every file opened from its bytes
 //!    and every cell touched — once with the streaming cells reader (what shuangti uses), once with
-//!    `worksheet_range`.
-//! 3. `shuangti check` (the release binary, output to /dev/null) under `/usr/bin/time -v`: wall time and
-//!    peak RSS.
-//! 4. A table of the medians of `--runs` runs (default 3), interleaved, after one warm-up read: wall
-//!    time, and CPU time (user + system), which is steadier on a shared machine; ratio = shuangti ÷ the
-//!    faster calamine read.
+//!    `worksheet_range` — each in its own process (this bench re-run with `--floor cells|range`).
+//! 3. The release binary's `shuangti check <inbox>` and `shuangti weekly --week 10 --json …` (output to
+//!    /dev/null).
+//! 4. All four under `/usr/bin/time -v`, interleaved, `--runs` rounds (default 3) after one warm-up
+//!    read; a table of medians: wall time, CPU time (user + system, steadier on a shared machine), peak
+//!    RSS, and each row's wall and CPU ratios to *both* floors.
 //!
 //! Not a test: `cargo test` never runs it (`harness = false`, only `cargo bench` does). The folder is
 //! `$SHUANGTI_BENCH_DIR`, `--dir`, or `<target dir>/district-bench`.
@@ -488,23 +488,28 @@ struct Run {
     rss_kib: u64,
 }
 
-/// `shuangti check` under /usr/bin/time -v.
-fn shuangti(inbox: &Path, log: &Path) -> Run {
+impl Run {
+    fn cpu(&self) -> f64 {
+        self.user + self.sys
+    }
+}
+
+/// `program args…` under /usr/bin/time -v, stdout to `stdout` (or /dev/null); `ok` exit codes.
+fn timed(program: &Path, args: &[&std::ffi::OsStr], log: &Path, ok: &[i32]) -> Run {
     let status = Command::new("/usr/bin/time")
         .arg("-v")
         .arg("-o")
         .arg(log)
-        .arg(env!("CARGO_BIN_EXE_shuangti"))
-        .arg("check")
-        .arg(inbox)
+        .arg(program)
+        .args(args)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .status()
         .expect("run /usr/bin/time");
-    // 1 = check found errors (planted ones): expected.
     assert!(
-        matches!(status.code(), Some(0 | 1)),
-        "shuangti check failed: {status}"
+        status.code().is_some_and(|c| ok.contains(&c)),
+        "{} {args:?} failed: {status}",
+        program.display()
     );
     let text = std::fs::read_to_string(log).unwrap();
     let field = |name: &str| -> &str {
@@ -526,6 +531,50 @@ fn shuangti(inbox: &Path, log: &Path) -> Run {
     }
 }
 
+/// One of the four measured commands, each in its own process under /usr/bin/time -v, so wall, CPU and
+/// peak RSS are measured alike: calamine alone (this bench re-run with `--floor cells|range`), and the
+/// release binary's `check <inbox>` and `weekly --week 10 --json` (1 = errors found: the planted ones).
+fn measure(what: usize, inbox: &Path, dir: &Path) -> Run {
+    let log = dir.join("time.log");
+    let bench = std::env::current_exe().unwrap();
+    let bin = Path::new(env!("CARGO_BIN_EXE_shuangti"));
+    let os = |s: &str| std::ffi::OsString::from(s);
+    let (program, args): (&Path, Vec<std::ffi::OsString>) = match what {
+        0 | 1 => (
+            &bench,
+            vec![
+                os("--floor"),
+                os(if what == 0 { "cells" } else { "range" }),
+                inbox.into(),
+            ],
+        ),
+        2 => (bin, vec![os("check"), inbox.into()]),
+        _ => (
+            bin,
+            vec![
+                os("weekly"),
+                os("--week"),
+                os("10"),
+                os("--force"),
+                os("-o"),
+                dir.join("out").into(),
+                os("--json"),
+                dir.join("out").join("weekly.json").into(),
+                inbox.into(),
+            ],
+        ),
+    };
+    let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+    timed(program, &args, &log, &[0, 1])
+}
+
+const MEASURED: [&str; 4] = [
+    "calamine, cells reader",
+    "calamine, `worksheet_range`",
+    "shuangti check",
+    "shuangti weekly --week 10 --json",
+];
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(|a, b| a.partial_cmp(b).unwrap());
     v[v.len() / 2]
@@ -543,6 +592,17 @@ fn main() -> Res<()> {
             "--runs" => runs = args.next().expect("--runs N").parse()?,
             "--dir" => dir = Some(args.next().expect("--dir PATH").into()),
             "--generate-only" => generate_only = true,
+            // Internal: calamine alone over an inbox, in its own process (see `measure`).
+            "--floor" => {
+                let streaming = args.next().expect("--floor cells|range") == "cells";
+                let mut paths = Vec::new();
+                files_of(
+                    Path::new(&args.next().expect("--floor MODE INBOX")),
+                    &mut paths,
+                );
+                println!("{}", baseline(&paths, streaming).2);
+                return Ok(());
+            }
             _ => {} // cargo passes --bench
         }
     }
@@ -585,48 +645,47 @@ fn main() -> Res<()> {
 
     eprintln!("warm-up read …");
     let (_, _, cells) = baseline(&paths, true);
-    let log = dir.join("time.log");
-    let (mut streamed, mut ranged, mut ours) = (Vec::new(), Vec::new(), Vec::new());
+    std::fs::create_dir_all(dir.join("out"))?;
+    let mut runs_of: Vec<Vec<Run>> = (0..MEASURED.len()).map(|_| Vec::new()).collect();
     for i in 0..runs {
-        streamed.push(baseline(&paths, true));
-        ranged.push(baseline(&paths, false));
-        let r = shuangti(&inbox, &log);
-        eprintln!(
-            "run {}: calamine cells {:.2} s (cpu {:.2} s), range {:.2} s (cpu {:.2} s), shuangti {:.2} s (cpu {:.2} s = user {:.2} + sys {:.2}, peak RSS {} MiB)",
-            i + 1,
-            streamed[i].0,
-            streamed[i].1,
-            ranged[i].0,
-            ranged[i].1,
-            r.wall,
-            r.user + r.sys,
-            r.user,
-            r.sys,
-            r.rss_kib / 1024
-        );
-        ours.push(r);
+        for (w, list) in runs_of.iter_mut().enumerate() {
+            let r = measure(w, &inbox, &dir);
+            eprintln!(
+                "run {}: {}: {:.2} s (cpu {:.2} s = user {:.2} + sys {:.2}, peak RSS {} MiB)",
+                i + 1,
+                MEASURED[w],
+                r.wall,
+                r.cpu(),
+                r.user,
+                r.sys,
+                r.rss_kib / 1024
+            );
+            list.push(r);
+        }
     }
-    let base = median(streamed.iter().map(|r| r.0).collect());
-    let base_cpu = median(streamed.iter().map(|r| r.1).collect());
-    let range = median(ranged.iter().map(|r| r.0).collect());
-    let wall = median(ours.iter().map(|r| r.wall).collect());
-    let cpu = median(ours.iter().map(|r| r.user + r.sys).collect());
-    let rss = median(ours.iter().map(|r| r.rss_kib as f64).collect());
+    let med = |w: usize, f: fn(&Run) -> f64| median(runs_of[w].iter().map(f).collect());
+    let (cells_wall, cells_cpu) = (med(0, |r| r.wall), med(0, Run::cpu));
+    let (range_wall, range_cpu) = (med(1, |r| r.wall), med(1, Run::cpu));
     println!();
     println!(
-        "threads {}, median of {runs} runs",
+        "{files} files, {rows} rows, {cells} cells, {:.0} MiB; threads {}, median of {runs} runs",
+        bytes as f64 / (1 << 20) as f64,
         rayon::current_num_threads()
     );
     println!(
-        "| files | rows | cells | MiB | calamine cells s | calamine range s | shuangti check s | ratio | calamine CPU s | shuangti CPU s | CPU ratio | peak RSS MiB |"
+        "| | wall s | CPU s | peak RSS MiB | wall ÷ cells | wall ÷ range | CPU ÷ cells | CPU ÷ range |"
     );
-    println!("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    println!(
-        "| {files} | {rows} | {cells} | {:.0} | {base:.2} | {range:.2} | {wall:.2} | {:.2}× | {base_cpu:.2} | {cpu:.2} | {:.2}× | {:.0} |",
-        bytes as f64 / (1 << 20) as f64,
-        wall / base.min(range),
-        cpu / base_cpu,
-        rss / 1024.0
-    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
+    for (w, name) in MEASURED.iter().enumerate() {
+        let (wall, cpu) = (med(w, |r| r.wall), med(w, Run::cpu));
+        println!(
+            "| {name} | {wall:.2} | {cpu:.2} | {:.0} | {:.2}× | {:.2}× | {:.2}× | {:.2}× |",
+            med(w, |r| r.rss_kib as f64) / 1024.0,
+            wall / cells_wall,
+            wall / range_wall,
+            cpu / cells_cpu,
+            cpu / range_cpu,
+        );
+    }
     Ok(())
 }

@@ -327,3 +327,6 @@ pub fn monthly_json(m: &crate::figures::monthly::Monthly) -> Value {
         "files": files_json(m.ds),
     })
 }
+
+mod merge;
+pub use merge::{merge_towns, MergeError};
