@@ -34,7 +34,8 @@ const RATIOS: &[&str] = &["coverage", "value", "share", "index", "small_sample"]
 ///   `index` the base-weighted mean of the towns' (rounded to 0.1, as written; each town's was rounded,
 ///   so it can differ from a single run's by 0.1); `ranked` summed by option with `share` recomputed,
 ///   `breakdown` groups summed by group;
-/// - `suggestions`, `diagnostics`, `files`: concatenated.
+/// - `suggestions`, `diagnostics`, `files`: concatenated;
+/// - `town.trend` (each town's week-by-week rates, without numerators): left out.
 ///
 /// So `weekly` and `check` outputs merge; a `monthly` one merges only where its `weeks`, `supervision`,
 /// `weekly_rules` and `dispatch` are equal in every town (otherwise `Differs`: not merged yet).
@@ -59,7 +60,23 @@ pub fn merge_towns(towns: &[Value]) -> Result<Value, MergeError> {
             .collect::<Result<_, _>>()?;
         let merged = match key.as_str() {
             "units" => merge_units(&all)?,
-            "town" | "summary" => sum_all(key, &all)?,
+            "town" if all.len() == 1 => all[0].clone(),
+            "town" => {
+                // Each town's week-by-week trend carries rates without their numerators: it cannot
+                // be combined, so the merged output leaves it out.
+                let stripped: Vec<Value> = all
+                    .iter()
+                    .map(|v| {
+                        let mut v = (*v).clone();
+                        if let Some(o) = v.as_object_mut() {
+                            o.remove("trend");
+                        }
+                        v
+                    })
+                    .collect();
+                sum_all(key, &stripped.iter().collect::<Vec<_>>())?
+            }
+            "summary" => sum_all(key, &all)?,
             "suggestions" | "diagnostics" | "files" => concat(key, &all)?,
             _ => {
                 if let Some(i) = all.iter().position(|v| *v != v0) {
