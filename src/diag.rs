@@ -205,6 +205,16 @@ fn cell_order(cell: &str) -> (u32, u32) {
     (digits.parse().unwrap_or(0), col)
 }
 
+/// The 0-based row of an A1 reference (`E12` → 11), the inverse of [`cell_ref`]'s row; None for a
+/// place that is no reference (`第3行`, a bare column or row).
+pub fn cell_row(cell: &str) -> Option<u32> {
+    let digits = cell.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    if digits.len() == cell.len() {
+        return None;
+    }
+    digits.parse::<u32>().ok()?.checked_sub(1)
+}
+
 /// Excel column letters for a 0-based column index (0 → A, 26 → AA).
 pub fn col_letters(mut col: u32) -> String {
     let mut s = Vec::new();
@@ -227,6 +237,15 @@ pub fn cell_ref(row: u32, col: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[test]
+    fn rows_of_a1_references() {
+        assert_eq!(cell_row("E12"), Some(11));
+        assert_eq!(cell_row("AA1"), Some(0));
+        assert_eq!(cell_row("E"), None);
+        assert_eq!(cell_row(""), None);
+        assert_eq!(cell_row("12"), None);
+        assert_eq!(cell_row("第3行"), None);
+    }
     #[test]
     fn letters() {
         assert_eq!(col_letters(0), "A");

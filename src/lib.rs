@@ -55,6 +55,14 @@ pub fn read(s: &Settings, input: &Input) -> Result<Dataset, Error> {
     Ok(ds)
 }
 
+/// What a report run says of its reading: every file not read and why, then the summary line.
+fn read_summary(ds: &Dataset) -> String {
+    let mut text = report::terminal::skipped(ds);
+    text.push_str(&report::terminal::summary(ds));
+    text.push('\n');
+    text
+}
+
 /// Refuses a dataset in which no sheet is a ledger (the register alone is not one): a report of it
 /// would show every village at 0.
 fn has_ledgers(ds: &Dataset) -> Result<(), Error> {
@@ -119,10 +127,7 @@ pub fn run(s: &Settings, terminal: &mut dyn Write) -> Result<Outcome, Error> {
             let ds = read(s, &job.input)?;
             if let Err(e) = has_ledgers(&ds) {
                 // Say what was found and why each file was not read, then write nothing.
-                let mut text = report::terminal::skipped(&ds);
-                text.push_str(&report::terminal::summary(&ds));
-                text.push('\n');
-                let _ = terminal.write_all(text.as_bytes());
+                let _ = terminal.write_all(read_summary(&ds).as_bytes());
                 return Err(e);
             }
             let (mut wb, json) = cli::commands::assess_and_render(s, job, &ds)?;
@@ -132,9 +137,7 @@ pub fn run(s: &Settings, terminal: &mut dyn Write) -> Result<Outcome, Error> {
                 cli::commands::write_json(target, &json)?;
                 outcome.written.push(target.path.clone());
             }
-            let mut text = report::terminal::skipped(&ds);
-            text.push_str(&report::terminal::summary(&ds));
-            text.push('\n');
+            let mut text = read_summary(&ds);
             let shown =
                 |p: &PathBuf| report::terminal::escape(&p.display().to_string()).into_owned();
             let what = job.kind.what();

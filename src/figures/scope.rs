@@ -3,7 +3,7 @@
 //! row dated later — a report not yet due, a visit of next week — belongs to a later notice. Problems
 //! that are not on a dated row (a missing column, an unreadable file) are always in scope.
 
-use crate::diag::Diagnostic;
+use crate::diag::{cell_row, Diagnostic};
 use crate::plan::calendar::Calendar;
 use crate::resolve::load::Dataset;
 use chrono::NaiveDate;
@@ -30,7 +30,7 @@ impl<'a> Scope<'a> {
         for d in &ds.diags {
             if let (Some(&s), Some(r)) = (
                 sheets.get(&(d.file.as_str(), d.sheet.as_str())),
-                row_of(&d.cell),
+                cell_row(&d.cell),
             ) {
                 wanted.insert((s, r));
             }
@@ -69,35 +69,12 @@ impl<'a> Scope<'a> {
     /// The date of the row a problem is on, when it is on a dated row.
     pub fn date_of(&self, d: &Diagnostic) -> Option<NaiveDate> {
         let sheet = *self.sheets.get(&(d.file.as_str(), d.sheet.as_str()))?;
-        let row = row_of(&d.cell)?;
+        let row = cell_row(&d.cell)?;
         self.dates.get(&(sheet, row)).copied()
     }
 
     /// Whether a notice whose data end on `end` speaks of this problem.
     pub fn in_scope(&self, d: &Diagnostic, end: NaiveDate) -> bool {
         self.date_of(d).is_none_or(|day| day <= end)
-    }
-}
-
-/// The 0-based row of an A1 reference (`E12` → 11).
-fn row_of(cell: &str) -> Option<u32> {
-    let digits = cell.trim_start_matches(|c: char| c.is_ascii_alphabetic());
-    if digits.len() == cell.len() {
-        return None;
-    }
-    digits.parse::<u32>().ok()?.checked_sub(1)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::row_of;
-
-    #[test]
-    fn rows_of_a1_references() {
-        assert_eq!(row_of("E12"), Some(11));
-        assert_eq!(row_of("AA1"), Some(0));
-        assert_eq!(row_of("E"), None);
-        assert_eq!(row_of(""), None);
-        assert_eq!(row_of("12"), None);
     }
 }

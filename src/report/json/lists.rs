@@ -27,23 +27,7 @@ pub fn files_json(ds: &Dataset) -> Value {
 }
 
 pub fn diagnostics_json(ds: &Dataset) -> Value {
-    Value::Array(
-        ds.diags
-            .iter()
-            .map(|d| {
-                json!({
-                    "severity": d.severity,
-                    "code": d.code,
-                    "unit": d.unit,
-                    "file": d.file,
-                    "sheet": d.sheet,
-                    "cell": d.cell,
-                    "message": d.message,
-                    "hint": d.hint,
-                })
-            })
-            .collect(),
-    )
+    diags_json(&ds.diags.iter().collect::<Vec<_>>())
 }
 
 pub fn check_json(ds: &Dataset) -> Value {
