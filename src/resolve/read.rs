@@ -6,6 +6,7 @@ use crate::diag::Diagnostic;
 use crate::ingest::{self, FileStatus, OpenFailure};
 use crate::ledger::header::{self, Header, Recognised, Recogniser};
 use crate::ledger::parse::{parse_rows, Ctx, ParsedRow};
+use crate::ledger::records::Records;
 use crate::ledger::schema::Specs;
 use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
@@ -47,6 +48,10 @@ pub(crate) struct SheetWork {
     pub(crate) diags: Vec<Diagnostic>,
     /// Names of the units its counted rows belong to, in register order.
     pub(crate) unit_names: Vec<String>,
+    /// The rows read (before they are typed and freed).
+    pub(crate) rows: usize,
+    /// One record per row with a unit, in row order (`Src::sheet` set when kept).
+    pub(crate) records: Records,
 }
 
 pub(crate) struct FileRead {
