@@ -89,7 +89,10 @@ fn unit_like(lx: &Lexicon, t: &str) -> bool {
     let n = t.chars().count();
     (2..=12).contains(&n)
         && !t.chars().any(|c| c.is_ascii_digit())
-        && lx.unit_endings.iter().any(|e| t.ends_with(e.as_str()) && t != e)
+        && lx
+            .unit_endings
+            .iter()
+            .any(|e| t.ends_with(e.as_str()) && t != e)
 }
 
 /// The cells below the header in Excel column `c` measured against `col`.

@@ -219,12 +219,7 @@ fn reading_diagnostics(
 
 /// A column read by its values: a warning, silenced by the plan lines that make its header a word
 /// of the column (as `shuangti plan` prints them: the section, then its `aliases`).
-fn content_diagnostic(
-    spec: &Spec,
-    r: &Reading,
-    i: usize,
-    ev: &Evidence,
-) -> Diagnostic {
+fn content_diagnostic(spec: &Spec, r: &Reading, i: usize, ev: &Evidence) -> Diagnostic {
     let h = r.header.replace(['\n', '\r'], "");
     let name = &spec.columns[i].name;
     let share = share_text(ev.share, &ev.values);

@@ -12,13 +12,13 @@ mod layout;
 mod parts;
 mod settle;
 
+pub use content::{Evidence, Why};
 pub use explain::{
     columns_line, columns_read, diagnostics, near_miss_diagnostics, plan_words, ColumnRead,
 };
 pub use layout::Matcher;
 pub use parts::{Lexicon, Part};
 pub use settle::Hit;
-pub use content::{Evidence, Why};
 pub use settle::{How, Reading};
 
 use super::schema::{Kind, Specs};

@@ -46,7 +46,8 @@ impl Lexicon {
             }
             lx.ignored
                 .extend(w.header.ignored.iter().map(|i| alias_key(i)));
-            lx.unit_endings.extend(w.header.unit_endings.iter().cloned());
+            lx.unit_endings
+                .extend(w.header.unit_endings.iter().cloned());
             for (name, list) in &w.families {
                 let id = if name == "fillers" {
                     FILLER
