@@ -5,6 +5,7 @@
 //! the same, and the plan lines the warning quotes silence it.
 
 mod common;
+use calamine::Reader;
 use common::*;
 use serde_json::Value;
 
@@ -228,6 +229,22 @@ fn values_override_a_weak_header_word_never_a_name() {
     assert!(
         msg.contains("像“化解日期”") && msg.contains("按“化解状态”读取"),
         "{msg}"
+    );
+    // 数据来源 carries the same 读表 line as `check`.
+    let book = ib
+        .path("out")
+        .join("水泉镇双提升周通报_第6期_2021-05-10至05-16.xlsx");
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&book).unwrap();
+    let src = wb.worksheet_range("数据来源").unwrap();
+    let listed = src
+        .rows()
+        .find(|r| r[0].to_string() == "东庄村纠纷.xlsx")
+        .expect("listed in 数据来源");
+    assert!(
+        listed.iter().any(|c| c
+            .to_string()
+            .contains("“办理日”→化解状态（内容：100% 为已化解/化解中")),
+        "{listed:?}"
     );
     // By its name: read as the method, its dates reported as bad values.
     assert_eq!(file(&j, "西庄村走访.xlsx")["columns"][3]["how"], "name");
