@@ -5,7 +5,7 @@
 //! the same, and the plan lines the warning quotes silence it.
 
 mod common;
-use calamine::Reader;
+use calamine::{DataType, Reader};
 use common::*;
 use serde_json::Value;
 
@@ -238,7 +238,7 @@ fn values_override_a_weak_header_word_never_a_name() {
     let src = wb.worksheet_range("数据来源").unwrap();
     let listed = src
         .rows()
-        .find(|r| r[0].to_string() == "东庄村纠纷.xlsx")
+        .find(|r| r[0].get_string() == Some("东庄村纠纷.xlsx"))
         .expect("listed in 数据来源");
     assert!(
         listed.iter().any(|c| c

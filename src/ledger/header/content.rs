@@ -66,7 +66,7 @@ impl Fit {
         self.filled >= MIN_FILLED && self.fits * 10 < self.filled * NOT_TENTHS
     }
     fn evidence(mut self, why: Why) -> Evidence {
-        self.words.sort_by(|a, b| b.1.cmp(&a.1));
+        self.words.sort_by_key(|w| std::cmp::Reverse(w.1));
         Evidence {
             share: (self.fits * 100 / self.filled.max(1)) as u8,
             values: self.words.into_iter().take(4).map(|(w, _)| w).collect(),
