@@ -19,7 +19,7 @@ use std::thread;
 
 use super::budget::{FILE_TIME, MAX_FILE_BYTES};
 use super::scan::inside;
-use super::sniff::{is_container, sniff, Format, Sniffed, HEAD, MAX_ZIP_UNCOMPRESSED};
+use super::sniff::{is_container, sniff, Format, Sniffed, HEAD, MAX_ZIP_UNCOMPRESSED, UNKNOWN};
 use super::Sheet;
 use error::ReadError;
 use isolate::quietly;
@@ -234,7 +234,7 @@ pub fn open_workbook(path: &Path, include_hidden: bool) -> Result<Opened, OpenFa
         Sniffed::Other(_) if is_et => return Err(unreadable(WPS_ET)),
         // Named as a workbook (东庄村走访台账.xlsx) but a PDF, a text, a picture: the village meant
         // to send its ledger, so it is told to resend it (unreadable, in its 退回修改清单).
-        Sniffed::Other(what) if is_workbook_ext(&ext) => {
+        Sniffed::Other(what) if is_workbook_ext(&ext) && what != UNKNOWN => {
             return Err(unreadable(misnamed(what, &ext)));
         }
         Sniffed::Other(what) => {
@@ -306,11 +306,6 @@ fn is_workbook_ext(ext: &str) -> bool {
 /// `这个文件其实是PDF，不是Excel表格（扩展名是 .xlsx）…`.
 fn misnamed(what: &str, ext: &str) -> String {
     let what = what.trim_end_matches(" 文档").trim_end_matches("文件");
-    let what = if what.ends_with('的') {
-        "其他格式的文件"
-    } else {
-        what
-    };
     format!(
         "这个文件其实是{what}，不是Excel表格（只是扩展名为 .{ext}），请用Excel/WPS另存为.xlsx后重新发送"
     )

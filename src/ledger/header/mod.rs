@@ -10,6 +10,7 @@ mod content;
 mod explain;
 mod layout;
 mod parts;
+mod profile;
 mod settle;
 
 pub use content::{Evidence, Why};
