@@ -8,6 +8,7 @@
 
 mod cell;
 mod choose;
+mod repeat;
 
 pub use choose::choose;
 
@@ -91,6 +92,7 @@ pub fn parse_rows(ctx: &Ctx, grid: &mut Grid, header: &Header) -> ParsedSheet {
     let mut out = ParsedSheet::default();
     let mut unit_ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut memo = SheetMemo::new(ctx, header);
+    let repeated = repeat::HeaderTexts::new(grid, header);
     for r in header.last_row + 1..grid.end_row() {
         let filled = header
             .cols
@@ -108,7 +110,11 @@ pub fn parse_rows(ctx: &Ctx, grid: &mut Grid, header: &Header) -> ParsedSheet {
         if filled == 0 || unit_only {
             continue;
         }
-        if (filled <= 2 && is_footer(grid, r)) || is_total(grid, r) || is_example(grid, r) {
+        if (filled <= 2 && is_footer(grid, r))
+            || is_total(grid, r)
+            || is_example(grid, r)
+            || repeated.is_repeat(grid, header, r)
+        {
             continue;
         }
         let (mut row, unit) = parse_row(ctx, grid, header, &mut memo, r);
