@@ -114,6 +114,7 @@ fn assemble(mut reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
             kind,
             cols: w.read.header.cols.clone(),
             received: received[w.file],
+            placed: std::mem::take(&mut w.read.placed),
         });
         let entry = &mut files[bases[w.file] + w.read.entry];
         entry.units = std::mem::take(&mut w.unit_names);
@@ -226,6 +227,7 @@ mod tests {
             rows,
             written,
             entry: 0,
+            placed: Default::default(),
         }
     }
 
