@@ -68,12 +68,7 @@ impl Dataset {
         {
             return cell_ref(r, c);
         }
-        match s
-            .cols
-            .get(col)
-            .copied()
-            .flatten()
-        {
+        match s.cols.get(col).copied().flatten() {
             Some(c) => cell_ref(src.row, c),
             None => format!("第{}行", src.row + 1),
         }

@@ -195,10 +195,7 @@ impl NamedIn {
     /// The note that the rows were counted for the unit the title (sheet name, file name) names.
     fn note(&self, register: &Register) -> Diagnostic {
         let name = &register.get(self.units[0]).name;
-        let mut msg = format!(
-            "表中没有“村居”列，各行按{}中的“{name}”计入",
-            self.place
-        );
+        let mut msg = format!("表中没有“村居”列，各行按{}中的“{name}”计入", self.place);
         if let Some((p, u)) = self.other {
             msg.push_str(&format!(
                 "（{p}中的“{}”未采用：以{}为准）",

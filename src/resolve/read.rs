@@ -175,7 +175,16 @@ pub(crate) fn read_file(
             continue;
         }
         let recognised = recogniser.recognise(specs, &grid);
-        if let Some(read) = other_layout(plan, specs, calendar, recogniser, &path, &sheet.name, &recognised, &mut grid) {
+        if let Some(read) = other_layout(
+            plan,
+            specs,
+            calendar,
+            recogniser,
+            &path,
+            &sheet.name,
+            &recognised,
+            &mut grid,
+        ) {
             push_placed(&mut fr, &sheet.name, specs, read);
             continue;
         }

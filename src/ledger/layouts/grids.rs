@@ -7,7 +7,6 @@
 use super::{ctx, Builder, Place, Read};
 use crate::ingest::Grid;
 use crate::ledger::cells::{cell_cow, cell_text, has_text};
-use calamine::Data;
 use crate::ledger::header::Header;
 use crate::ledger::parse::{is_footer_or_total, parse_placed};
 use crate::ledger::schema::{Kind, TallyCol};
@@ -15,6 +14,7 @@ use crate::ledger::tally::{question_number, question_of};
 use crate::ledger::value::Value;
 use crate::plan::Plan;
 use crate::text::alias_key;
+use calamine::Data;
 
 /// How far down a sheet the grid's header may be.
 const HEADER_ROWS: u32 = 30;
@@ -77,9 +77,9 @@ pub(super) fn read(p: &Place, grid: &mut Grid) -> Option<Read> {
                 .filter(|c| text(grid, r, *c).is_some_and(|t| names_question(plan, &t)))
                 .collect();
             // (the question merged over its options: the same question over two cells or more)
-            let merged = under.windows(2).any(|w| {
-                w[1] == w[0] + 1 && text(grid, r, w[0]) == text(grid, r, w[1])
-            });
+            let merged = under
+                .windows(2)
+                .any(|w| w[1] == w[0] + 1 && text(grid, r, w[0]) == text(grid, r, w[1]));
             if under.len() >= 2 && merged {
                 Some((over_options(grid, r, &under), r + 1))
             } else {
@@ -93,7 +93,12 @@ pub(super) fn read(p: &Place, grid: &mut Grid) -> Option<Read> {
         if let Some(((cells, label), last_row)) = found {
             let numbers = cells
                 .iter()
-                .filter(|c| matches!(grid.get(c.count.0, c.count.1), Data::Float(_) | Data::Int(_)))
+                .filter(|c| {
+                    matches!(
+                        grid.get(c.count.0, c.count.1),
+                        Data::Float(_) | Data::Int(_)
+                    )
+                })
                 .count();
             if cells.is_empty() || numbers * 2 < cells.len() {
                 return None;
@@ -234,11 +239,24 @@ fn build(
         if let (Some(u), Some(c)) = (spec.unit_col, unit_col) {
             placed.push((u, cell.count.0, c));
         }
-        let at = |(r, c): (u32, u32)| cell_cow(grid.get(r, c)).unwrap_or_default().trim().to_string();
+        let at = |(r, c): (u32, u32)| {
+            cell_cow(grid.get(r, c))
+                .unwrap_or_default()
+                .trim()
+                .to_string()
+        };
+        let option = at(cell.option);
+        // An option of the plan written where its question has no such option: the count is in
+        // the wrong place, so that is the cell to show; a word no question has, its own cell.
+        let option_at = if names_option(p.plan, &option) {
+            cell.count
+        } else {
+            cell.option
+        };
         values[q] = Value::Text(at(cell.question));
-        values[o] = Value::Text(at(cell.option));
+        values[o] = Value::Text(option);
         placed.push((q, cell.question.0, cell.question.1));
-        placed.push((o, cell.option.0, cell.option.1));
+        placed.push((o, option_at.0, option_at.1));
         b.push(base + k as u32, values, unit, diags, &placed);
     }
     Read {

@@ -44,9 +44,7 @@ pub struct Place<'a> {
 /// another kind.
 pub fn read(p: &Place, recognised: &Recognised, grid: &mut Grid) -> Option<Read> {
     match recognised {
-        Recognised::NotLedger => {
-            labels::read(p, grid).or_else(|| grids::read(p, grid))
-        }
+        Recognised::NotLedger => labels::read(p, grid).or_else(|| grids::read(p, grid)),
         Recognised::Ledger(h) if h.kind == Kind::Survey => grids::read(p, grid),
         _ => None,
     }
