@@ -454,3 +454,47 @@ fn the_unit_of_a_sheet_without_a_unit_column_is_said_in_a_note() {
     assert_eq!(entry("西庄村问卷汇总.xlsx", "汇总")["kind"], "survey_tally");
     assert_eq!(entry("西庄村问卷汇总.xlsx", "汇总")["rows"], 10);
 }
+
+/// A tally with options as rows and questions as columns, and a long-form tally whose 题号 cell is
+/// merged down over its option rows: Q1 知道 7 / 不知道 3 (transposed, 东庄村) and Q6 非常安全 6 /
+/// 基本安全 2 / 不安全 2 (merged, 西庄村).
+#[test]
+fn transposed_and_merged_tallies_are_counted() {
+    let ib = Inbox::new();
+    ib.register();
+    ib.xlsx(
+        "东庄村问卷统计.xlsx",
+        &[(
+            "统计",
+            vec![
+                row(&["选项", "第1题", "第6题"]),
+                vec![s("知道"), n(7.0)],
+                vec![s("不知道"), n(3.0)],
+                vec![s("非常安全"), C::E, n(5.0)],
+                vec![s("基本安全"), C::E, n(4.0)],
+                vec![s("不安全"), C::E, n(1.0)],
+            ],
+        )],
+    );
+    ib.xlsx_merged(
+        "西庄村问卷汇总.xlsx",
+        &[(
+            "汇总",
+            vec![
+                row(&["题号", "选项", "人数"]),
+                vec![s("第六题"), s("非常安全"), n(6.0)],
+                vec![C::E, s("基本安全"), n(2.0)],
+                vec![C::E, s("不安全"), n(2.0)],
+            ],
+        )],
+        &[(0, 1, 0, 3, 0)],
+    );
+    let j = weekly(&ib);
+    let sv = |u: &str| unit(&j, u)["survey"].clone();
+    assert_eq!(sv("东庄村")["responses"], 10);
+    assert_eq!(sv("东庄村")["rates"]["security"]["positive"], 9);
+    assert_eq!(sv("西庄村")["responses"], 10);
+    assert_eq!(sv("西庄村")["rates"]["security"]["positive"], 8);
+    let c = check(&ib);
+    assert_eq!(problems(&c), []);
+}
