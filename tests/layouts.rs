@@ -398,41 +398,12 @@ fn a_third_offices_layouts_raise_the_planted_problems_at_their_cells() {
 }
 
 /// A ledger without a unit column is counted for the unit its title names, else its sheet name,
-/// else its file name, and a note says which; a title naming one unit wins over a file name naming
+/// else its file name, and its 数据来源 line (`files[].reason`) says which; a title naming one unit wins over a file name naming
 /// another.
 #[test]
 fn the_unit_of_a_sheet_without_a_unit_column_is_said_in_a_note() {
     let ib = third_office();
     let j = check(&ib);
-    let notes: Vec<(String, String, String)> = j["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == "unit_from_title")
-        .map(|d| {
-            let f = |k: &str| d[k].as_str().unwrap().to_string();
-            (f("file"), f("sheet"), f("message"))
-        })
-        .collect();
-    let note = |file: &str, sheet: &str| {
-        notes
-            .iter()
-            .find(|(f, s, _)| f == file && s == sheet)
-            .map(|(_, _, m)| m.clone())
-            .unwrap_or_else(|| panic!("no note for {file} › {sheet}: {notes:?}"))
-    };
-    assert_eq!(
-        note("东庄村入户走访登记.xlsx", "一组"),
-        "表中没有“村居”列，各行按文件名中的“东庄村”计入"
-    );
-    assert_eq!(
-        note("走访台账.xlsx", "Sheet1"),
-        "表中没有“村居”列，各行按标题中的“西庄村”计入"
-    );
-    assert_eq!(
-        note("东庄村补充走访.xlsx", "补录"),
-        "表中没有“村居”列，各行按标题中的“西庄村”计入（文件名中的“东庄村”未采用：以标题为准）"
-    );
     let files = j["files"].as_array().unwrap();
     let entry = |p: &str, sheet: &str| {
         files
@@ -440,6 +411,7 @@ fn the_unit_of_a_sheet_without_a_unit_column_is_said_in_a_note() {
             .find(|f| f["path"] == p && f["sheet"] == sheet)
             .unwrap_or_else(|| panic!("{p} › {sheet}"))
     };
+    let note = |p: &str, sheet: &str| entry(p, sheet)["reason"].as_str().unwrap().to_string();
     // Both print pages of 一组 are read: 5 rows, the repeated title and header skipped.
     assert_eq!(entry("东庄村入户走访登记.xlsx", "一组")["rows"], 5);
     assert_eq!(entry("走访台账.xlsx", "Sheet1")["rows"], 3);

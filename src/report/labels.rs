@@ -28,7 +28,6 @@ pub const LABELS: &[(&str, &str, &str)] = &[
     ("missing_unit", "台账填写", "未填村居"),
     ("unknown_unit", "台账填写", "村居名称不在名册中"),
     ("unit_unresolved", "台账填写", "无法确定所属村居"),
-    ("unit_from_title", "台账填写", "村居按标题或文件名确定"),
     ("error_value", "台账填写", "公式错误值"),
     ("bad_date", "台账填写", "日期无法识别"),
     ("blank_answer", "民调", "问卷该题未作答"),

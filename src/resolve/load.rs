@@ -89,6 +89,7 @@ fn assemble(mut reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
             fresh: Vec::new(),
             diags: Vec::new(),
             unit_names: Vec::new(),
+            unit_note: String::new(),
         }));
     }
     // (the sort is stable and files and sheets are in order, so this is (−rows, file, sheet))
@@ -118,6 +119,9 @@ fn assemble(mut reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
         });
         let entry = &mut files[bases[w.file] + w.read.entry];
         entry.units = std::mem::take(&mut w.unit_names);
+        if entry.reason.is_empty() {
+            entry.reason = std::mem::take(&mut w.unit_note);
+        }
         let fresh = w.fresh.iter().any(|&f| f);
         if !fresh && !w.read.rows.is_empty() && entry.status == FileStatus::Used {
             if entry.units.is_empty() {

@@ -24,6 +24,7 @@ pub(crate) fn match_units(w: &mut SheetWork, path: &str, register: &Register, sp
         occurrences,
         diags,
         unit_names,
+        unit_note,
         ..
     } = w;
     let kind = s.header.kind;
@@ -132,7 +133,7 @@ pub(crate) fn match_units(w: &mut SheetWork, path: &str, register: &Register, sp
         }
     }
     if unit_cell.is_none() && fallback.len() == 1 && !s.rows.is_empty() {
-        diags.push(named.note(register).at(path, &s.name, ""));
+        *unit_note = named.note(register);
     }
     if unit_cell.is_none() && fallback.len() != 1 && !s.rows.is_empty() {
         let msg = if fallback.is_empty() {
@@ -192,8 +193,9 @@ impl NamedIn {
         }
     }
 
-    /// The note that the rows were counted for the unit the title (sheet name, file name) names.
-    fn note(&self, register: &Register) -> Diagnostic {
+    /// The 数据来源 note that the rows were counted for the unit the title (sheet name, file
+    /// name) names.
+    fn note(&self, register: &Register) -> String {
         let name = &register.get(self.units[0]).name;
         let mut msg = format!("表中没有“村居”列，各行按{}中的“{name}”计入", self.place);
         if let Some((p, u)) = self.other {
@@ -203,8 +205,6 @@ impl NamedIn {
                 self.place
             ));
         }
-        Diagnostic::info("unit_from_title", msg)
-            .unit(name.clone())
-            .hint("如归属不对，请增加“村居”列，或改正标题/工作表名/文件名中的村（社区）名称")
+        msg
     }
 }

@@ -49,6 +49,8 @@ pub(crate) struct SheetWork {
     pub(crate) diags: Vec<Diagnostic>,
     /// Names of the units its counted rows belong to, in register order.
     pub(crate) unit_names: Vec<String>,
+    /// Its 数据来源 note when its unit came from its title, sheet name or file name.
+    pub(crate) unit_note: String,
 }
 
 pub(crate) struct FileRead {

@@ -8,6 +8,7 @@ use crate::ledger::cells::{cell_cow, has_text};
 use crate::ledger::header::{Header, Hit, How, Reading};
 use crate::ledger::parse::parse_placed;
 use crate::ledger::schema::Kind;
+use calamine::Data;
 
 /// How far down and across a sheet labels are looked for.
 const ROWS: u32 = 60;
@@ -79,6 +80,16 @@ pub(super) fn read(p: &Place, grid: &mut Grid) -> Option<Read> {
         .enumerate()
         .all(|(i, (c, f))| !c.required || f.is_some() || spec.unit_col == Some(i));
     if !complete || others < spec.min_columns || labels < MIN_LABELS || rows.len() < MIN_LABELS {
+        return None;
+    }
+    // A sheet explaining the columns (填表说明: each name beside its note) holds no number or date.
+    let numbers = found.iter().flatten().any(|&(r, _, v)| {
+        matches!(
+            grid.get(r, v),
+            Data::Float(_) | Data::Int(_) | Data::DateTime(_) | Data::DateTimeIso(_)
+        )
+    });
+    if !numbers {
         return None;
     }
     let first = *rows.iter().min()?;
