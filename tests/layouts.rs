@@ -412,6 +412,22 @@ fn the_unit_of_a_sheet_without_a_unit_column_is_said_in_a_note() {
             .unwrap_or_else(|| panic!("{p} › {sheet}"))
     };
     let note = |p: &str, sheet: &str| entry(p, sheet)["reason"].as_str().unwrap().to_string();
+    assert_eq!(
+        note("东庄村入户走访登记.xlsx", "一组"),
+        "表中没有“村居”列，各行按文件名中的“东庄村”计入"
+    );
+    assert_eq!(
+        note("走访台账.xlsx", "Sheet1"),
+        "表中没有“村居”列，各行按标题中的“西庄村”计入"
+    );
+    assert_eq!(
+        note("东庄村补充走访.xlsx", "补录"),
+        "表中没有“村居”列，各行按标题中的“西庄村”计入（文件名中的“东庄村”未采用：以标题为准）"
+    );
+    assert_eq!(
+        entry("东庄村补充走访.xlsx", "补录")["units"],
+        serde_json::json!(["西庄村"])
+    );
     // Both print pages of 一组 are read: 5 rows, the repeated title and header skipped.
     assert_eq!(entry("东庄村入户走访登记.xlsx", "一组")["rows"], 5);
     assert_eq!(entry("走访台账.xlsx", "Sheet1")["rows"], 3);
