@@ -18,6 +18,8 @@ pub struct SheetInfo {
     pub cols: Vec<Option<u32>>,
     /// The day its file reached the inbox, when known.
     pub received: Option<NaiveDate>,
+    /// Where the values of a sheet read cell by cell stand (empty for a table).
+    pub placed: crate::ledger::layouts::Placed,
 }
 
 /// One line of 数据来源 / `files[]`: a sheet that was read, or a file or sheet that was not.
@@ -59,12 +61,14 @@ impl Dataset {
     }
 
     pub fn cell(&self, src: Src, col: usize) -> String {
-        match self.sheets[src.sheet as usize]
-            .cols
-            .get(col)
-            .copied()
+        let s = &self.sheets[src.sheet as usize];
+        if let Some(&(r, c)) = (!s.placed.is_empty())
+            .then(|| s.placed.get(&(src.row, col)))
             .flatten()
         {
+            return cell_ref(r, c);
+        }
+        match s.cols.get(col).copied().flatten() {
             Some(c) => cell_ref(src.row, c),
             None => format!("第{}行", src.row + 1),
         }

@@ -160,6 +160,7 @@ fn type_file(
                 diags: Vec::new(),
                 unit_names: Vec::new(),
                 records: Records::default(),
+                unit_note: String::new(),
             };
             match_units(&mut w, &fr.path, register, specs);
             let kind = w.read.header.kind;
@@ -237,9 +238,13 @@ fn assemble(
             kind,
             cols: w.read.header.cols.clone(),
             received: received[w.file],
+            placed: std::mem::take(&mut w.read.placed),
         });
         let entry = &mut files[bases[w.file] + w.read.entry];
         entry.units = std::mem::take(&mut w.unit_names);
+        if entry.reason.is_empty() {
+            entry.reason = std::mem::take(&mut w.unit_note);
+        }
         let fresh = w.fresh.iter().any(|&f| f);
         if !fresh && w.rows > 0 && entry.status == FileStatus::Used {
             if entry.units.is_empty() {
@@ -310,6 +315,7 @@ mod tests {
             rows,
             written,
             entry: 0,
+            placed: Default::default(),
         }
     }
 

@@ -22,6 +22,8 @@ pub(crate) struct SheetRead {
     /// The distinct unit texts the rows write ([`ParsedRow::unit`] indexes it).
     pub(crate) written: Vec<String>,
     pub(crate) entry: usize,
+    /// Where the values of a sheet read cell by cell stand (empty for a table).
+    pub(crate) placed: crate::ledger::layouts::Placed,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -52,6 +54,8 @@ pub(crate) struct SheetWork {
     pub(crate) rows: usize,
     /// One record per row with a unit, in row order (`Src::sheet` set when kept).
     pub(crate) records: Records,
+    /// Its 数据来源 note when its unit came from its title, sheet name or file name.
+    pub(crate) unit_note: String,
 }
 
 pub(crate) struct FileRead {
@@ -156,10 +160,6 @@ pub(crate) fn read_file(
         fr.diags
             .push(Diagnostic::warning("file_note", note.clone()).at(&path, "", ""));
     }
-    let stem = rel
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_default();
     for sheet in opened.sheets {
         let Some(mut grid) = sheet.grid else {
             fr.entries.push(entry(
@@ -181,7 +181,21 @@ pub(crate) fn read_file(
             ));
             continue;
         }
-        match recogniser.recognise(specs, &grid) {
+        let recognised = recogniser.recognise(specs, &grid);
+        if let Some(read) = other_layout(
+            plan,
+            specs,
+            calendar,
+            recogniser,
+            &path,
+            &sheet.name,
+            &recognised,
+            &mut grid,
+        ) {
+            push_placed(&mut fr, &sheet.name, specs, read);
+            continue;
+        }
+        match recognised {
             Recognised::NotLedger => {
                 fr.entries.push(entry(
                     &sheet.name,
@@ -225,7 +239,7 @@ pub(crate) fn read_file(
                     format!("缺少必填列：{}", names.join("，")),
                 ));
             }
-            Recognised::Ledger(mut header) => {
+            Recognised::Ledger(header) => {
                 let ctx = Ctx {
                     file: &path,
                     sheet: &sheet.name,
@@ -236,7 +250,6 @@ pub(crate) fn read_file(
                 let parsed = parse_rows(&ctx, &mut grid, &header);
                 fr.diags
                     .extend(header::diagnostics(ctx.spec, &header, &path, &sheet.name));
-                header.title = format!("{} {} {}", header.title, sheet.name, stem);
                 fr.entries.push(entry(
                     &sheet.name,
                     Some(header.kind),
@@ -252,6 +265,7 @@ pub(crate) fn read_file(
                     rows: parsed.rows,
                     written: parsed.units,
                     entry: fr.entries.len() - 1,
+                    placed: Default::default(),
                 });
             }
         }
@@ -268,4 +282,53 @@ pub(crate) fn read_file(
             .push(entry("", None, 0, FileStatus::Unreadable, reason));
     }
     fr
+}
+
+/// A sheet in another layout than a table (`ledger::layouts`), if it is one.
+#[allow(clippy::too_many_arguments)]
+fn other_layout(
+    plan: &Plan,
+    specs: &Specs,
+    calendar: &Calendar,
+    recogniser: &Recogniser,
+    path: &str,
+    sheet: &str,
+    recognised: &Recognised,
+    grid: &mut crate::ingest::Grid,
+) -> Option<crate::ledger::layouts::Read> {
+    let place = crate::ledger::layouts::Place {
+        file: path,
+        sheet,
+        plan,
+        calendar,
+        specs,
+        recogniser,
+    };
+    crate::ledger::layouts::read(&place, recognised, grid)
+}
+
+/// A sheet read cell by cell: its 数据来源 line and its records.
+fn push_placed(fr: &mut FileRead, sheet: &str, specs: &Specs, read: crate::ledger::layouts::Read) {
+    let spec = specs.get(read.header.kind);
+    fr.diags
+        .extend(header::diagnostics(spec, &read.header, &fr.path, sheet));
+    fr.entries.push(FileEntry {
+        path: fr.path.clone(),
+        kind: Some(read.header.kind),
+        sheet: sheet.to_string(),
+        rows: read.parsed.rows.len(),
+        status: FileStatus::Used,
+        reason: String::new(),
+        detail: None,
+        units: Vec::new(),
+        columns: header::columns_read(spec, &specs.1, &read.header.reading),
+    });
+    fr.sheets.push(SheetRead {
+        name: sheet.to_string(),
+        header: read.header,
+        rows: read.parsed.rows,
+        written: read.parsed.units,
+        entry: fr.entries.len() - 1,
+        placed: read.placed,
+    });
 }

@@ -84,6 +84,15 @@ impl Recogniser {
         }
     }
 
+    /// The matcher of one kind (for layouts read cell by cell: a label/value sheet).
+    pub fn matcher(&self, kind: Kind) -> Option<&Matcher> {
+        self.matchers.iter().find(|m| m.kind == kind)
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
     pub fn recognise(&self, specs: &Specs, grid: &Grid) -> Recognised {
         let last = grid.end_row().min(grid.first_row() + HEADER_SEARCH_ROWS);
         let mut best: Option<(usize, Header)> = None;
