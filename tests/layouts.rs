@@ -486,3 +486,33 @@ fn transposed_and_merged_tallies_are_counted() {
     let c = check(&ib);
     assert_eq!(problems(&c), []);
 }
+
+/// A visit ledger without a 村民小组 column kept as one sheet per group (一组, 二组): the sheet name is
+/// the group, so 一组's 张三 and 二组's 张三 are two households; a ledger kept as one sheet per week
+/// (第5周, 第6周) is not, so the 张三 visited in both weeks is one household. By hand, as of week 6:
+/// 东庄村 3 households (张三/一组, 张三/二组, 李四), 西庄村 2 (张三, 王五).
+#[test]
+fn group_sheets_without_a_group_column_keep_their_households_apart() {
+    let ib = Inbox::new();
+    ib.register();
+    let head = || row(&["户主姓名", "走访日期", "走访方式"]);
+    let visit = |name: &str, day: u32| vec![s(name), d(2021, 5, day), s("入户")];
+    ib.xlsx(
+        "东庄村走访台账.xlsx",
+        &[
+            ("一组", vec![head(), visit("张三", 11), visit("李四", 12)]),
+            ("二组", vec![head(), visit("张三", 13)]),
+        ],
+    );
+    ib.xlsx(
+        "西庄村走访台账.xlsx",
+        &[
+            ("第5周", vec![head(), visit("张三", 4)]),
+            ("第6周", vec![head(), visit("张三", 11), visit("王五", 12)]),
+        ],
+    );
+    let j = weekly(&ib);
+    let hh = |name: &str| unit(&j, name)["visits"]["households_visited"].clone();
+    assert_eq!(hh("东庄村"), 3);
+    assert_eq!(hh("西庄村"), 2);
+}

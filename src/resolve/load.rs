@@ -5,14 +5,16 @@
 
 use crate::diag::Diagnostic;
 use crate::ingest::{self, FileStatus};
+use crate::ledger::header::Lexicon;
 use crate::ledger::header::Recogniser;
 use crate::ledger::records::{Records, Src, Typing};
-use crate::ledger::schema::{Kind, RegisterCol, Specs};
+use crate::ledger::schema::{Kind, RegisterCol, Spec, Specs, VisitCol};
+use crate::ledger::value::Value;
 use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
 use crate::resolve::dedup::mark_repeats;
 use crate::resolve::matching::match_units;
-use crate::resolve::read::{display_path, failed_read, read_file, FileRead, SheetWork};
+use crate::resolve::read::{display_path, failed_read, read_file, FileRead, SheetRead, SheetWork};
 use crate::resolve::register::RegisterDraft;
 use crate::resolve::units::Register;
 use rayon::prelude::*;
@@ -31,13 +33,13 @@ pub fn load(
 ) -> std::io::Result<Dataset> {
     let paths = ingest::scan::scan(inbox)?;
     let calendar = Calendar::new(plan);
-    let recogniser = Recogniser::new(specs);
+    let office_recogniser = Recogniser::new(specs);
     let done = std::sync::atomic::AtomicUsize::new(0);
     let total = paths.len();
-    let read = |rel: &PathBuf| {
+    let read = |rel: &PathBuf, recogniser: &Recogniser| {
         // One file that trips a bug must never end the run: it is listed as unreadable.
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            read_file(inbox, rel, plan, specs, &calendar, &recogniser, opts)
+            read_file(inbox, rel, plan, specs, &calendar, recogniser, opts)
         }))
         .unwrap_or_else(|_| failed_read(rel));
         if opts.progress {
@@ -58,8 +60,10 @@ pub fn load(
     let (first, rest): (Vec<usize>, Vec<usize>) =
         (0..paths.len()).partition(|&i| office(&display_path(&paths[i])));
     let mut diags = Vec::new();
-    let mut reads: Vec<(usize, FileRead)> =
-        first.par_iter().map(|&i| (i, read(&paths[i]))).collect();
+    let mut reads: Vec<(usize, FileRead)> = first
+        .par_iter()
+        .map(|&i| (i, read(&paths[i], &office_recogniser)))
+        .collect();
     let office_reads: Vec<FileRead> = reads.drain(..).map(|(_, fr)| fr).collect();
     let mut draft = RegisterDraft::from_office(&office_reads, specs, &office, &mut diags);
     reads = first.into_iter().zip(office_reads).collect();
@@ -68,7 +72,7 @@ pub fn load(
         // is read before any is matched.
         reads.extend(
             rest.par_iter()
-                .map(|&i| (i, read(&paths[i])))
+                .map(|&i| (i, read(&paths[i], &office_recogniser)))
                 .collect::<Vec<_>>(),
         );
         reads.sort_by_key(|(i, _)| *i);
@@ -76,6 +80,12 @@ pub fn load(
         return Ok(assemble_read(all, draft, plan, specs, diags));
     }
     let known = draft.register(plan);
+    // (a column of the register's names is the unit column, whatever its header says)
+    let recogniser = Recogniser::new(specs).with_units(known.units.iter().flat_map(|u| {
+        std::iter::once(&u.name)
+            .chain(&u.aliases)
+            .map(|n| crate::text::unit_key(n))
+    }));
     let mut work: Vec<SheetWork> = Vec::new();
     for (i, fr) in &mut reads {
         work.extend(type_file(*i, fr, &known, specs, &typing));
@@ -83,7 +93,7 @@ pub fn load(
     let typed: Vec<(usize, FileRead, Vec<SheetWork>)> = rest
         .par_iter()
         .map(|&i| {
-            let mut fr = read(&paths[i]);
+            let mut fr = read(&paths[i], &recogniser);
             let sheets = type_file(i, &mut fr, &known, specs, &typing);
             (i, fr, sheets)
         })
@@ -165,6 +175,7 @@ fn type_file(
             match_units(&mut w, &fr.path, register, specs);
             let kind = w.read.header.kind;
             let spec = specs.get(kind);
+            let group = sheet_group(spec, &w.read, &specs.1);
             let rows = std::mem::take(&mut w.read.rows);
             for (row, unit) in rows.into_iter().zip(&w.units) {
                 if let Some(unit) = *unit {
@@ -172,13 +183,31 @@ fn type_file(
                         sheet: u32::MAX,
                         row: row.row,
                     };
-                    w.records.push(kind, spec, typing, src, unit, row.values);
+                    let mut values = row.values;
+                    if let Some((i, g)) = &group {
+                        values[*i] = Value::Text(g.clone());
+                    }
+                    w.records.push(kind, spec, typing, src, unit, values);
                 }
             }
             w.read.written = Vec::new();
             w
         })
         .collect()
+}
+
+/// A visit ledger kept as one sheet per 村民小组 without that column: the group is the sheet's name
+/// when it ends as a group's does (`[header] group_endings`: 一组, 第3网格), so that two groups'
+/// households of the same name stay two households. (The column's position and the name.)
+fn sheet_group(spec: &Spec, s: &SheetRead, lx: &Lexicon) -> Option<(usize, String)> {
+    if spec.kind != Kind::Visit {
+        return None;
+    }
+    let i = spec.col(VisitCol::Group);
+    let name = s.name.trim();
+    let grouped = lx.group_endings.iter().any(|e| name.ends_with(e.as_str()));
+    (s.header.cols[i].is_none() && grouped && name.chars().count() > 1)
+        .then(|| (i, name.to_string()))
 }
 
 /// Units, duplicates, the kept records. `work` holds every file's typed ledger sheets (in any

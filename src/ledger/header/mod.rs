@@ -89,6 +89,12 @@ impl Recogniser {
         self.matchers.iter().find(|m| m.kind == kind)
     }
 
+    /// The same recogniser, knowing the register's unit names (each `unit_key`d).
+    pub fn with_units(mut self, names: impl IntoIterator<Item = String>) -> Recogniser {
+        self.lexicon.unit_names.extend(names);
+        self
+    }
+
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
     }

@@ -34,6 +34,11 @@ pub struct Lexicon {
     ignored: Vec<String>,
     /// How a unit's name ends (村, 社区 …): a column of such names is the unit column.
     pub unit_endings: Vec<String>,
+    /// How a 村民小组/网格's name ends (组, 网格 …): a sheet so named is one group's.
+    pub group_endings: Vec<String>,
+    /// `unit_key` of every name and alias in the register, once it is known (the office's files
+    /// are read first): a column of these is the unit column.
+    pub unit_names: rustc_hash::FxHashSet<String>,
 }
 
 impl Lexicon {
@@ -48,6 +53,8 @@ impl Lexicon {
                 .extend(w.header.ignored.iter().map(|i| alias_key(i)));
             lx.unit_endings
                 .extend(w.header.unit_endings.iter().cloned());
+            lx.group_endings
+                .extend(w.header.group_endings.iter().cloned());
             for (name, list) in &w.families {
                 let id = if name == "fillers" {
                     FILLER

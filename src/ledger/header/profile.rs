@@ -72,9 +72,12 @@ pub(super) fn telling(c: &Column) -> bool {
     )
 }
 
-/// A unit's name as ledgers write it: a short name with a unit's ending (东庄村, 水泉社区). The
-/// register is not known while sheets are read (it is one of the files), so this is its shape.
+/// A unit's name as ledgers write it: a name in the register (known once the office's files are
+/// read), or one of a unit's shape, short with a unit's ending (东庄村, 水泉社区).
 fn unit_like(lx: &Lexicon, t: &str) -> bool {
+    if !lx.unit_names.is_empty() && lx.unit_names.contains(&crate::text::unit_key(t)) {
+        return true;
+    }
     let n = t.chars().count();
     (2..=12).contains(&n)
         && !t.chars().any(|c| c.is_ascii_digit())

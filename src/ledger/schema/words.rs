@@ -87,6 +87,10 @@ pub struct HeaderWords {
     /// column, whatever its header says.
     #[serde(default)]
     pub unit_endings: Vec<String>,
+    /// How a 村民小组/网格's name ends (组, 网格 …): a visit ledger without a 村民小组 column, kept
+    /// as one sheet per group, takes each sheet's group from a sheet name ending so.
+    #[serde(default)]
+    pub group_endings: Vec<String>,
 }
 
 /// Every ledger's words: the shipped `ledgers.toml`, or an office's additions (`[words]` in its plan).
@@ -158,6 +162,7 @@ impl Words {
             && self.header.swaps.is_empty()
             && self.header.ignored.is_empty()
             && self.header.unit_endings.is_empty()
+            && self.header.group_endings.is_empty()
             && self.families.is_empty()
             && self.synonyms.is_empty()
             && Kind::ALL.iter().all(|k| self.kind(*k).is_empty())
