@@ -2,12 +2,15 @@
 //! from dated rows (rows dated later are left out), so last week's figures can always be recomputed
 //! from today's ledgers.
 
+mod figure;
 mod town;
 
+pub use figure::{method_split, Figure, UNKNOWN_ZH};
 pub use town::TownFigures;
 
 use crate::ledger::records::Records;
-use crate::ledger::schema::SloganForm;
+use crate::ledger::records::Src;
+use crate::ledger::schema::{Feed, SloganForm};
 use crate::plan::calendar::{Calendar, Period, PeriodKind};
 use crate::plan::Plan;
 use crate::resolve::load::Dataset;
@@ -50,16 +53,16 @@ pub struct WeeklyStatus {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Visits {
     pub households_visited: u32,
-    pub in_person: u32,
-    pub phone: u32,
+    pub in_person: Figure,
+    pub phone: Figure,
     /// households_visited / register 户数; None when the register gives no 户数.
     pub coverage: Option<f64>,
     pub questionnaires: u32,
     pub letters: u32,
     /// Of the households visited in person: those given a questionnaire, and the open letter (R5's
     /// base by default; phone-only households are counted apart in `phone`).
-    pub questionnaires_in_person: u32,
-    pub letters_in_person: u32,
+    pub questionnaires_in_person: Figure,
+    pub letters_in_person: Figure,
     /// Households first visited inside the period.
     pub new_in_period: u32,
 }
@@ -68,10 +71,12 @@ pub struct Visits {
 pub struct Disputes {
     pub screened_weeks: u32,
     pub new: u32,
-    pub resolved: u32,
+    pub resolved: Figure,
     pub total: u32,
-    pub resolved_total: u32,
-    pub overdue: u32,
+    pub resolved_total: Figure,
+    /// Unknown with `resolved` and `resolved_total` (a status column not found), and then `open`
+    /// and `overdue_list` say nothing.
+    pub overdue: Figure,
     /// Not resolved, not transferred, as of the period end.
     #[serde(skip)]
     pub open: u32,
@@ -95,6 +100,58 @@ pub struct Slogans {
     /// (slogan index, approved text) of near matches (typos).
     #[serde(skip)]
     pub near_list: Vec<(usize, String)>,
+}
+
+impl Visits {
+    /// The figure `feed` names, if it is one of these.
+    fn fed(&mut self, feed: Feed) -> Vec<&mut Figure> {
+        match feed {
+            Feed::InPerson => vec![&mut self.in_person],
+            Feed::Phone => vec![&mut self.phone],
+            Feed::DeliveryInPerson => vec![
+                &mut self.questionnaires_in_person,
+                &mut self.letters_in_person,
+            ],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The figures not known, as (JSON key, reason).
+    pub fn unknown(&self) -> Vec<(&'static str, &str)> {
+        unknown(&[
+            ("in_person", &self.in_person),
+            ("phone", &self.phone),
+            ("questionnaires_in_person", &self.questionnaires_in_person),
+            ("letters_in_person", &self.letters_in_person),
+        ])
+    }
+}
+
+impl Disputes {
+    /// The figure `feed` names, if it is one of these.
+    fn fed(&mut self, feed: Feed) -> Vec<&mut Figure> {
+        match feed {
+            Feed::Resolved => vec![&mut self.resolved],
+            Feed::ResolvedTotal => vec![&mut self.resolved_total],
+            Feed::Overdue => vec![&mut self.overdue],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The figures not known, as (JSON key, reason).
+    pub fn unknown(&self) -> Vec<(&'static str, &str)> {
+        unknown(&[
+            ("resolved", &self.resolved),
+            ("resolved_total", &self.resolved_total),
+            ("overdue", &self.overdue),
+        ])
+    }
+}
+
+fn unknown<'a>(v: &[(&'static str, &'a Figure)]) -> Vec<(&'static str, &'a str)> {
+    v.iter()
+        .filter_map(|(k, f)| f.reason().map(|r| (*k, r)))
+        .collect()
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -161,6 +218,7 @@ impl Figures {
         }
         disputes(r, plan, cal, period, &mut units);
         slogans(r, plan, period, &mut units);
+        unread(ds, period, &mut units);
         Figures { period, units }
     }
 }
@@ -247,16 +305,57 @@ fn visits(r: &Records, period: Period, units: &mut [UnitFigures]) {
         let f = &mut units[unit as usize].visits;
         f.households_visited += 1;
         if h.in_person {
-            f.in_person += 1;
+            f.in_person.bump(1);
         } else {
-            f.phone += 1;
+            f.phone.bump(1);
         }
         f.questionnaires += u32::from(h.questionnaire);
         f.letters += u32::from(h.letter);
-        f.questionnaires_in_person += u32::from(h.in_person && h.questionnaire);
-        f.letters_in_person += u32::from(h.in_person && h.letter);
+        f.questionnaires_in_person
+            .bump(u32::from(h.in_person && h.questionnaire));
+        f.letters_in_person.bump(u32::from(h.in_person && h.letter));
         if h.first.is_some_and(|d| period.contains(d)) {
             f.new_in_period += 1;
+        }
+    }
+}
+
+/// The figures fed by a column some counted row's sheet lacks are 无法统计 for the row's unit (its
+/// other figures count the row as usual).
+fn unread(ds: &Dataset, period: Period, units: &mut [UnitFigures]) {
+    if ds.sheets.iter().all(|s| s.unread.is_empty()) {
+        return;
+    }
+    let r = &ds.records;
+    let dated = |d: Option<chrono::NaiveDate>| d.is_some_and(|d| d <= period.end);
+    let rows = r
+        .visits
+        .iter()
+        .filter(|v| dated(v.date))
+        .map(|v| (v.unit, v.src))
+        .chain(
+            r.disputes
+                .iter()
+                .filter(|d| !d.zero && dated(d.date))
+                .map(|d| (d.unit, d.src)),
+        );
+    let mut seen: rustc_hash::FxHashSet<(u32, u32)> = Default::default();
+    for (unit, src) in rows {
+        let Src { sheet, .. } = src;
+        if ds.unread(src).is_empty() || !seen.insert((unit, sheet)) {
+            continue;
+        }
+        let u = &mut units[unit as usize];
+        for c in ds.unread(src) {
+            for &feed in c.feeds {
+                for f in u.visits.fed(feed).into_iter().chain(u.disputes.fed(feed)) {
+                    f.unknown(&c.reason);
+                }
+            }
+        }
+        if u.disputes.overdue.known().is_none() {
+            u.disputes.overdue_list.clear();
+            u.disputes.open = 0;
         }
     }
 }
@@ -299,9 +398,9 @@ fn disputes(r: &Records, plan: &Plan, cal: &Calendar, period: Period, units: &mu
             .resolved_on
             .filter(|r| d.status == resolved && *r >= date && *r <= period.end);
         if let Some(ro) = resolved_on {
-            f.resolved_total += 1;
+            f.resolved_total.bump(1);
             if period.contains(ro) {
-                f.resolved += 1;
+                f.resolved.bump(1);
             }
             continue;
         }
@@ -310,7 +409,7 @@ fn disputes(r: &Records, plan: &Plan, cal: &Calendar, period: Period, units: &mu
         }
         f.open += 1;
         if (period.end - date).num_days() > plan.minimums.dispute_overdue_days {
-            f.overdue += 1;
+            f.overdue.bump(1);
             f.overdue_list.push(i);
         }
     }

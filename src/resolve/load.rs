@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use std::path::Path;
 
 // (callers outside resolve name these by their old paths)
-pub use crate::resolve::dataset::{Dataset, FileEntry, SheetInfo};
+pub use crate::resolve::dataset::{Dataset, FileEntry, SheetInfo, Unread};
 pub use crate::resolve::read::LoadOptions;
 pub use crate::resolve::register::{register_names, register_units};
 
@@ -113,6 +113,21 @@ fn assemble(mut reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
             sheet: w.read.name.clone(),
             kind,
             cols: w.read.header.cols.clone(),
+            unread: w
+                .read
+                .unread
+                .iter()
+                .map(|&col| Unread {
+                    col,
+                    feeds: specs.get(kind).columns[col].feeds,
+                    reason: format!(
+                        "{}列未识别：{} › {}",
+                        specs.get(kind).columns[col].name,
+                        paths[w.file],
+                        w.read.name
+                    ),
+                })
+                .collect(),
             received: received[w.file],
         });
         let entry = &mut files[bases[w.file] + w.read.entry];
@@ -214,6 +229,7 @@ mod tests {
             })
             .collect();
         SheetRead {
+            unread: Vec::new(),
             name: "Sheet1".into(),
             header: Header {
                 kind,

@@ -3,7 +3,7 @@
 //! to the cells they come from.
 
 use super::{period_line, unit_order};
-use crate::figures::counts::{ReportStatus, UnitFigures};
+use crate::figures::counts::{Figure, ReportStatus, UnitFigures, UNKNOWN_ZH};
 use crate::figures::weekly::Notice;
 use crate::report::style::{
     table_widths, write_block, write_table, write_table_with_widths, Cell, Styles, Table,
@@ -26,6 +26,64 @@ fn name(n: &Notice, u: UnitId) -> Cell {
 
 fn int(x: u32) -> Cell {
     Cell::Int(x as i64)
+}
+
+/// A figure's cell: the number, or 无法统计 (marked) when a column it needs was not found.
+fn fig(x: &Figure) -> Cell {
+    match x.known() {
+        Some(v) => int(v),
+        None => Cell::Warning(UNKNOWN_ZH.into()),
+    }
+}
+
+/// The figures of a sheet that are 无法统计, and why: (unit, figure, reason).
+type Unknowns = Vec<(String, &'static str, String)>;
+
+fn note_unknown(out: &mut Unknowns, unit: &str, what: &'static str, f: &Figure) {
+    if let Some(r) = f.reason() {
+        out.push((unit.to_string(), what, r.to_string()));
+    }
+}
+
+/// The list under a figure table of what it could not count and why (nothing when it counted all).
+fn unknown_list(title: &str, rows: &Unknowns) -> Option<Table> {
+    if rows.is_empty() {
+        return None;
+    }
+    let mut t = Table::new(
+        format!("{title}中{UNKNOWN_ZH}的数字"),
+        ["单位", "数字", "原因"],
+    );
+    for (u, what, r) in rows {
+        t = t.row(vec![
+            Cell::text(u),
+            Cell::Center((*what).into()),
+            Cell::text(r),
+        ]);
+    }
+    Some(t)
+}
+
+/// Writes `t` and, under it, the list of what it could not count.
+fn write_with_unknowns(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    st: &Styles,
+    t: &Table,
+    title: &str,
+    unknowns: &Unknowns,
+) -> Result<(), XlsxError> {
+    match unknown_list(title, unknowns) {
+        None => {
+            write_table(ws, st, 0, t)?;
+        }
+        Some(list) => {
+            let mut widths = table_widths(t);
+            widths.merge(&table_widths(&list));
+            let lay = write_table_with_widths(ws, st, 0, t, &widths)?;
+            write_block(ws, st, lay.last_row + 2, &list, &widths)?;
+        }
+    }
+    Ok(())
 }
 
 pub fn reports(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxError> {
@@ -107,15 +165,15 @@ pub fn visits(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxErro
         period_line(n)
     ))
     .note(5, "已走访户数 ÷ 村居名册户数");
-    let mut sum = [0u64; 7];
+    let mut sum = [0u64; 5];
+    let (mut inp, mut phone) = (Figure::Known(0), Figure::Known(0));
+    let mut unknowns = Unknowns::new();
     for f in owing(n, |f| f.visits.households_visited > 0) {
         let v = &f.visits;
         let hh = n.ds.register.get(f.unit).households;
         let vals = [
             hh.unwrap_or(0),
             v.households_visited,
-            v.in_person,
-            v.phone,
             v.new_in_period,
             v.questionnaires,
             v.letters,
@@ -123,12 +181,17 @@ pub fn visits(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxErro
         for (s, x) in sum.iter_mut().zip(vals) {
             *s += x as u64;
         }
+        inp.add(&v.in_person);
+        phone.add(&v.phone);
+        let unit = n.ds.unit_name(f.unit);
+        note_unknown(&mut unknowns, unit, "其中入户", &v.in_person);
+        note_unknown(&mut unknowns, unit, "其中电话", &v.phone);
         t = t.row(vec![
             name(n, f.unit),
             hh.map_or(Cell::Center("—".into()), int),
             int(v.households_visited),
-            int(v.in_person),
-            int(v.phone),
+            fig(&v.in_person),
+            fig(&v.phone),
             v.coverage.map_or(Cell::Center("—".into()), Cell::Pct),
             int(v.new_in_period),
             int(v.questionnaires),
@@ -140,20 +203,19 @@ pub fn visits(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxErro
         Cell::text("合计"),
         total(0),
         total(1),
-        total(2),
-        total(3),
+        fig(&inp),
+        fig(&phone),
         if sum[0] > 0 {
             Cell::Pct(sum[1] as f64 / sum[0] as f64)
         } else {
             Cell::Center("—".into())
         },
+        total(2),
+        total(3),
         total(4),
-        total(5),
-        total(6),
     ]);
     let ws = wb.add_worksheet().set_name("走访进度")?;
-    write_table(ws, st, 0, &t)?;
-    Ok(())
+    write_with_unknowns(ws, st, &t, "走访进度", &unknowns)
 }
 
 pub fn disputes(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxError> {
@@ -174,16 +236,26 @@ pub fn disputes(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxEr
         "{}　零报告算作已排查、不算纠纷；逾期指排查后超过{limit}天仍未化解（已移交的除外）",
         period_line(n)
     ));
-    let mut sum = [0u32; 5];
+    let (mut new, mut total) = (0u32, 0u32);
+    let mut sums = [Figure::Known(0), Figure::Known(0), Figure::Known(0)];
+    let mut unknowns = Unknowns::new();
     let mut screened = 0;
     let units = owing(n, |f| f.disputes.total > 0 || f.disputes.screened_weeks > 0);
     for f in &units {
         let d = &f.disputes;
         let yes = d.screened_weeks > 0;
         screened += u32::from(yes);
-        let vals = [d.new, d.resolved, d.total, d.resolved_total, d.overdue];
-        for (s, x) in sum.iter_mut().zip(vals) {
-            *s += x;
+        new += d.new;
+        total += d.total;
+        let figs = [&d.resolved, &d.resolved_total, &d.overdue];
+        let unit = n.ds.unit_name(f.unit);
+        for ((s, x), what) in sums
+            .iter_mut()
+            .zip(figs)
+            .zip(["本周化解", "累计化解", "逾期未化解"])
+        {
+            s.add(x);
+            note_unknown(&mut unknowns, unit, what, x);
         }
         t = t.row(vec![
             name(n, f.unit),
@@ -193,20 +265,20 @@ pub fn disputes(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxEr
                 Cell::Warning("否".into())
             },
             int(d.new),
-            int(d.resolved),
+            fig(&d.resolved),
             int(d.total),
-            int(d.resolved_total),
-            int(d.overdue),
+            fig(&d.resolved_total),
+            fig(&d.overdue),
         ]);
     }
     t = t.row(vec![
         Cell::text("合计"),
         Cell::Center(format!("{screened}/{}个", units.len())),
-        int(sum[0]),
-        int(sum[1]),
-        int(sum[2]),
-        int(sum[3]),
-        int(sum[4]),
+        int(new),
+        fig(&sums[0]),
+        int(total),
+        fig(&sums[1]),
+        fig(&sums[2]),
     ]);
 
     // The overdue list, under the table (the sheet's filter and freeze stay with the table).
@@ -247,11 +319,18 @@ pub fn disputes(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxEr
             Cell::Blank,
         ]);
     }
+    let unknown = unknown_list("矛盾纠纷", &unknowns);
     let mut widths = table_widths(&t);
     widths.merge(&table_widths(&list));
+    if let Some(u) = &unknown {
+        widths.merge(&table_widths(u));
+    }
     let ws = wb.add_worksheet().set_name("矛盾纠纷")?;
     let lay = write_table_with_widths(ws, st, 0, &t, &widths)?;
-    write_block(ws, st, lay.last_row + 2, &list, &widths)?;
+    let last = write_block(ws, st, lay.last_row + 2, &list, &widths)?;
+    if let Some(u) = &unknown {
+        write_block(ws, st, last + 2, u, &widths)?;
+    }
     Ok(())
 }
 
