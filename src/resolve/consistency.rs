@@ -74,7 +74,11 @@ fn reports_against_ledgers(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut V
     }
     for d in &r.disputes {
         has_disputes.insert(d.unit);
-        if ds.unread(d.src).iter().any(|c| c.feeds.contains(&Feed::Resolved)) {
+        if ds
+            .unread(d.src)
+            .iter()
+            .any(|c| c.feeds.contains(&Feed::Resolved))
+        {
             resolved_unknown.insert(d.unit);
         }
         if d.zero {

@@ -3,11 +3,11 @@
 //! matched.
 
 use crate::diag::Diagnostic;
+use crate::ingest::Grid;
 use crate::ingest::{self, FileStatus, OpenFailure};
 use crate::ledger::header::{self, Header, NearMiss, Recognised, Recogniser};
 use crate::ledger::parse::{parse_rows, Ctx, ParsedRow};
 use crate::ledger::schema::{Spec, Specs};
-use crate::ingest::Grid;
 use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
 use crate::resolve::dataset::FileEntry;

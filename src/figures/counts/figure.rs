@@ -95,12 +95,12 @@ impl Figure {
     }
 }
 
-/// `入户3户、电话2户`; without the split (no 走访方式 column) `入户、电话户数无法统计：` and why.
+/// `入户3户、电话2户`; without the split (no 走访方式 column) `入户、电话户数无法统计（why）`.
 pub fn method_split(in_person: &Figure, phone: &Figure) -> String {
     match (in_person.known(), phone.known()) {
         (Some(i), Some(p)) => format!("入户{i}户、电话{p}户"),
         _ => format!(
-            "入户、电话户数{UNKNOWN_ZH}：{}",
+            "入户、电话户数{UNKNOWN_ZH}（{}）",
             in_person.reason().or(phone.reason()).unwrap_or_default()
         ),
     }

@@ -46,7 +46,9 @@ impl Figures {
             t.visits.questionnaires += v.questionnaires;
             t.visits.letters += v.letters;
             t.visits.new_in_period += v.new_in_period;
-            t.visits.questionnaires_in_person.add(&v.questionnaires_in_person);
+            t.visits
+                .questionnaires_in_person
+                .add(&v.questionnaires_in_person);
             t.visits.letters_in_person.add(&v.letters_in_person);
             t.disputes.screened_weeks += d.screened_weeks;
             t.disputes.new += d.new;

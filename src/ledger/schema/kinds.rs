@@ -98,7 +98,7 @@ impl Feed {
         match self {
             Feed::InPerson => "入户走访户数",
             Feed::Phone => "电话走访户数",
-            Feed::DeliveryInPerson => "入户走访户中发放问卷、送达公开信的户数",
+            Feed::DeliveryInPerson => "入户走访户中发放问卷和送达公开信的户数",
             Feed::Resolved => "本期化解数",
             Feed::ResolvedTotal => "累计化解数",
             Feed::Overdue => "逾期未化解数",

@@ -73,7 +73,10 @@ pub fn town_survey_json(s: &crate::figures::survey::SurveyFigures) -> Value {
 fn drop_empty_unknown(mut v: Value) -> Value {
     for part in ["visits", "disputes"] {
         if let Some(o) = v.get_mut(part).and_then(Value::as_object_mut) {
-            if o.get("unknown").and_then(Value::as_object).is_some_and(|m| m.is_empty()) {
+            if o.get("unknown")
+                .and_then(Value::as_object)
+                .is_some_and(|m| m.is_empty())
+            {
                 o.remove("unknown");
             }
         }
@@ -82,11 +85,7 @@ fn drop_empty_unknown(mut v: Value) -> Value {
 }
 
 fn unknown_json(v: &[(&str, &str)]) -> Value {
-    Value::Object(
-        v.iter()
-            .map(|(k, r)| (k.to_string(), json!(r)))
-            .collect(),
-    )
+    Value::Object(v.iter().map(|(k, r)| (k.to_string(), json!(r))).collect())
 }
 
 /// Units with their figures, survey, score, grade and rank for one assessment.

@@ -6,7 +6,8 @@ use super::{period_line, unit_order};
 use crate::figures::counts::{Figure, ReportStatus, UnitFigures, UNKNOWN_ZH};
 use crate::figures::weekly::Notice;
 use crate::report::style::{
-    table_widths, write_block, write_table, write_table_with_widths, Cell, Styles, Table,
+    row_height, table_widths, write_block, write_merged, write_table, write_table_with_widths,
+    Cell, Styles, Table,
 };
 use crate::resolve::units::UnitId;
 use rust_xlsxwriter::{Workbook, XlsxError};
@@ -45,45 +46,37 @@ fn note_unknown(out: &mut Unknowns, unit: &str, what: &'static str, f: &Figure) 
     }
 }
 
-/// The list under a figure table of what it could not count and why (nothing when it counted all).
-fn unknown_list(title: &str, rows: &Unknowns) -> Option<Table> {
-    if rows.is_empty() {
-        return None;
-    }
-    let mut t = Table::new(
-        format!("{title}中{UNKNOWN_ZH}的数字"),
-        ["单位", "数字", "原因"],
-    );
+/// The lines under a figure table that say what it could not count and why, one per unit and
+/// reason: `东庄村：其中入户、其中电话无法统计（走访方式列未识别：东庄村走访台账.xlsx › Sheet1）`.
+fn unknown_lines(rows: &Unknowns) -> Vec<String> {
+    let mut out: Vec<(String, String, Vec<&str>)> = Vec::new();
     for (u, what, r) in rows {
-        t = t.row(vec![
-            Cell::text(u),
-            Cell::Center((*what).into()),
-            Cell::text(r),
-        ]);
+        match out.iter_mut().find(|(a, b, _)| a == u && b == r) {
+            Some((_, _, w)) => w.push(what),
+            None => out.push((u.clone(), r.clone(), vec![what])),
+        }
     }
-    Some(t)
+    out.into_iter()
+        .map(|(u, r, w)| format!("{u}：{}{UNKNOWN_ZH}（{r}）", w.join("、")))
+        .collect()
 }
 
-/// Writes `t` and, under it, the list of what it could not count.
-fn write_with_unknowns(
+/// Writes the lines of [`unknown_lines`] from `row` on, each across the table's width; returns the
+/// last row written (`row - 1` when there is none).
+fn write_unknowns(
     ws: &mut rust_xlsxwriter::Worksheet,
     st: &Styles,
-    t: &Table,
-    title: &str,
+    row: u32,
+    cols: usize,
     unknowns: &Unknowns,
-) -> Result<(), XlsxError> {
-    match unknown_list(title, unknowns) {
-        None => {
-            write_table(ws, st, 0, t)?;
-        }
-        Some(list) => {
-            let mut widths = table_widths(t);
-            widths.merge(&table_widths(&list));
-            let lay = write_table_with_widths(ws, st, 0, t, &widths)?;
-            write_block(ws, st, lay.last_row + 2, &list, &widths)?;
-        }
+) -> Result<u32, XlsxError> {
+    let mut r = row;
+    for line in unknown_lines(unknowns) {
+        write_merged(ws, r, 0, cols.max(1) as u16 - 1, &line, &st.paragraph)?;
+        ws.set_row_height(r, row_height(1))?;
+        r += 1;
     }
-    Ok(())
+    Ok(r.saturating_sub(1).max(row.saturating_sub(1)))
 }
 
 pub fn reports(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxError> {
@@ -215,7 +208,9 @@ pub fn visits(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxErro
         total(4),
     ]);
     let ws = wb.add_worksheet().set_name("走访进度")?;
-    write_with_unknowns(ws, st, &t, "走访进度", &unknowns)
+    let lay = write_table(ws, st, 0, &t)?;
+    write_unknowns(ws, st, lay.last_row + 2, t.headers.len(), &unknowns)?;
+    Ok(())
 }
 
 pub fn disputes(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxError> {
@@ -319,18 +314,12 @@ pub fn disputes(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxEr
             Cell::Blank,
         ]);
     }
-    let unknown = unknown_list("矛盾纠纷", &unknowns);
     let mut widths = table_widths(&t);
     widths.merge(&table_widths(&list));
-    if let Some(u) = &unknown {
-        widths.merge(&table_widths(u));
-    }
     let ws = wb.add_worksheet().set_name("矛盾纠纷")?;
     let lay = write_table_with_widths(ws, st, 0, &t, &widths)?;
-    let last = write_block(ws, st, lay.last_row + 2, &list, &widths)?;
-    if let Some(u) = &unknown {
-        write_block(ws, st, last + 2, u, &widths)?;
-    }
+    let below = write_unknowns(ws, st, lay.last_row + 2, t.headers.len(), &unknowns)?;
+    write_block(ws, st, below + 2, &list, &widths)?;
     Ok(())
 }
 

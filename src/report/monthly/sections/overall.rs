@@ -42,10 +42,13 @@ pub(super) fn overall(m: &Monthly) -> Vec<String> {
     let phone = Figure::sum(vs.iter().map(|&i| &f[i].visits.phone));
     let new: u32 = vs.iter().map(|&i| f[i].visits.new_in_period).sum();
     let end = m.period.end.format("%-m月%-d日");
-    let mut s = format!(
-        "截至{end}，全镇村（社区）登记{households}户，已走访{visited}户（{}）",
-        method_split(&in_person, &phone)
-    );
+    let split = method_split(&in_person, &phone);
+    let split = if in_person.known().is_some() && phone.known().is_some() {
+        format!("（{split}）")
+    } else {
+        format!("，{split}")
+    };
+    let mut s = format!("截至{end}，全镇村（社区）登记{households}户，已走访{visited}户{split}");
     if households > 0 {
         s += &format!("，覆盖率{}", pct(visited as f64 / households as f64));
     }
@@ -91,7 +94,7 @@ pub(super) fn overall(m: &Monthly) -> Vec<String> {
         fig(&|d| &d.overdue),
     );
     let mut s = format!(
-        "本月新排查矛盾纠纷{}件，化解{}；累计排查{}件，化解{}，逾期（超过{}天）未化解{}。",
+        "本月新排查矛盾纠纷{}件，化解{}；累计排查{}件，化解{}，逾期（超过{}天）未化解{}",
         sum(&|d| d.new),
         resolved.with_unit("件"),
         sum(&|d| d.total),
@@ -100,8 +103,9 @@ pub(super) fn overall(m: &Monthly) -> Vec<String> {
         overdue.with_unit("件")
     );
     if let Some(r) = resolved.reason().or(overdue.reason()) {
-        s += &format!("（化解、逾期件数无法统计：{r}）");
+        s += &format!("（{r}）");
     }
+    s.push('。');
     if !short.is_empty() && nw > 0 {
         s += &format!(
             "本月{}期中排查（含零报告）不足{}周的有{}。",
@@ -212,4 +216,3 @@ pub(super) fn overall(m: &Monthly) -> Vec<String> {
     }
     out
 }
-
