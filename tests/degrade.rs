@@ -53,7 +53,7 @@ fn full_visits(ib: &Inbox) {
 
 fn weekly(ib: &Inbox) -> Value {
     let o = ib.run(&[
-        "weekly", "inbox", "--week", "6", "-o", "out", "--json", "w.json",
+        "weekly", "inbox", "--week", "6", "-o", "out", "--json", "w.json", "--force",
     ]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
     json(&ib.path("w.json"))
@@ -361,4 +361,52 @@ fn a_visit_ledger_without_the_head_of_household_is_still_refused() {
         .as_str()
         .unwrap()
         .contains("缺少必填列“户主姓名”"));
+}
+
+/// A household whose way of visit another ledger records counts by it; one known only from the
+/// ledger without 走访方式 makes the split 无法统计.
+#[test]
+fn a_household_recorded_elsewhere_with_its_method_counts_by_it() {
+    let ib = Inbox::new();
+    ib.register();
+    methodless_visits(&ib);
+    ib.xlsx(
+        "东庄村走访台账（补）.xlsx",
+        &[(
+            "走访",
+            vec![
+                row(&["村居", "户主姓名", "走访日期", "走访方式"]),
+                vec![s("东庄村"), s("张三"), ymd(5, 10), s("入户")],
+                vec![s("东庄村"), s("李四"), ymd(5, 11), s("电话")],
+                vec![s("东庄村"), s("赵六"), ymd(5, 3), s("电话")],
+            ],
+        )],
+    );
+    let j = weekly(&ib);
+    let v = &unit(&j, "东庄村")["visits"];
+    // 张三 入户, 李四 and 赵六 电话: each recorded in the second ledger.
+    assert_eq!(
+        (v["in_person"].clone(), v["phone"].clone()),
+        (1.into(), 2.into())
+    );
+    assert_eq!(v["households_visited"], 3);
+    // 赵六 now only in the ledger without the method.
+    ib.xlsx(
+        "东庄村走访台账（补）.xlsx",
+        &[(
+            "走访",
+            vec![
+                row(&["村居", "户主姓名", "走访日期", "走访方式"]),
+                vec![s("东庄村"), s("张三"), ymd(5, 10), s("入户")],
+                vec![s("东庄村"), s("李四"), ymd(5, 11), s("电话")],
+            ],
+        )],
+    );
+    let j = weekly(&ib);
+    let v = &unit(&j, "东庄村")["visits"];
+    assert_eq!(
+        (v["in_person"].clone(), v["phone"].clone()),
+        (Value::Null, Value::Null)
+    );
+    assert_eq!(v["households_visited"], 3);
 }

@@ -4,13 +4,14 @@
 
 mod figure;
 mod town;
+mod unknown;
 
 pub use figure::{method_split, Figure, UNKNOWN_ZH};
 pub use town::TownFigures;
 
 use crate::ledger::records::Records;
 use crate::ledger::records::Src;
-use crate::ledger::schema::{Feed, SloganForm};
+use crate::ledger::schema::SloganForm;
 use crate::plan::calendar::{Calendar, Period, PeriodKind};
 use crate::plan::Plan;
 use crate::resolve::load::Dataset;
@@ -102,58 +103,6 @@ pub struct Slogans {
     pub near_list: Vec<(usize, String)>,
 }
 
-impl Visits {
-    /// The figure `feed` names, if it is one of these.
-    fn fed(&mut self, feed: Feed) -> Vec<&mut Figure> {
-        match feed {
-            Feed::InPerson => vec![&mut self.in_person],
-            Feed::Phone => vec![&mut self.phone],
-            Feed::DeliveryInPerson => vec![
-                &mut self.questionnaires_in_person,
-                &mut self.letters_in_person,
-            ],
-            _ => Vec::new(),
-        }
-    }
-
-    /// The figures not known, as (JSON key, reason).
-    pub fn unknown(&self) -> Vec<(&'static str, &str)> {
-        unknown(&[
-            ("in_person", &self.in_person),
-            ("phone", &self.phone),
-            ("questionnaires_in_person", &self.questionnaires_in_person),
-            ("letters_in_person", &self.letters_in_person),
-        ])
-    }
-}
-
-impl Disputes {
-    /// The figure `feed` names, if it is one of these.
-    fn fed(&mut self, feed: Feed) -> Vec<&mut Figure> {
-        match feed {
-            Feed::Resolved => vec![&mut self.resolved],
-            Feed::ResolvedTotal => vec![&mut self.resolved_total],
-            Feed::Overdue => vec![&mut self.overdue],
-            _ => Vec::new(),
-        }
-    }
-
-    /// The figures not known, as (JSON key, reason).
-    pub fn unknown(&self) -> Vec<(&'static str, &str)> {
-        unknown(&[
-            ("resolved", &self.resolved),
-            ("resolved_total", &self.resolved_total),
-            ("overdue", &self.overdue),
-        ])
-    }
-}
-
-fn unknown<'a>(v: &[(&'static str, &'a Figure)]) -> Vec<(&'static str, &'a str)> {
-    v.iter()
-        .filter_map(|(k, f)| f.reason().map(|r| (*k, r)))
-        .collect()
-}
-
 #[derive(Debug, Clone, Serialize)]
 pub struct UnitFigures {
     pub unit: UnitId,
@@ -210,7 +159,7 @@ impl Figures {
                 }
             }
         }
-        visits(r, period, &mut units);
+        visits(ds, period, &mut units);
         for u in &mut units {
             if let Some(h) = ds.register.get(u.unit).households.filter(|&h| h > 0) {
                 u.visits.coverage = Some(u.visits.households_visited as f64 / h as f64);
@@ -218,7 +167,7 @@ impl Figures {
         }
         disputes(r, plan, cal, period, &mut units);
         slogans(r, plan, period, &mut units);
-        unread(ds, period, &mut units);
+        unknown::disputes_unread(ds, period, &mut units);
         Figures { period, units }
     }
 }
@@ -284,9 +233,15 @@ struct Household {
     in_person: bool,
     questionnaire: bool,
     letter: bool,
+    /// Some visit says how it was made (入户 or 电话).
+    method_known: bool,
+    /// A visit from a sheet that lacks a column (走访方式): when no other visit says how the
+    /// household was visited, its way of visit is unknown.
+    unsure: Option<Src>,
 }
 
-fn visits(r: &Records, period: Period, units: &mut [UnitFigures]) {
+fn visits(ds: &Dataset, period: Period, units: &mut [UnitFigures]) {
+    let r = &ds.records;
     // (names borrow the record's text unless they need normalising; the totals do not depend on
     // the map's order)
     let mut hh: FxHashMap<(u32, Cow<str>, Cow<str>), Household> = FxHashMap::default();
@@ -300,6 +255,10 @@ fn visits(r: &Records, period: Period, units: &mut [UnitFigures]) {
         h.in_person |= v.in_person == Some(true);
         h.questionnaire |= v.questionnaire == Some(true);
         h.letter |= v.letter == Some(true);
+        h.method_known |= v.in_person.is_some();
+        if h.unsure.is_none() && !ds.unread(v.src).is_empty() {
+            h.unsure = Some(v.src);
+        }
     }
     for ((unit, _, _), h) in hh {
         let f = &mut units[unit as usize].visits;
@@ -317,45 +276,8 @@ fn visits(r: &Records, period: Period, units: &mut [UnitFigures]) {
         if h.first.is_some_and(|d| period.contains(d)) {
             f.new_in_period += 1;
         }
-    }
-}
-
-/// The figures fed by a column some counted row's sheet lacks are 无法统计 for the row's unit (its
-/// other figures count the row as usual).
-fn unread(ds: &Dataset, period: Period, units: &mut [UnitFigures]) {
-    if ds.sheets.iter().all(|s| s.unread.is_empty()) {
-        return;
-    }
-    let r = &ds.records;
-    let dated = |d: Option<chrono::NaiveDate>| d.is_some_and(|d| d <= period.end);
-    let rows = r
-        .visits
-        .iter()
-        .filter(|v| dated(v.date))
-        .map(|v| (v.unit, v.src))
-        .chain(
-            r.disputes
-                .iter()
-                .filter(|d| !d.zero && dated(d.date))
-                .map(|d| (d.unit, d.src)),
-        );
-    let mut seen: rustc_hash::FxHashSet<(u32, u32)> = Default::default();
-    for (unit, src) in rows {
-        let Src { sheet, .. } = src;
-        if ds.unread(src).is_empty() || !seen.insert((unit, sheet)) {
-            continue;
-        }
-        let u = &mut units[unit as usize];
-        for c in ds.unread(src) {
-            for &feed in c.feeds {
-                for f in u.visits.fed(feed).into_iter().chain(u.disputes.fed(feed)) {
-                    f.unknown(&c.reason);
-                }
-            }
-        }
-        if u.disputes.overdue.known().is_none() {
-            u.disputes.overdue_list.clear();
-            u.disputes.open = 0;
+        if let (false, false, Some(src)) = (h.in_person, h.method_known, h.unsure) {
+            unknown::visit_unread(ds, src, f);
         }
     }
 }
