@@ -57,9 +57,13 @@ fn unit_name_pointing_into_the_inbox_cannot_overwrite_a_ledger() {
     let o = ib.run(&["check", "inbox", "--feedback", "fb", "--force"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(std::fs::read(&ledger).unwrap(), b"the village's own ledger");
+    // (the "ledger" is text named .xlsx: reported too, under no unit as its name names none)
     assert_eq!(
         files_in(&ib.path("fb")),
-        ["退回修改清单_／..／..／inbox／东庄村走访台账.xlsx"]
+        [
+            "退回修改清单_未归属.xlsx",
+            "退回修改清单_／..／..／inbox／东庄村走访台账.xlsx"
+        ]
     );
 }
 

@@ -220,8 +220,12 @@ fn sniff_other(bytes: &[u8]) -> Sniffed {
     if !head.contains(&0) {
         return Sniffed::Other("文本文件");
     }
-    Sniffed::Other("未知格式的文件")
+    Sniffed::Other(UNKNOWN)
 }
+
+/// What [`sniff`] calls a file it does not know (a video, a program): not taken for a ledger
+/// sent wrongly, even named .xlsx.
+pub const UNKNOWN: &str = "未知格式的文件";
 
 #[cfg(test)]
 mod tests {

@@ -10,6 +10,7 @@
 pub mod answers;
 pub mod cells;
 pub mod header;
+pub mod layouts;
 pub mod parse;
 pub mod records;
 pub mod schema;

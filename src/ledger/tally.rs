@@ -38,42 +38,69 @@ pub fn tally_target(plan: &Plan, t: &SurveyTally) -> Result<(usize, usize), Tall
         .ok_or(TallyProblem::Option(qi))
 }
 
-/// A 题号 as written: `1`, `第1题`, `Q1`, `1、您知道…`, or the question's own text.
-fn question_of(plan: &Plan, written: &str) -> Option<usize> {
+/// A question's number as written at the start of a header or 题号: `1`, `第1题`, `题1`, `Q1`,
+/// `1、`, `1.`, `(1)`, `第一题`, `一、`, `问题3` (Chinese numerals read as numbers, never listed).
+/// Returns the number, the text after it (marks such as 题、. removed; a key, see [`alias_key`]) and
+/// whether a mark said it is a number of a question (第/题/Q before it, 题/、/./) after it, or the
+/// number in brackets) rather than a bare number.
+pub fn question_number(written: &str) -> Option<(u32, String, bool)> {
     let k = alias_key(written);
-    if k.is_empty() {
+    let mut marked = written.trim_start().starts_with(['(', '（']);
+    let mut s = k.as_str();
+    for prefix in ["第", "问题", "题目", "题", "q"] {
+        if let Some(r) = s.strip_prefix(prefix) {
+            s = r;
+            marked = true;
+        }
+    }
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let (no, rest, chinese) = if digits > 0 {
+        (s[..digits].parse().ok()?, &s[digits..], false)
+    } else {
+        let (n, rest) = crate::ledger::cells::leading_zh_number(s)?;
+        (n, rest, true)
+    };
+    const MARKS: [char; 11] = ['题', '问', '、', '.', '．', ':', '：', ')', '）', ',', '，'];
+    if rest.starts_with(MARKS) {
+        marked = true;
+    }
+    if chinese && !marked {
         return None;
     }
-    let stripped = k
-        .trim_start_matches("第")
-        .trim_start_matches("问题")
-        .trim_start_matches('题')
-        .trim_start_matches('q');
-    let digits: String = stripped
-        .chars()
-        .take_while(|c| c.is_ascii_digit())
-        .collect();
-    if !digits.is_empty() {
-        let rest = &stripped[digits.len()..];
-        let rest = rest.trim_start_matches(['题', '问', '、', '.', '．', ':', '：']);
-        let no: u32 = digits.parse().ok()?;
+    Some((no, rest.trim_start_matches(MARKS).to_string(), marked))
+}
+
+/// A question's text as a key for comparing (no trailing question mark).
+pub fn question_key(t: &str) -> String {
+    alias_key(t).trim_end_matches(['?', '？']).to_string()
+}
+
+/// Whether `written` is the question `text` itself or its start (at least 6 characters).
+pub fn is_question_text(text_key: &str, written_key: &str) -> bool {
+    !written_key.is_empty()
+        && (text_key == written_key
+            || (written_key.chars().count() >= 6 && text_key.starts_with(written_key)))
+}
+
+/// A 题号 as written: `1`, `第1题`, `Q1`, `第一题`, `一、`, `1、您知道…`, or the question's own text.
+pub(crate) fn question_of(plan: &Plan, written: &str) -> Option<usize> {
+    if alias_key(written).is_empty() {
+        return None;
+    }
+    if let Some((no, rest, _)) = question_number(written) {
         let qi = question_index(plan, no)?;
         // "1" / "第1题" / "1、<the question's text>"; a number followed by other words is not a 题号.
         let text = alias_key(&plan.survey.questions[qi].text);
-        return (rest.is_empty() || text.starts_with(rest) || rest.starts_with(&text))
+        return (rest.is_empty() || text.starts_with(&rest) || rest.starts_with(&text))
             .then_some(qi);
     }
-    let text_key = |t: &str| alias_key(t).trim_end_matches(['?', '？']).to_string();
-    let kk = text_key(written);
+    let kk = question_key(written);
     let hits: Vec<usize> = plan
         .survey
         .questions
         .iter()
         .enumerate()
-        .filter(|(_, q)| {
-            let qk = text_key(&q.text);
-            qk == kk || (kk.chars().count() >= 6 && qk.starts_with(&kk))
-        })
+        .filter(|(_, q)| is_question_text(&question_key(&q.text), &kk))
         .map(|(i, _)| i)
         .collect();
     (hits.len() == 1).then(|| hits[0])

@@ -22,6 +22,8 @@ pub struct SheetInfo {
     pub unread: Vec<Unread>,
     /// The day its file reached the inbox, when known.
     pub received: Option<NaiveDate>,
+    /// Where the values of a sheet read cell by cell stand (empty for a table).
+    pub placed: crate::ledger::layouts::Placed,
 }
 
 /// A required column a sheet lacks (see `SheetInfo::unread`).
@@ -74,12 +76,14 @@ impl Dataset {
     }
 
     pub fn cell(&self, src: Src, col: usize) -> String {
-        match self.sheets[src.sheet as usize]
-            .cols
-            .get(col)
-            .copied()
+        let s = &self.sheets[src.sheet as usize];
+        if let Some(&(r, c)) = (!s.placed.is_empty())
+            .then(|| s.placed.get(&(src.row, col)))
             .flatten()
         {
+            return cell_ref(r, c);
+        }
+        match s.cols.get(col).copied().flatten() {
             Some(c) => cell_ref(src.row, c),
             None => format!("第{}行", src.row + 1),
         }

@@ -1,6 +1,7 @@
 //! Rows sent twice (a resend, a copy of a file) are counted once: a row repeats another when it is of
 //! the same kind and unit and has the same values.
 
+use crate::ledger::records::Records;
 use crate::ledger::schema::Kind;
 use crate::ledger::value::{row_fingerprint, same_row, Value};
 use crate::resolve::read::SheetWork;
@@ -52,20 +53,53 @@ impl PartialEq for RowKey<'_> {
 }
 impl Eq for RowKey<'_> {}
 
+/// A typed row for recognising the same row sent twice across sheets: same kind, same unit, same
+/// values. It hashes as the fingerprint of the row's values (computed while they were at hand) and
+/// compares the typed records themselves, so a fingerprint collision costs a comparison, never a row.
+struct TypedKey<'a> {
+    kind: Kind,
+    unit: UnitId,
+    fingerprint: u64,
+    occurrence: u32,
+    records: &'a Records,
+    index: usize,
+}
+
+impl std::hash::Hash for TypedKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.kind.hash(h);
+        self.unit.hash(h);
+        self.fingerprint.hash(h);
+        self.occurrence.hash(h);
+    }
+}
+
+impl PartialEq for TypedKey<'_> {
+    fn eq(&self, o: &Self) -> bool {
+        self.kind == o.kind
+            && self.unit == o.unit
+            && self.occurrence == o.occurrence
+            && self.fingerprint == o.fingerprint
+            && self.records.same(self.kind, self.index, o.records, o.index)
+    }
+}
+impl Eq for TypedKey<'_> {}
+
 /// Rows are deduplicated in shards by unit: a row can only repeat a row of its own unit, so each
 /// shard sees its rows in the same (largest sheet first) order as one set over all rows would, and
 /// its set is small enough to stay in cache.
 const DEDUP_SHARDS: usize = 16;
 
 /// Marks each row that repeats a row taken before it (`fresh` false): sheets are in the order they are
-/// taken (largest first), and a row with no unit is never counted.
+/// taken (largest first), and a row with no unit is never counted. Each sheet's rows with a unit are
+/// already typed (one record each, in row order).
 pub(crate) fn mark_repeats(work: &mut [SheetWork]) {
-    // Rows already taken (see `RowKey`): no string is built per row.
-    let rows: usize = work.iter().map(|w| w.read.rows.len()).sum();
+    // Rows already taken (see `TypedKey`): no string is built per row.
+    let rows: usize = work.iter().map(|w| w.units.len()).sum();
     let repeats: Vec<Vec<(u32, u32)>> = (0..DEDUP_SHARDS)
         .into_par_iter()
         .map(|shard| {
-            let mut seen: FxHashSet<RowKey> = FxHashSet::with_capacity_and_hasher(
+            let mut seen: FxHashSet<TypedKey> = FxHashSet::with_capacity_and_hasher(
                 rows / DEDUP_SHARDS * 5 / 4,
                 Default::default(),
             );
@@ -75,17 +109,21 @@ pub(crate) fn mark_repeats(work: &mut [SheetWork]) {
                 if kind == Kind::Register {
                     continue;
                 }
-                for (ri, row) in w.read.rows.iter().enumerate() {
-                    let Some(unit) = w.units[ri] else { continue };
+                let mut record = 0;
+                for (ri, unit) in w.units.iter().enumerate() {
+                    let Some(unit) = *unit else { continue };
+                    let index = record;
+                    record += 1;
                     if unit as usize % DEDUP_SHARDS != shard {
                         continue;
                     }
-                    let key = RowKey {
+                    let key = TypedKey {
                         kind,
                         unit,
                         fingerprint: w.fingerprints[ri],
-                        values: &row.values,
                         occurrence: w.occurrences[ri],
+                        records: &w.records,
+                        index,
                     };
                     if !seen.insert(key) {
                         repeats.push((wi as u32, ri as u32));

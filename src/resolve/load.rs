@@ -3,18 +3,20 @@
 //! built (`register`), units are matched to it (`matching`), rows sent twice are counted once
 //! (`dedup`) and the counted rows are typed into records.
 
+use crate::diag::Diagnostic;
 use crate::ingest::{self, FileStatus};
 use crate::ledger::header::Recogniser;
 use crate::ledger::records::{Records, Src, Typing};
-use crate::ledger::schema::{Kind, Specs};
+use crate::ledger::schema::{Kind, RegisterCol, Specs};
 use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
 use crate::resolve::dedup::mark_repeats;
 use crate::resolve::matching::match_units;
-use crate::resolve::read::{failed_read, read_file, FileRead, SheetWork};
-use crate::resolve::register::build_register;
+use crate::resolve::read::{display_path, failed_read, read_file, FileRead, SheetWork};
+use crate::resolve::register::RegisterDraft;
+use crate::resolve::units::Register;
 use rayon::prelude::*;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 // (callers outside resolve name these by their old paths)
 pub use crate::resolve::dataset::{Dataset, FileEntry, SheetInfo, Unread};
@@ -32,82 +34,204 @@ pub fn load(
     let recogniser = Recogniser::new(specs);
     let done = std::sync::atomic::AtomicUsize::new(0);
     let total = paths.len();
-    let reads: Vec<FileRead> = paths
-        .par_iter()
-        .map(|rel| {
-            // One file that trips a bug must never end the run: it is listed as unreadable.
-            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                read_file(inbox, rel, plan, specs, &calendar, &recogniser, opts)
-            }))
-            .unwrap_or_else(|_| failed_read(rel));
-            if opts.progress {
-                let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-                if n.is_multiple_of(50) || n == total {
-                    eprint!("\r已读取 {n}/{total} 个文件");
-                    if n == total {
-                        eprintln!();
-                    }
+    let read = |rel: &PathBuf| {
+        // One file that trips a bug must never end the run: it is listed as unreadable.
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            read_file(inbox, rel, plan, specs, &calendar, &recogniser, opts)
+        }))
+        .unwrap_or_else(|_| failed_read(rel));
+        if opts.progress {
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            if n.is_multiple_of(50) || n == total {
+                eprint!("\r已读取 {n}/{total} 个文件");
+                if n == total {
+                    eprintln!();
                 }
             }
-            r
+        }
+        r
+    };
+    let office = |path: &str| plan.register.holds(path);
+    let typing = typing(plan);
+    // The office's files first: with their register known, every other file is matched and typed
+    // as soon as it is read, and only its records are kept (never every file's parsed rows).
+    let (first, rest): (Vec<usize>, Vec<usize>) =
+        (0..paths.len()).partition(|&i| office(&display_path(&paths[i])));
+    let mut diags = Vec::new();
+    let mut reads: Vec<(usize, FileRead)> =
+        first.par_iter().map(|&i| (i, read(&paths[i]))).collect();
+    let office_reads: Vec<FileRead> = reads.drain(..).map(|(_, fr)| fr).collect();
+    let mut draft = RegisterDraft::from_office(&office_reads, specs, &office, &mut diags);
+    reads = first.into_iter().zip(office_reads).collect();
+    if !draft.found() {
+        // Without the office's register the units are the names all the ledgers use: every file
+        // is read before any is matched.
+        reads.extend(
+            rest.par_iter()
+                .map(|&i| (i, read(&paths[i])))
+                .collect::<Vec<_>>(),
+        );
+        reads.sort_by_key(|(i, _)| *i);
+        let all: Vec<FileRead> = reads.drain(..).map(|(_, fr)| fr).collect();
+        return Ok(assemble_read(all, draft, plan, specs, diags));
+    }
+    let known = draft.register(plan);
+    let mut work: Vec<SheetWork> = Vec::new();
+    for (i, fr) in &mut reads {
+        work.extend(type_file(*i, fr, &known, specs, &typing));
+    }
+    let typed: Vec<(usize, FileRead, Vec<SheetWork>)> = rest
+        .par_iter()
+        .map(|&i| {
+            let mut fr = read(&paths[i]);
+            let sheets = type_file(i, &mut fr, &known, specs, &typing);
+            (i, fr, sheets)
         })
         .collect();
-    Ok(assemble(reads, plan, specs))
+    for (i, fr, sheets) in typed {
+        reads.push((i, fr));
+        work.extend(sheets);
+    }
+    reads.sort_by_key(|(i, _)| *i);
+    for (_, fr) in &mut reads {
+        draft.outside(fr, specs, plan, &office, &mut diags);
+    }
+    let register = draft.finish(&[], specs, plan, &office, &mut diags);
+    let reads = reads.into_iter().map(|(_, fr)| fr).collect();
+    Ok(assemble(reads, work, register, diags, specs))
 }
 
-/// Register, units, duplicates, typed records. Only the register, the duplicate check and the
-/// bookkeeping are sequential; matching units and typing rows run per sheet in parallel.
-fn assemble(mut reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
-    let mut diags = Vec::new();
-    let mut files = Vec::new();
+/// Every file read (in path order) to a dataset: registers outside the office's folders compared,
+/// the register finished, then every ledger sheet matched and typed.
+fn assemble_read(
+    mut all: Vec<FileRead>,
+    mut draft: RegisterDraft,
+    plan: &Plan,
+    specs: &Specs,
+    mut diags: Vec<Diagnostic>,
+) -> Dataset {
     let office = |path: &str| plan.register.holds(path);
-    let register = build_register(&mut reads, specs, plan, &office, &mut diags);
-    let typing = Typing {
+    for fr in &mut all {
+        draft.outside(fr, specs, plan, &office, &mut diags);
+    }
+    let register = draft.finish(&all, specs, plan, &office, &mut diags);
+    let typing = typing(plan);
+    let work: Vec<SheetWork> = all
+        .par_iter_mut()
+        .enumerate()
+        .flat_map_iter(|(i, fr)| type_file(i, fr, &register, specs, &typing))
+        .collect();
+    assemble(all, work, register, diags, specs)
+}
+
+fn typing(plan: &Plan) -> Typing<'_> {
+    Typing {
         zero_types: &plan.disputes.zero_report_types,
         zero_phrases: &plan.disputes.zero_report_phrases,
         dispute_types: plan.disputes.types.len(),
         questions: plan.survey.questions.len(),
-    };
+    }
+}
+
+/// A file's ledger sheets matched to the register's units and typed, their parsed rows freed (its
+/// register sheets stay in `fr.sheets`). `file` is the file's index in path order.
+fn type_file(
+    file: usize,
+    fr: &mut FileRead,
+    register: &Register,
+    specs: &Specs,
+    typing: &Typing,
+) -> Vec<SheetWork> {
+    let (registers, ledgers): (Vec<_>, Vec<_>) = std::mem::take(&mut fr.sheets)
+        .into_iter()
+        .partition(|s| s.header.kind == Kind::Register);
+    fr.sheets = registers;
+    ledgers
+        .into_iter()
+        .map(|read| {
+            let mut w = SheetWork {
+                file,
+                rows: read.rows.len(),
+                read,
+                units: Vec::new(),
+                fingerprints: Vec::new(),
+                occurrences: Vec::new(),
+                fresh: Vec::new(),
+                diags: Vec::new(),
+                unit_names: Vec::new(),
+                records: Records::default(),
+                unit_note: String::new(),
+            };
+            match_units(&mut w, &fr.path, register, specs);
+            let kind = w.read.header.kind;
+            let spec = specs.get(kind);
+            let rows = std::mem::take(&mut w.read.rows);
+            for (row, unit) in rows.into_iter().zip(&w.units) {
+                if let Some(unit) = *unit {
+                    let src = Src {
+                        sheet: u32::MAX,
+                        row: row.row,
+                    };
+                    w.records.push(kind, spec, typing, src, unit, row.values);
+                }
+            }
+            w.read.written = Vec::new();
+            w
+        })
+        .collect()
+}
+
+/// Units, duplicates, the kept records. `work` holds every file's typed ledger sheets (in any
+/// order), `reads` every file in path order.
+fn assemble(
+    reads: Vec<FileRead>,
+    mut work: Vec<SheetWork>,
+    register: Register,
+    mut diags: Vec<Diagnostic>,
+    specs: &Specs,
+) -> Dataset {
+    let mut files = Vec::new();
+    let name = specs.get(Kind::Register).col(RegisterCol::Name);
     // Entries of every file, in file order; sheets are then taken largest first, so that when one file
     // holds only rows another already has (a resend, a copy), it is the smaller one marked duplicate.
     let mut bases = Vec::with_capacity(reads.len());
     let mut paths = Vec::with_capacity(reads.len());
     let mut received = Vec::with_capacity(reads.len());
-    let mut work: Vec<SheetWork> = Vec::new();
-    for (f, mut fr) in reads.into_iter().enumerate() {
+    for mut fr in reads {
         bases.push(files.len());
         files.append(&mut fr.entries);
         diags.append(&mut fr.diags);
+        // Register rows were read into the register; their cell problems still count.
+        for row in fr.sheets.iter_mut().flat_map(|s| &mut s.rows) {
+            let unit = row.values[name].text().to_string();
+            diags.extend(row.diags.drain(..).map(|d| d.unit(unit.clone())));
+        }
         paths.push(fr.path);
         received.push(fr.received);
-        work.extend(fr.sheets.into_iter().map(|read| SheetWork {
-            file: f,
-            read,
-            units: Vec::new(),
-            fingerprints: Vec::new(),
-            occurrences: Vec::new(),
-            fresh: Vec::new(),
-            diags: Vec::new(),
-            unit_names: Vec::new(),
-        }));
     }
-    // (the sort is stable and files and sheets are in order, so this is (−rows, file, sheet))
-    work.sort_by_key(|w| std::cmp::Reverse(w.read.rows.len()));
-    work.par_iter_mut()
-        .for_each(|w| match_units(w, &paths[w.file], &register, specs));
+    // (−rows, file, sheet): sheets come per file in workbook order
+    work.sort_by_key(|w| (std::cmp::Reverse(w.rows), w.file));
 
     mark_repeats(&mut work);
 
     let mut sheets = Vec::new();
-    let mut sheet_ids = Vec::with_capacity(work.len());
-    for w in &mut work {
+    let mut records = Records::default();
+    // (room for every kept record of each kind at once: `reserve` counts from the current length)
+    let mut kept: Vec<(Kind, usize)> = Vec::new();
+    for w in &work {
+        let n = w.fresh.iter().filter(|&&f| f).count();
+        match kept.iter_mut().find(|(k, _)| *k == w.read.header.kind) {
+            Some((_, total)) => *total += n,
+            None => kept.push((w.read.header.kind, n)),
+        }
+    }
+    for (kind, n) in kept {
+        records.reserve(kind, n);
+    }
+    for mut w in work {
         diags.append(&mut w.diags);
         let kind = w.read.header.kind;
-        if kind == Kind::Register {
-            sheet_ids.push(u32::MAX);
-            continue;
-        }
-        sheet_ids.push(sheets.len() as u32);
+        let sheet = sheets.len() as u32;
         sheets.push(SheetInfo {
             file: paths[w.file].clone(),
             sheet: w.read.name.clone(),
@@ -129,11 +253,15 @@ fn assemble(mut reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
                 })
                 .collect(),
             received: received[w.file],
+            placed: std::mem::take(&mut w.read.placed),
         });
         let entry = &mut files[bases[w.file] + w.read.entry];
         entry.units = std::mem::take(&mut w.unit_names);
+        if entry.reason.is_empty() {
+            entry.reason = std::mem::take(&mut w.unit_note);
+        }
         let fresh = w.fresh.iter().any(|&f| f);
-        if !fresh && !w.read.rows.is_empty() && entry.status == FileStatus::Used {
+        if !fresh && w.rows > 0 && entry.status == FileStatus::Used {
             if entry.units.is_empty() {
                 // Read, but no row names a registered unit: not a resend, the problems list why.
                 entry.reason = "没有可计入的行：各行的村居为空或不在村居名册中，见问题清单".into();
@@ -142,29 +270,15 @@ fn assemble(mut reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
                 entry.reason = "每一行都已从其他文件计入（重复报送）".into();
             }
         }
-    }
-
-    // Typed records, sheet by sheet in the same order; each sheet's parsed rows are freed as its
-    // records are made, their text moved into the records. Sheets are typed in parallel a batch at a
-    // time and appended at once, so the per-sheet parts never all exist beside the final lists.
-    let mut records = Records::default();
-    for w in &work {
-        let kept = w.fresh.iter().filter(|&&f| f).count();
-        records.reserve(w.read.header.kind, kept);
-    }
-    let mut sheets_left = work.into_iter().zip(sheet_ids);
-    loop {
-        let batch: Vec<(SheetWork, u32)> = sheets_left.by_ref().take(TYPING_BATCH).collect();
-        if batch.is_empty() {
-            break;
-        }
-        let parts: Vec<Records> = batch
-            .into_par_iter()
-            .map(|(w, sheet)| type_rows(w, sheet, specs, &typing))
+        // One flag per record: the rows with a unit, in row order.
+        let keep: Vec<bool> = w
+            .units
+            .iter()
+            .zip(&w.fresh)
+            .filter(|(u, _)| u.is_some())
+            .map(|(_, &f)| f)
             .collect();
-        for mut part in parts {
-            records.append(&mut part);
-        }
+        records.append_kept(w.records, &keep, sheet);
     }
     Dataset {
         register,
@@ -173,31 +287,6 @@ fn assemble(mut reads: Vec<FileRead>, plan: &Plan, specs: &Specs) -> Dataset {
         files,
         diags,
     }
-}
-
-/// Sheets typed per parallel batch (see `assemble`).
-const TYPING_BATCH: usize = 256;
-
-/// A sheet's counted rows as typed records (`sheet` is its index in `Dataset::sheets`).
-fn type_rows(w: SheetWork, sheet: u32, specs: &Specs, typing: &Typing) -> Records {
-    let mut records = Records::default();
-    let kind = w.read.header.kind;
-    if kind == Kind::Register {
-        return records;
-    }
-    let spec = specs.get(kind);
-    let counted = w.read.rows.into_iter().zip(w.units).zip(w.fresh);
-    for ((row, unit), fresh) in counted {
-        let (Some(unit), true) = (unit, fresh) else {
-            continue;
-        };
-        let src = Src {
-            sheet,
-            row: row.row,
-        };
-        records.push(kind, spec, typing, src, unit, row.values);
-    }
-    records
 }
 
 #[cfg(test)]
@@ -242,6 +331,7 @@ mod tests {
             rows,
             written,
             entry: 0,
+            placed: Default::default(),
         }
     }
 
@@ -324,7 +414,11 @@ mod tests {
                 ],
             )],
         );
-        let ds = assemble(vec![register, copy, full], &plan, &specs);
+        let reads = vec![register, copy, full];
+        let office = |path: &str| plan.register.holds(path);
+        let mut diags = Vec::new();
+        let draft = RegisterDraft::from_office(&reads, &specs, &office, &mut diags);
+        let ds = assemble_read(reads, draft, &plan, &specs, diags);
         let statuses: Vec<_> = ds
             .files
             .iter()

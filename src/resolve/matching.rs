@@ -24,6 +24,7 @@ pub(crate) fn match_units(w: &mut SheetWork, path: &str, register: &Register, sp
         occurrences,
         diags,
         unit_names,
+        unit_note,
         ..
     } = w;
     let kind = s.header.kind;
@@ -36,7 +37,12 @@ pub(crate) fn match_units(w: &mut SheetWork, path: &str, register: &Register, sp
         }
         return;
     }
-    let fallback = register.named_in(&s.header.title);
+    let stem = std::path::Path::new(path)
+        .file_stem()
+        .map(|x| x.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let named = NamedIn::new(register, &s.header.title, &s.name, &stem);
+    let fallback = named.units.clone();
     let unit_cell = spec.unit_col.and_then(|i| s.header.cols[i]);
     // Each distinct written name is looked up once.
     let written: Vec<Written> = s
@@ -53,12 +59,16 @@ pub(crate) fn match_units(w: &mut SheetWork, path: &str, register: &Register, sp
     fingerprints.reserve_exact(s.rows.len());
     occurrences.reserve_exact(s.rows.len());
     for row in &mut s.rows {
+        let placed = spec.unit_col.and_then(|u| s.placed.get(&(row.row, u)));
         let at = |d: Diagnostic, c: Option<u32>| {
             d.at(
                 path,
                 &s.name,
-                c.map(|c| cell_ref(row.row, c))
-                    .unwrap_or_else(|| format!("第{}行", row.row + 1)),
+                match (placed, c) {
+                    (Some(&(r, c)), _) => cell_ref(r, c),
+                    (None, Some(c)) => cell_ref(row.row, c),
+                    (None, None) => format!("第{}行", row.row + 1),
+                },
             )
         };
         let unit = match row.unit {
@@ -122,6 +132,9 @@ pub(crate) fn match_units(w: &mut SheetWork, path: &str, register: &Register, sp
             occurrences.push(0);
         }
     }
+    if unit_cell.is_none() && fallback.len() == 1 && !s.rows.is_empty() {
+        *unit_note = named.note(register);
+    }
     if unit_cell.is_none() && fallback.len() != 1 && !s.rows.is_empty() {
         let msg = if fallback.is_empty() {
             "表中没有“村居”列，标题、工作表名和文件名中也找不到村（社区）名称，本表未计入"
@@ -144,4 +157,54 @@ pub(crate) fn match_units(w: &mut SheetWork, path: &str, register: &Register, sp
         .iter()
         .map(|&u| register.get(u).name.clone())
         .collect();
+}
+
+/// The units a sheet without a unit column is named for: by its title rows first, else its sheet
+/// name, else its file name (a 村民小组's sheet `一组` of `东庄村走访台账.xlsx`). A title that names
+/// one unit wins over a file name naming another.
+struct NamedIn {
+    units: Vec<UnitId>,
+    /// Where they were found (标题 / 工作表名 / 文件名), and a unit another place names instead.
+    place: &'static str,
+    other: Option<(&'static str, UnitId)>,
+}
+
+impl NamedIn {
+    fn new(register: &Register, title: &str, sheet: &str, stem: &str) -> NamedIn {
+        let places = [("标题", title), ("工作表名", sheet), ("文件名", stem)];
+        let found: Vec<(&'static str, Vec<UnitId>)> = places
+            .iter()
+            .map(|(p, t)| (*p, register.named_in(t)))
+            .collect();
+        let Some(i) = found.iter().position(|(_, u)| !u.is_empty()) else {
+            return NamedIn {
+                units: Vec::new(),
+                place: "",
+                other: None,
+            };
+        };
+        let other = found[i + 1..]
+            .iter()
+            .find_map(|(p, u)| u.iter().find(|x| !found[i].1.contains(x)).map(|x| (*p, *x)));
+        NamedIn {
+            units: found[i].1.clone(),
+            place: found[i].0,
+            other,
+        }
+    }
+
+    /// The 数据来源 note that the rows were counted for the unit the title (sheet name, file
+    /// name) names.
+    fn note(&self, register: &Register) -> String {
+        let name = &register.get(self.units[0]).name;
+        let mut msg = format!("表中没有“村居”列，各行按{}中的“{name}”计入", self.place);
+        if let Some((p, u)) = self.other {
+            msg.push_str(&format!(
+                "（{p}中的“{}”未采用：以{}为准）",
+                register.get(u).name,
+                self.place
+            ));
+        }
+        msg
+    }
 }

@@ -7,6 +7,7 @@ use crate::ingest::Grid;
 use crate::ingest::{self, FileStatus, OpenFailure};
 use crate::ledger::header::{self, Header, NearMiss, Recognised, Recogniser};
 use crate::ledger::parse::{parse_rows, Ctx, ParsedRow};
+use crate::ledger::records::Records;
 use crate::ledger::schema::{Spec, Specs};
 use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
@@ -22,6 +23,8 @@ pub(crate) struct SheetRead {
     /// The distinct unit texts the rows write ([`ParsedRow::unit`] indexes it).
     pub(crate) written: Vec<String>,
     pub(crate) entry: usize,
+    /// Where the values of a sheet read cell by cell stand (empty for a table).
+    pub(crate) placed: crate::ledger::layouts::Placed,
     /// Required columns the sheet lacks that identify no row (see `SheetInfo::unread`).
     pub(crate) unread: Vec<usize>,
 }
@@ -50,6 +53,12 @@ pub(crate) struct SheetWork {
     pub(crate) diags: Vec<Diagnostic>,
     /// Names of the units its counted rows belong to, in register order.
     pub(crate) unit_names: Vec<String>,
+    /// The rows read (before they are typed and freed).
+    pub(crate) rows: usize,
+    /// One record per row with a unit, in row order (`Src::sheet` set when kept).
+    pub(crate) records: Records,
+    /// Its 数据来源 note when its unit came from its title, sheet name or file name.
+    pub(crate) unit_note: String,
 }
 
 pub(crate) struct FileRead {
@@ -154,10 +163,6 @@ pub(crate) fn read_file(
         fr.diags
             .push(Diagnostic::warning("file_note", note.clone()).at(&path, "", ""));
     }
-    let stem = rel
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_default();
     for sheet in opened.sheets {
         let Some(mut grid) = sheet.grid else {
             fr.entries.push(entry(
@@ -179,7 +184,21 @@ pub(crate) fn read_file(
             ));
             continue;
         }
-        let (mut header, unread) = match recogniser.recognise(specs, &grid) {
+        let recognised = recogniser.recognise(specs, &grid);
+        if let Some(read) = other_layout(
+            plan,
+            specs,
+            calendar,
+            recogniser,
+            &path,
+            &sheet.name,
+            &recognised,
+            &mut grid,
+        ) {
+            push_placed(&mut fr, &sheet.name, specs, read);
+            continue;
+        }
+        let (header, unread) = match recognised {
             Recognised::NotLedger => {
                 fr.entries.push(entry(
                     &sheet.name,
@@ -211,7 +230,6 @@ pub(crate) fn read_file(
             fr.diags
                 .extend(header::diagnostics(ctx.spec, &header, &path, &sheet.name));
         }
-        header.title = format!("{} {} {}", header.title, sheet.name, stem);
         let reason = unread_note(ctx.spec, &unread);
         fr.entries.push(entry(
             &sheet.name,
@@ -228,6 +246,7 @@ pub(crate) fn read_file(
             rows: parsed.rows,
             written: parsed.units,
             entry: fr.entries.len() - 1,
+            placed: Default::default(),
             unread,
         });
     }
@@ -243,6 +262,56 @@ pub(crate) fn read_file(
             .push(entry("", None, 0, FileStatus::Unreadable, reason));
     }
     fr
+}
+
+/// A sheet in another layout than a table (`ledger::layouts`), if it is one.
+#[allow(clippy::too_many_arguments)]
+fn other_layout(
+    plan: &Plan,
+    specs: &Specs,
+    calendar: &Calendar,
+    recogniser: &Recogniser,
+    path: &str,
+    sheet: &str,
+    recognised: &Recognised,
+    grid: &mut crate::ingest::Grid,
+) -> Option<crate::ledger::layouts::Read> {
+    let place = crate::ledger::layouts::Place {
+        file: path,
+        sheet,
+        plan,
+        calendar,
+        specs,
+        recogniser,
+    };
+    crate::ledger::layouts::read(&place, recognised, grid)
+}
+
+/// A sheet read cell by cell: its 数据来源 line and its records.
+fn push_placed(fr: &mut FileRead, sheet: &str, specs: &Specs, read: crate::ledger::layouts::Read) {
+    let spec = specs.get(read.header.kind);
+    fr.diags
+        .extend(header::diagnostics(spec, &read.header, &fr.path, sheet));
+    fr.entries.push(FileEntry {
+        path: fr.path.clone(),
+        kind: Some(read.header.kind),
+        sheet: sheet.to_string(),
+        rows: read.parsed.rows.len(),
+        status: FileStatus::Used,
+        reason: String::new(),
+        detail: None,
+        units: Vec::new(),
+        columns: header::columns_read(spec, &specs.1, &read.header.reading),
+    });
+    fr.sheets.push(SheetRead {
+        name: sheet.to_string(),
+        header: read.header,
+        rows: read.parsed.rows,
+        written: read.parsed.units,
+        entry: fr.entries.len() - 1,
+        placed: read.placed,
+        unread: Vec::new(),
+    });
 }
 
 /// A sheet that looks like a ledger of `n.kind` but lacks required columns. When each of them only

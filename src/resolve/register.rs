@@ -26,37 +26,98 @@ pub(crate) fn build_register(
     office: &dyn Fn(&str) -> bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Register {
-    let spec = specs.get(Kind::Register);
-    let town = plan.town.name.as_str();
-    let mut units: Vec<Unit> = Vec::new();
-    // Per unit (by `unit_key`): its index in `units` and the file it came from.
-    let mut taken: HashMap<String, (usize, String)> = HashMap::new();
-    let mut found_sheet = false;
-    let mut conflicts: Vec<Conflict> = Vec::new();
-    for fr in reads.iter().filter(|fr| office(&fr.path)) {
-        for s in fr.sheets.iter().filter(|s| s.header.kind == Kind::Register) {
-            found_sheet = true;
-            for unit in sheet_units(spec, &fr.path, s, Some(&mut *diags)) {
-                let key = crate::text::unit_key(&unit.name);
-                match taken.get(&key) {
-                    None => {
-                        taken.insert(key, (units.len(), fr.path.clone()));
-                        units.push(unit);
+    let mut draft = RegisterDraft::from_office(reads, specs, office, diags);
+    for fr in reads.iter_mut() {
+        draft.outside(fr, specs, plan, office, diags);
+    }
+    draft.finish(reads, specs, plan, office, diags)
+}
+
+/// The register as the office's files give it, before the other files are looked at: those may
+/// still hold register-like sheets, compared with it (`outside`) and reported when it is finished.
+pub(crate) struct RegisterDraft {
+    units: Vec<Unit>,
+    /// Per unit (by `unit_key`): its index in `units` and the file it came from.
+    taken: HashMap<String, (usize, String)>,
+    found_sheet: bool,
+    conflicts: Vec<Conflict>,
+    office_file: Option<String>,
+}
+
+impl RegisterDraft {
+    /// The units of the register sheets in the files `office` accepts (the others are passed over).
+    pub(crate) fn from_office(
+        reads: &[FileRead],
+        specs: &Specs,
+        office: &dyn Fn(&str) -> bool,
+        diags: &mut Vec<Diagnostic>,
+    ) -> RegisterDraft {
+        let spec = specs.get(Kind::Register);
+        let mut d = RegisterDraft {
+            units: Vec::new(),
+            taken: HashMap::new(),
+            found_sheet: false,
+            conflicts: Vec::new(),
+            office_file: None,
+        };
+        for fr in reads.iter().filter(|fr| office(&fr.path)) {
+            for s in fr.sheets.iter().filter(|s| s.header.kind == Kind::Register) {
+                d.found_sheet = true;
+                for unit in sheet_units(spec, &fr.path, s, Some(&mut *diags)) {
+                    let key = crate::text::unit_key(&unit.name);
+                    match d.taken.get(&key) {
+                        None => {
+                            d.taken.insert(key, (d.units.len(), fr.path.clone()));
+                            d.units.push(unit);
+                        }
+                        Some((i, from)) if *from != fr.path => conflict(
+                            &mut d.conflicts,
+                            spec,
+                            &d.units[*i],
+                            from,
+                            &unit,
+                            &fr.path,
+                            s,
+                        ),
+                        Some(_) => {} // the same unit twice in one file: the first row counts
                     }
-                    Some((i, from)) if *from != fr.path => {
-                        conflict(&mut conflicts, spec, &units[*i], from, &unit, &fr.path, s)
-                    }
-                    Some(_) => {} // the same unit twice in one file: the first row counts
                 }
             }
         }
+        d.office_file = reads
+            .iter()
+            .find(|fr| {
+                office(&fr.path) && fr.sheets.iter().any(|s| s.header.kind == Kind::Register)
+            })
+            .map(|fr| fr.path.clone());
+        d
     }
-    let office_file = reads
-        .iter()
-        .find(|fr| office(&fr.path) && fr.sheets.iter().any(|s| s.header.kind == Kind::Register))
-        .map(|fr| fr.path.clone());
-    let folders = plan.register.names();
-    for fr in reads.iter_mut().filter(|fr| !office(&fr.path)) {
+
+    /// Whether the office's files hold a register sheet.
+    pub(crate) fn found(&self) -> bool {
+        self.found_sheet
+    }
+
+    /// The register as it stands (the office's units; only a finished draft reports conflicts).
+    pub(crate) fn register(&self, plan: &Plan) -> Register {
+        Register::with_town(self.units.clone(), &plan.town.name)
+    }
+
+    /// A file outside the office's folders: its register-like sheets are dropped (marked skipped)
+    /// and compared with the office's register.
+    pub(crate) fn outside(
+        &mut self,
+        fr: &mut FileRead,
+        specs: &Specs,
+        plan: &Plan,
+        office: &dyn Fn(&str) -> bool,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        if office(&fr.path) || !fr.sheets.iter().any(|s| s.header.kind == Kind::Register) {
+            return;
+        }
+        let spec = specs.get(Kind::Register);
+        let folders = plan.register.names();
         let (outside, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut fr.sheets)
             .into_iter()
             .partition(|s| s.header.kind == Kind::Register);
@@ -65,14 +126,22 @@ pub(crate) fn build_register(
             let e = &mut fr.entries[s.entry];
             e.status = FileStatus::Skipped;
             e.reason = format!("村居名册只从{folders}文件夹读取，此表未作为名册读取");
-            let before = conflicts.len();
+            let before = self.conflicts.len();
             for unit in sheet_units(spec, &fr.path, &s, None) {
-                if let Some((i, from)) = taken.get(&crate::text::unit_key(&unit.name)) {
-                    conflict(&mut conflicts, spec, &units[*i], from, &unit, &fr.path, &s);
+                if let Some((i, from)) = self.taken.get(&crate::text::unit_key(&unit.name)) {
+                    conflict(
+                        &mut self.conflicts,
+                        spec,
+                        &self.units[*i],
+                        from,
+                        &unit,
+                        &fr.path,
+                        &s,
+                    );
                 }
             }
-            if conflicts.len() == before {
-                let whose = match &office_file {
+            if self.conflicts.len() == before {
+                let whose = match &self.office_file {
                     Some(f) => format!("村居名册以“{f}”为准"),
                     None => format!(
                         "村居名册须由镇提升办放在收件箱的“{}”文件夹中",
@@ -93,23 +162,37 @@ pub(crate) fn build_register(
             }
         }
     }
-    for c in conflicts {
-        diags.push(c.diagnostic(office(&c.file)));
+
+    /// The register, with every conflict reported; without any register sheet, the units are the
+    /// names the ledgers of `reads` use (and that is an error).
+    pub(crate) fn finish(
+        self,
+        reads: &[FileRead],
+        specs: &Specs,
+        plan: &Plan,
+        office: &dyn Fn(&str) -> bool,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Register {
+        let town = plan.town.name.as_str();
+        let mut units = self.units;
+        for c in self.conflicts {
+            diags.push(c.diagnostic(office(&c.file)));
+        }
+        if !self.found_sheet {
+            diags.push(
+                Diagnostic::error(
+                    "no_register",
+                    "收件箱中没有村居名册：村居名称无法核对，走访覆盖率无法计算（暂按台账中出现的名称统计）",
+                )
+                .hint(format!(
+                    "请把镇提升办的“村居名册”（名称、类别、户数）放入收件箱的“{}”文件夹",
+                    plan.register.folders.first().map_or("办公室", String::as_str)
+                )),
+            );
+            units = units_named_in_ledgers(reads, specs, town);
+        }
+        Register::with_town(units, town)
     }
-    if !found_sheet {
-        diags.push(
-            Diagnostic::error(
-                "no_register",
-                "收件箱中没有村居名册：村居名称无法核对，走访覆盖率无法计算（暂按台账中出现的名称统计）",
-            )
-            .hint(format!(
-                "请把镇提升办的“村居名册”（名称、类别、户数）放入收件箱的“{}”文件夹",
-                plan.register.folders.first().map_or("办公室", String::as_str)
-            )),
-        );
-        units = units_named_in_ledgers(reads, specs, town);
-    }
-    Register::with_town(units, town)
 }
 
 /// A register sheet's units in row order (rows without a name or a valid 类别 are left out); with

@@ -19,7 +19,7 @@ use std::thread;
 
 use super::budget::{FILE_TIME, MAX_FILE_BYTES};
 use super::scan::inside;
-use super::sniff::{is_container, sniff, Format, Sniffed, HEAD, MAX_ZIP_UNCOMPRESSED};
+use super::sniff::{is_container, sniff, Format, Sniffed, HEAD, MAX_ZIP_UNCOMPRESSED, UNKNOWN};
 use super::Sheet;
 use error::ReadError;
 use isolate::quietly;
@@ -232,6 +232,11 @@ pub fn open_workbook(path: &Path, include_hidden: bool) -> Result<Opened, OpenFa
             return Err(skipped("网页（HTML）或 XML 文件，不是电子表格，已跳过"))
         }
         Sniffed::Other(_) if is_et => return Err(unreadable(WPS_ET)),
+        // Named as a workbook (东庄村走访台账.xlsx) but a PDF, a text, a picture: the village meant
+        // to send its ledger, so it is told to resend it (unreadable, in its 退回修改清单).
+        Sniffed::Other(what) if is_workbook_ext(&ext) && what != UNKNOWN => {
+            return Err(unreadable(misnamed(what, &ext)));
+        }
         Sniffed::Other(what) => {
             let told = if is_spreadsheet_ext(&ext) {
                 format!("（虽然扩展名是 .{ext}）")
@@ -290,9 +295,22 @@ fn corrupt(detail: String) -> OpenFailure {
     }
 }
 
-fn is_spreadsheet_ext(ext: &str) -> bool {
+/// A workbook's extension (.xlsx, .xls, .ods …; not .csv, which is text by nature).
+fn is_workbook_ext(ext: &str) -> bool {
     [Format::Xlsx, Format::Xls, Format::Ods, Format::Xlsb]
         .iter()
         .any(|f| f.matches_extension(ext))
-        || ext == "csv"
+}
+
+/// Why a file named as a workbook that is something else is not read, and what to do:
+/// `这个文件其实是PDF，不是Excel表格（扩展名是 .xlsx）…`.
+fn misnamed(what: &str, ext: &str) -> String {
+    let what = what.trim_end_matches(" 文档").trim_end_matches("文件");
+    format!(
+        "这个文件其实是{what}，不是Excel表格（只是扩展名为 .{ext}），请用Excel/WPS另存为.xlsx后重新发送"
+    )
+}
+
+fn is_spreadsheet_ext(ext: &str) -> bool {
+    is_workbook_ext(ext) || ext == "csv"
 }

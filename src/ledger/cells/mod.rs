@@ -31,6 +31,7 @@ pub use fold::{fold, fold_cow};
 pub use phones::{normalize_phone, phone_valid, strip_phone_note};
 pub use text::{cell_cow, cell_text, error_text, has_text, take_text};
 pub use yes_no::parse_yes_no;
+pub use zh_numerals::leading_zh_number;
 
 /// Smallest number read as an Excel serial date in a date column (1927-05-18). Anything smaller is a
 /// year (`2021`), a count or a typo, never a ledger date: reported, not turned into 1905-07-13.

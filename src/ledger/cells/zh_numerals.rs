@@ -78,6 +78,21 @@ pub(super) fn zh_numerals_to_digits(t: &str) -> Option<String> {
     Some(out)
 }
 
+/// The number a text starts with, in Chinese numerals (`十二题` → (12, `题`)): up to 99, the
+/// rest of the text after it. `None` when the text does not start with a numeral or it is no number.
+pub fn leading_zh_number(t: &str) -> Option<(u32, &str)> {
+    let end = t
+        .char_indices()
+        .find(|(_, c)| !is_numeral(*c))
+        .map_or(t.len(), |(i, _)| i);
+    let run: Vec<char> = t[..end].chars().collect();
+    if run.is_empty() || run.len() > 3 {
+        return None;
+    }
+    let n: u32 = run_value(&run)?.parse().ok()?;
+    Some((n, &t[end..]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@ use super::settle::{settle, Hit, Layout};
 use crate::ingest::Grid;
 use crate::ledger::cells::cell_text;
 use crate::ledger::schema::{Kind, Spec, Ty};
+use crate::ledger::tally::{is_question_text, question_key, question_number};
 use crate::text::{alias_key, header_keys};
 use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
@@ -23,6 +24,8 @@ pub struct Matcher {
     parts: FxHashMap<Vec<Part>, Vec<usize>>,
     /// (question number, column index) for survey answer columns.
     questions: Vec<(u32, usize)>,
+    /// (question text as a key, column index) for survey answer columns.
+    texts: Vec<(String, usize)>,
 }
 
 impl Matcher {
@@ -64,11 +67,20 @@ impl Matcher {
                 _ => None,
             })
             .collect();
+        // (the question's text is its column's last alias)
+        let texts = spec
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(c.ty, Ty::Answer(_)))
+            .filter_map(|(i, c)| Some((question_key(c.aliases.last()?), i)))
+            .collect();
         Matcher {
             kind: spec.kind,
             keys,
             parts,
             questions,
+            texts,
         }
     }
 
@@ -135,24 +147,28 @@ impl Matcher {
         out
     }
 
-    /// Survey headers written as the question itself: "1、您知道什么是平安建设活动吗？", "第1题 …".
+    /// Survey headers written as the question's number in any form (`第一题`, `题1`, `1、`, `(1)`,
+    /// `Q1`, `一、`, `1、您知道…`) or as the question's text or its start.
     fn question_column(&self, header: &str) -> Option<usize> {
         if self.questions.is_empty() {
             return None;
         }
-        let k = alias_key(header);
-        let k = k.trim_start_matches('第');
-        let digits: String = k.chars().take_while(|c| c.is_ascii_digit()).collect();
-        let n: u32 = digits.parse().ok()?;
-        let rest = &k[digits.len()..];
-        let rest = rest.trim_start_matches(['、', '.', '．', ':', '：', '题', ' ', ')', '）']);
-        if rest.chars().count() < 4 && !k[digits.len()..].starts_with('题') {
-            return None;
+        if let Some((n, rest, marked)) = question_number(header) {
+            if !((marked && rest.is_empty()) || rest.chars().count() >= 4) {
+                return None;
+            }
+            return self
+                .questions
+                .iter()
+                .find(|(q, _)| *q == n)
+                .map(|(_, i)| *i);
         }
-        self.questions
-            .iter()
-            .find(|(q, _)| *q == n)
-            .map(|(_, i)| *i)
+        let k = question_key(header);
+        let mut hits = self.texts.iter().filter(|(t, _)| is_question_text(t, &k));
+        match (hits.next(), hits.next()) {
+            (Some((_, i)), None) => Some(*i),
+            _ => None,
+        }
     }
 }
 

@@ -10,8 +10,10 @@ mod content;
 mod explain;
 mod layout;
 mod parts;
+mod profile;
 mod settle;
 
+pub use content::{Evidence, Why};
 pub use explain::{
     columns_line, columns_read, diagnostics, near_miss_diagnostics, plan_words, ColumnRead,
 };
@@ -80,6 +82,15 @@ impl Recogniser {
             matchers: specs.0.iter().map(|s| Matcher::new(s, &specs.1)).collect(),
             lexicon: specs.1.clone(),
         }
+    }
+
+    /// The matcher of one kind (for layouts read cell by cell: a label/value sheet).
+    pub fn matcher(&self, kind: Kind) -> Option<&Matcher> {
+        self.matchers.iter().find(|m| m.kind == kind)
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
     }
 
     pub fn recognise(&self, specs: &Specs, grid: &Grid) -> Recognised {
@@ -187,16 +198,19 @@ impl Recogniser {
             }
             next = Some(row2);
         }
+        // The header kept is weighed by its values (a required column no header names may still
+        // be found so; a weak reading the values contradict is dropped).
         match (best, near) {
-            (Some((_, h)), _) => Recognised::Ledger(h),
-            // A required column no header names may still be found by its values.
-            (None, Some((_, n))) => match content::complete(specs.get(n.kind), grid, &n) {
-                Some(mut h) => {
-                    h.title = title_text(grid, h.first_row);
-                    Recognised::Ledger(h)
+            (Some((_, h)), _) => content::weigh_ledger(specs.get(h.kind), &self.lexicon, grid, h),
+            (None, Some((_, n))) => {
+                match content::weigh_near(specs.get(n.kind), &self.lexicon, grid, n) {
+                    Recognised::Ledger(mut h) => {
+                        h.title = title_text(grid, h.first_row);
+                        Recognised::Ledger(h)
+                    }
+                    other => other,
                 }
-                None => Recognised::Incomplete(n),
-            },
+            }
             _ => Recognised::NotLedger,
         }
     }

@@ -32,6 +32,8 @@ pub struct Lexicon {
     pub families: Vec<String>,
     /// `alias_key` of the extra columns no ledger has (序号, 备注 …): not worth a mention.
     ignored: Vec<String>,
+    /// How a unit's name ends (村, 社区 …): a column of such names is the unit column.
+    pub unit_endings: Vec<String>,
 }
 
 impl Lexicon {
@@ -44,6 +46,8 @@ impl Lexicon {
             }
             lx.ignored
                 .extend(w.header.ignored.iter().map(|i| alias_key(i)));
+            lx.unit_endings
+                .extend(w.header.unit_endings.iter().cloned());
             for (name, list) in &w.families {
                 let id = if name == "fillers" {
                     FILLER

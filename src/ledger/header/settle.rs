@@ -38,8 +38,8 @@ pub enum How {
     Ambiguous(Vec<usize>),
     /// It and another cell both read as this column by their parts: neither is used.
     Contested(usize),
-    /// Its header names no column, but its values are those of this missing required column.
-    Content(usize),
+    /// Read as this column by its values (see `content`): what they showed and why they decided.
+    Content(usize, Box<super::content::Evidence>),
 }
 
 /// One header cell and how it was read.

@@ -8,6 +8,7 @@
 
 mod cell;
 mod choose;
+mod repeat;
 
 pub use choose::choose;
 
@@ -91,6 +92,7 @@ pub fn parse_rows(ctx: &Ctx, grid: &mut Grid, header: &Header) -> ParsedSheet {
     let mut out = ParsedSheet::default();
     let mut unit_ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut memo = SheetMemo::new(ctx, header);
+    let repeated = repeat::HeaderTexts::new(grid, header);
     for r in header.last_row + 1..grid.end_row() {
         let filled = header
             .cols
@@ -108,7 +110,11 @@ pub fn parse_rows(ctx: &Ctx, grid: &mut Grid, header: &Header) -> ParsedSheet {
         if filled == 0 || unit_only {
             continue;
         }
-        if (filled <= 2 && is_footer(grid, r)) || is_total(grid, r) || is_example(grid, r) {
+        if (filled <= 2 && is_footer(grid, r))
+            || is_total(grid, r)
+            || is_example(grid, r)
+            || repeated.is_repeat(grid, header, r)
+        {
             continue;
         }
         let (mut row, unit) = parse_row(ctx, grid, header, &mut memo, r);
@@ -124,6 +130,38 @@ pub fn parse_rows(ctx: &Ctx, grid: &mut Grid, header: &Header) -> ParsedSheet {
         out.rows.push(row);
     }
     out
+}
+
+/// Reads one record whose cells stand in different rows (a label/value sheet, a tally grid): each
+/// canonical column `i` from its cell `(row, col)`, by the same per-cell reading (and with the same
+/// messages, at the same cells) as a row of a table. Returns the values, the unit as written and
+/// the cells' diagnostics.
+pub fn parse_placed(
+    ctx: &Ctx,
+    grid: &mut Grid,
+    header: &Header,
+    cells: &[(usize, u32, u32)],
+) -> (Vec<Value>, Option<String>, Vec<Diagnostic>) {
+    let n = ctx.spec.columns.len();
+    let mut values = vec![Value::Empty; n];
+    let mut unit = None;
+    let mut diags = Vec::new();
+    let mut one = header.clone();
+    for &(i, r, c) in cells {
+        one.cols = vec![None; n];
+        one.cols[i] = Some(c);
+        let mut memo = SheetMemo::new(ctx, &one);
+        let (mut row, u) = parse_row(ctx, grid, &one, &mut memo, r);
+        values[i] = std::mem::take(&mut row.values[i]);
+        unit = unit.or(u);
+        diags.append(&mut row.diags);
+    }
+    (values, unit, diags)
+}
+
+/// A row below a table that is no data: a footer (填表人：…) or a totals row (合计).
+pub fn is_footer_or_total(grid: &Grid, r: u32) -> bool {
+    is_footer(grid, r) || is_total(grid, r)
 }
 
 /// What the first cell of a template's grey example row starts with (`示例：东庄村`): the row shows

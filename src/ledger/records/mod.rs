@@ -19,7 +19,7 @@ pub struct Src {
     pub row: u32,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Liaison {
     pub src: Src,
     pub unit: UnitId,
@@ -31,7 +31,7 @@ pub struct Liaison {
     pub date: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WeeklyReport {
     pub src: Src,
     pub unit: UnitId,
@@ -46,7 +46,7 @@ pub struct WeeklyReport {
     pub broadcasts: Option<u32>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Visit {
     pub src: Src,
     pub unit: UnitId,
@@ -62,7 +62,7 @@ pub struct Visit {
     pub visitor: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SurveyResponse {
     pub src: Src,
     pub unit: UnitId,
@@ -74,7 +74,7 @@ pub struct SurveyResponse {
     pub comment: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SurveyTally {
     pub src: Src,
     pub unit: UnitId,
@@ -86,7 +86,7 @@ pub struct SurveyTally {
     pub count: Option<u32>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Dispute {
     pub src: Src,
     pub unit: UnitId,
@@ -104,7 +104,7 @@ pub struct Dispute {
     pub zero: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Slogan {
     pub src: Src,
     pub unit: UnitId,
@@ -116,7 +116,7 @@ pub struct Slogan {
     pub hanging: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Activity {
     pub src: Src,
     pub unit: UnitId,
@@ -126,7 +126,7 @@ pub struct Activity {
     pub content: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Officer {
     pub src: Src,
     pub unit: UnitId,
@@ -139,7 +139,7 @@ pub struct Officer {
     pub phone: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Supervision {
     pub src: Src,
     pub unit: UnitId,
@@ -209,6 +209,53 @@ impl Records {
                 // Naming every field: a kind added to `Records` and not here does not compile.
                 let Records { $($f),* } = other;
                 $(self.$f.append($f);)*
+            };
+        }
+        each_kind!(append);
+    }
+
+    /// Whether record `i` here and record `j` of `other` (both of `kind`) hold the same values, where
+    /// they came from aside: the exact comparison behind the duplicate check's fingerprints.
+    pub fn same(&self, kind: Kind, i: usize, other: &Records, j: usize) -> bool {
+        macro_rules! same {
+            ($f:ident) => {{
+                let (a, b) = (&self.$f[i], &other.$f[j]);
+                let mut a = a.clone();
+                a.src = b.src;
+                a == *b
+            }};
+        }
+        match kind {
+            Kind::Register => false,
+            Kind::Liaison => same!(liaisons),
+            Kind::WeeklyReport => same!(weekly),
+            Kind::Visit => same!(visits),
+            Kind::Survey => same!(surveys),
+            Kind::SurveyTally => same!(tallies),
+            Kind::Dispute => same!(disputes),
+            Kind::Slogan => same!(slogans),
+            Kind::Activity => same!(activities),
+            Kind::Officer => same!(officers),
+            Kind::Supervision => same!(supervisions),
+        }
+    }
+
+    /// Moves the records of `other` whose `keep` is true to the end of this one's, each given
+    /// `sheet` as its sheet (`keep` has one entry per record of `other`, kind by kind in field order).
+    pub fn append_kept(&mut self, other: Records, keep: &[bool], sheet: u32) {
+        let mut k = keep.iter();
+        macro_rules! append {
+            ($($f:ident),*) => {
+                // Naming every field: a kind added to `Records` and not here does not compile.
+                let Records { $($f),* } = other;
+                $(
+                    for mut r in $f {
+                        if *k.next().unwrap_or(&false) {
+                            r.src.sheet = sheet;
+                            self.$f.push(r);
+                        }
+                    }
+                )*
             };
         }
         each_kind!(append);

@@ -83,6 +83,10 @@ pub struct HeaderWords {
     /// Extra columns no ledger has, not worth a mention when `check` says how a sheet was read.
     #[serde(default)]
     pub ignored: Vec<String>,
+    /// How a unit's name ends (村, 社区 …): a column whose values are such names is the unit
+    /// column, whatever its header says.
+    #[serde(default)]
+    pub unit_endings: Vec<String>,
 }
 
 /// Every ledger's words: the shipped `ledgers.toml`, or an office's additions (`[words]` in its plan).
@@ -153,6 +157,7 @@ impl Words {
         self.unit == ColWords::default()
             && self.header.swaps.is_empty()
             && self.header.ignored.is_empty()
+            && self.header.unit_endings.is_empty()
             && self.families.is_empty()
             && self.synonyms.is_empty()
             && Kind::ALL.iter().all(|k| self.kind(*k).is_empty())

@@ -47,7 +47,16 @@ pub fn sources(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxErr
         .count();
     let mut t = Table::new(
         "数据来源",
-        ["文件", "工作表", "台账类别", "行数", "单位", "状态", "原因"],
+        [
+            "文件",
+            "工作表",
+            "台账类别",
+            "行数",
+            "单位",
+            "状态",
+            "原因",
+            "读表",
+        ],
     )
     .subtitle(format!(
         "收件箱中的每个文件和工作表：共{}项，采用{used}项；重复报送的行只计一次",
@@ -67,6 +76,8 @@ pub fn sources(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxErr
                 _ => Cell::Warning(status),
             },
             Cell::text(&f.reason),
+            // How its header was read, as `check` prints it (by word parts, by values, unused).
+            Cell::text(crate::ledger::header::columns_line(&f.columns)),
         ]);
     }
     let ws = wb.add_worksheet().set_name("数据来源")?;
