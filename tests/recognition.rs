@@ -497,7 +497,8 @@ fn check(ib: &Inbox, plan: Option<&str>) -> Value {
 }
 
 /// Two headers that both read as 走访方式 by their parts: neither is guessed; each is reported at
-/// its cell, and the visit ledger, now without its method, is refused as before.
+/// its cell, and the visit ledger, now without its method, has the one missing-column error (it is
+/// read without the method: tests/degrade.rs).
 #[test]
 fn two_headers_like_one_column_are_reported_not_guessed() {
     let ib = Inbox::new();
@@ -685,7 +686,7 @@ fn a_required_column_is_found_by_its_values() {
         (v["in_person"].clone(), v["phone"].clone()),
         (2.into(), 1.into())
     );
-    // Values that are no method: the sheet still lacks its 走访方式.
+    // Values that are no method: the sheet still lacks its 走访方式 (read without it, one error).
     assert_eq!(
         codes(&j, "missing_column"),
         [("西庄村走访.xlsx".to_string(), "第1行".to_string())]

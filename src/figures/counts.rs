@@ -2,11 +2,15 @@
 //! from dated rows (rows dated later are left out), so last week's figures can always be recomputed
 //! from today's ledgers.
 
+mod figure;
 mod town;
+mod unknown;
 
+pub use figure::{method_split, Figure, UNKNOWN_ZH};
 pub use town::TownFigures;
 
 use crate::ledger::records::Records;
+use crate::ledger::records::Src;
 use crate::ledger::schema::SloganForm;
 use crate::plan::calendar::{Calendar, Period, PeriodKind};
 use crate::plan::Plan;
@@ -50,16 +54,16 @@ pub struct WeeklyStatus {
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Visits {
     pub households_visited: u32,
-    pub in_person: u32,
-    pub phone: u32,
+    pub in_person: Figure,
+    pub phone: Figure,
     /// households_visited / register 户数; None when the register gives no 户数.
     pub coverage: Option<f64>,
     pub questionnaires: u32,
     pub letters: u32,
     /// Of the households visited in person: those given a questionnaire, and the open letter (R5's
     /// base by default; phone-only households are counted apart in `phone`).
-    pub questionnaires_in_person: u32,
-    pub letters_in_person: u32,
+    pub questionnaires_in_person: Figure,
+    pub letters_in_person: Figure,
     /// Households first visited inside the period.
     pub new_in_period: u32,
 }
@@ -68,10 +72,12 @@ pub struct Visits {
 pub struct Disputes {
     pub screened_weeks: u32,
     pub new: u32,
-    pub resolved: u32,
+    pub resolved: Figure,
     pub total: u32,
-    pub resolved_total: u32,
-    pub overdue: u32,
+    pub resolved_total: Figure,
+    /// Unknown with `resolved` and `resolved_total` (a status column not found), and then `open`
+    /// and `overdue_list` say nothing.
+    pub overdue: Figure,
     /// Not resolved, not transferred, as of the period end.
     #[serde(skip)]
     pub open: u32,
@@ -153,7 +159,7 @@ impl Figures {
                 }
             }
         }
-        visits(r, period, &mut units);
+        visits(ds, period, &mut units);
         for u in &mut units {
             if let Some(h) = ds.register.get(u.unit).households.filter(|&h| h > 0) {
                 u.visits.coverage = Some(u.visits.households_visited as f64 / h as f64);
@@ -161,6 +167,7 @@ impl Figures {
         }
         disputes(r, plan, cal, period, &mut units);
         slogans(r, plan, period, &mut units);
+        unknown::disputes_unread(ds, period, &mut units);
         Figures { period, units }
     }
 }
@@ -226,9 +233,15 @@ struct Household {
     in_person: bool,
     questionnaire: bool,
     letter: bool,
+    /// Some visit says how it was made (入户 or 电话).
+    method_known: bool,
+    /// A visit from a sheet that lacks a column (走访方式): when no other visit says how the
+    /// household was visited, its way of visit is unknown.
+    unsure: Option<Src>,
 }
 
-fn visits(r: &Records, period: Period, units: &mut [UnitFigures]) {
+fn visits(ds: &Dataset, period: Period, units: &mut [UnitFigures]) {
+    let r = &ds.records;
     // (names borrow the record's text unless they need normalising; the totals do not depend on
     // the map's order)
     let mut hh: FxHashMap<(u32, Cow<str>, Cow<str>), Household> = FxHashMap::default();
@@ -242,21 +255,29 @@ fn visits(r: &Records, period: Period, units: &mut [UnitFigures]) {
         h.in_person |= v.in_person == Some(true);
         h.questionnaire |= v.questionnaire == Some(true);
         h.letter |= v.letter == Some(true);
+        h.method_known |= v.in_person.is_some();
+        if h.unsure.is_none() && !ds.unread(v.src).is_empty() {
+            h.unsure = Some(v.src);
+        }
     }
     for ((unit, _, _), h) in hh {
         let f = &mut units[unit as usize].visits;
         f.households_visited += 1;
         if h.in_person {
-            f.in_person += 1;
+            f.in_person.bump(1);
         } else {
-            f.phone += 1;
+            f.phone.bump(1);
         }
         f.questionnaires += u32::from(h.questionnaire);
         f.letters += u32::from(h.letter);
-        f.questionnaires_in_person += u32::from(h.in_person && h.questionnaire);
-        f.letters_in_person += u32::from(h.in_person && h.letter);
+        f.questionnaires_in_person
+            .bump(u32::from(h.in_person && h.questionnaire));
+        f.letters_in_person.bump(u32::from(h.in_person && h.letter));
         if h.first.is_some_and(|d| period.contains(d)) {
             f.new_in_period += 1;
+        }
+        if let (false, false, Some(src)) = (h.in_person, h.method_known, h.unsure) {
+            unknown::visit_unread(ds, src, f);
         }
     }
 }
@@ -299,9 +320,9 @@ fn disputes(r: &Records, plan: &Plan, cal: &Calendar, period: Period, units: &mu
             .resolved_on
             .filter(|r| d.status == resolved && *r >= date && *r <= period.end);
         if let Some(ro) = resolved_on {
-            f.resolved_total += 1;
+            f.resolved_total.bump(1);
             if period.contains(ro) {
-                f.resolved += 1;
+                f.resolved.bump(1);
             }
             continue;
         }
@@ -310,7 +331,7 @@ fn disputes(r: &Records, plan: &Plan, cal: &Calendar, period: Period, units: &mu
         }
         f.open += 1;
         if (period.end - date).num_days() > plan.minimums.dispute_overdue_days {
-            f.overdue += 1;
+            f.overdue.bump(1);
             f.overdue_list.push(i);
         }
     }

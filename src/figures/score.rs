@@ -83,19 +83,26 @@ pub fn score(plan: &Plan, f: &UnitFigures, input: &ScoreInput) -> UnitScore {
             weight: w.visits,
             points: f.visits.coverage.map(|c| w.visits * c.min(1.0)),
         });
-        // Half for screening in the period, half for leaving nothing overdue.
+        // Half for screening in the period, half for leaving nothing overdue; when the overdue
+        // cannot be counted (no status column), the screening half alone, out of its own weight.
         let d = &f.disputes;
         let screened = if d.screened_weeks > 0 { 1.0 } else { 0.0 };
-        let resolution = if d.open == 0 {
-            1.0
-        } else {
-            1.0 - d.overdue as f64 / d.open as f64
+        let resolution = d.overdue.known().map(|overdue| {
+            if d.open == 0 {
+                1.0
+            } else {
+                1.0 - overdue as f64 / d.open as f64
+            }
+        });
+        let (weight, points) = match resolution {
+            Some(r) => (w.disputes, w.disputes * (0.5 * screened + 0.5 * r)),
+            None => (w.disputes * 0.5, w.disputes * 0.5 * screened),
         };
         parts.push(Part {
             key: "disputes",
             name: "矛盾纠纷排查化解",
-            weight: w.disputes,
-            points: Some(w.disputes * (0.5 * screened + 0.5 * resolution)),
+            weight,
+            points: Some(points),
         });
     }
     let s = &f.slogans;

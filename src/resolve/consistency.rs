@@ -3,7 +3,7 @@
 //! shows them, and every report lists them.
 
 use crate::diag::Diagnostic;
-use crate::ledger::schema::{Kind, Specs};
+use crate::ledger::schema::{Feed, Kind, Specs};
 use crate::ledger::schema::{SloganCol, WeeklyCol};
 use crate::plan::calendar::Calendar;
 use crate::plan::slogan::{match_slogan, SloganMatch};
@@ -57,6 +57,9 @@ fn reports_against_ledgers(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut V
     let mut truth: FxHashMap<(u32, u32), WeekTruth> = FxHashMap::default();
     let mut has_visits = FxHashSet::default();
     let mut has_disputes = FxHashSet::default();
+    // Units with disputes from a sheet that lacks the column the resolved count needs: their
+    // 化解纠纷数 cannot be checked.
+    let mut resolved_unknown = FxHashSet::default();
     let mut names = Names::default();
     // (unit, week, group, head): a household counted once per unit and week.
     let mut visited: FxHashSet<(u32, u32, u32, u32)> = FxHashSet::default();
@@ -71,6 +74,13 @@ fn reports_against_ledgers(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut V
     }
     for d in &r.disputes {
         has_disputes.insert(d.unit);
+        if ds
+            .unread(d.src)
+            .iter()
+            .any(|c| c.feeds.contains(&Feed::Resolved))
+        {
+            resolved_unknown.insert(d.unit);
+        }
         if d.zero {
             continue;
         }
@@ -130,7 +140,7 @@ fn reports_against_ledgers(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut V
                 WeeklyCol::Resolved,
                 w.disputes_resolved,
                 t.resolved,
-                has_disputes.contains(&unit),
+                has_disputes.contains(&unit) && !resolved_unknown.contains(&unit),
                 "矛盾纠纷台账",
             ),
         ];

@@ -4,7 +4,7 @@
 use crate::diag::{cell_ref, Diagnostic};
 use crate::ingest::FileStatus;
 use crate::ledger::records::{Records, Src};
-use crate::ledger::schema::Kind;
+use crate::ledger::schema::{Feed, Kind};
 use crate::resolve::units::{Register, UnitId};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -16,10 +16,25 @@ pub struct SheetInfo {
     pub sheet: String,
     pub kind: Kind,
     pub cols: Vec<Option<u32>>,
+    /// Required columns the sheet lacks that identify no row (`Column::degrades`): every record of
+    /// the sheet has that column's value unknown (not blank), and the figures it feeds are 无法统计
+    /// for the units the sheet speaks for.
+    pub unread: Vec<Unread>,
     /// The day its file reached the inbox, when known.
     pub received: Option<NaiveDate>,
     /// Where the values of a sheet read cell by cell stand (empty for a table).
     pub placed: crate::ledger::layouts::Placed,
+}
+
+/// A required column a sheet lacks (see `SheetInfo::unread`).
+#[derive(Debug, Clone)]
+pub struct Unread {
+    /// Its position in its kind's columns.
+    pub col: usize,
+    /// The figures it feeds.
+    pub feeds: &'static [Feed],
+    /// Why those figures are 无法统计: `走访方式列未识别：东庄村走访台账.xlsx › Sheet1`.
+    pub reason: String,
 }
 
 /// One line of 数据来源 / `files[]`: a sheet that was read, or a file or sheet that was not.
@@ -79,6 +94,12 @@ impl Dataset {
         let s = &self.sheets[src.sheet as usize];
         let cell = self.cell(src, col);
         d.at(&s.file, &s.sheet, cell)
+    }
+
+    /// The required columns a record's sheet lacks: the record's values of those columns are unknown
+    /// (not blank), and so are the figures they feed.
+    pub fn unread(&self, src: Src) -> &[Unread] {
+        &self.sheets[src.sheet as usize].unread
     }
 
     pub fn unit_name(&self, id: UnitId) -> &str {

@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 // (callers outside resolve name these by their old paths)
-pub use crate::resolve::dataset::{Dataset, FileEntry, SheetInfo};
+pub use crate::resolve::dataset::{Dataset, FileEntry, SheetInfo, Unread};
 pub use crate::resolve::read::LoadOptions;
 pub use crate::resolve::register::{register_names, register_units};
 
@@ -266,6 +266,21 @@ fn assemble(
             sheet: w.read.name.clone(),
             kind,
             cols: w.read.header.cols.clone(),
+            unread: w
+                .read
+                .unread
+                .iter()
+                .map(|&col| Unread {
+                    col,
+                    feeds: specs.get(kind).columns[col].feeds,
+                    reason: format!(
+                        "{}列未识别：{} › {}",
+                        specs.get(kind).columns[col].name,
+                        paths[w.file],
+                        w.read.name
+                    ),
+                })
+                .collect(),
             received: received[w.file],
             placed: std::mem::take(&mut w.read.placed),
         });
@@ -332,6 +347,7 @@ mod tests {
             })
             .collect();
         SheetRead {
+            unread: Vec::new(),
             name: "Sheet1".into(),
             header: Header {
                 kind,

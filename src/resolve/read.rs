@@ -3,11 +3,12 @@
 //! matched.
 
 use crate::diag::Diagnostic;
+use crate::ingest::Grid;
 use crate::ingest::{self, FileStatus, OpenFailure};
-use crate::ledger::header::{self, Header, Recognised, Recogniser};
+use crate::ledger::header::{self, Header, NearMiss, Recognised, Recogniser};
 use crate::ledger::parse::{parse_rows, Ctx, ParsedRow};
 use crate::ledger::records::Records;
-use crate::ledger::schema::Specs;
+use crate::ledger::schema::{Spec, Specs};
 use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
 use crate::resolve::dataset::FileEntry;
@@ -24,6 +25,8 @@ pub(crate) struct SheetRead {
     pub(crate) entry: usize,
     /// Where the values of a sheet read cell by cell stand (empty for a table).
     pub(crate) placed: crate::ledger::layouts::Placed,
+    /// Required columns the sheet lacks that identify no row (see `SheetInfo::unread`).
+    pub(crate) unread: Vec<usize>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -195,7 +198,7 @@ pub(crate) fn read_file(
             push_placed(&mut fr, &sheet.name, specs, read);
             continue;
         }
-        match recognised {
+        let (header, unread) = match recognised {
             Recognised::NotLedger => {
                 fr.entries.push(entry(
                     &sheet.name,
@@ -204,71 +207,48 @@ pub(crate) fn read_file(
                     FileStatus::NotLedger,
                     "未找到任何台账的表头（如填表说明），未读取".into(),
                 ));
+                continue;
             }
             Recognised::Incomplete(n) => {
-                let spec = specs.get(n.kind);
-                fr.diags
-                    .extend(header::near_miss_diagnostics(spec, &n, &path, &sheet.name));
-                let names: Vec<String> = n
-                    .missing
-                    .iter()
-                    .map(|&i| {
-                        let c = &spec.columns[i];
-                        let mut a = c.aliases.clone();
-                        a.truncate(4);
-                        if a.is_empty() {
-                            format!("“{}”", c.name)
-                        } else {
-                            format!("“{}”（也可写作：{}）", c.name, a.join("、"))
-                        }
-                    })
-                    .collect();
-                fr.diags.push(
-                    Diagnostic::error(
-                        "missing_column",
-                        format!("看起来是{}，但缺少必填列{}", n.kind.zh(), names.join("，")),
-                    )
-                    .at(&path, &sheet.name, format!("第{}行", n.row + 1))
-                    .hint("请在表头行补上这些列（列名可用括号中的写法），或改用镇提升办下发的模板"),
-                );
-                fr.entries.push(entry(
-                    &sheet.name,
-                    Some(n.kind),
-                    0,
-                    FileStatus::Unreadable,
-                    format!("缺少必填列：{}", names.join("，")),
-                ));
+                match incomplete(&mut fr, specs.get(n.kind), &grid, &n, &sheet.name) {
+                    Some(h) => (h, n.missing),
+                    None => continue,
+                }
             }
-            Recognised::Ledger(header) => {
-                let ctx = Ctx {
-                    file: &path,
-                    sheet: &sheet.name,
-                    spec: specs.get(header.kind),
-                    calendar,
-                    plan,
-                };
-                let parsed = parse_rows(&ctx, &mut grid, &header);
-                fr.diags
-                    .extend(header::diagnostics(ctx.spec, &header, &path, &sheet.name));
-                fr.entries.push(entry(
-                    &sheet.name,
-                    Some(header.kind),
-                    parsed.rows.len(),
-                    FileStatus::Used,
-                    String::new(),
-                ));
-                fr.entries.last_mut().unwrap().columns =
-                    header::columns_read(ctx.spec, &specs.1, &header.reading);
-                fr.sheets.push(SheetRead {
-                    name: sheet.name,
-                    header,
-                    rows: parsed.rows,
-                    written: parsed.units,
-                    entry: fr.entries.len() - 1,
-                    placed: Default::default(),
-                });
-            }
+            Recognised::Ledger(header) => (header, Vec::new()),
+        };
+        let ctx = Ctx {
+            file: &path,
+            sheet: &sheet.name,
+            spec: specs.get(header.kind),
+            calendar,
+            plan,
+        };
+        let parsed = parse_rows(&ctx, &mut grid, &header);
+        if unread.is_empty() {
+            // (a sheet read without a column has had its header's diagnostics from `incomplete`)
+            fr.diags
+                .extend(header::diagnostics(ctx.spec, &header, &path, &sheet.name));
         }
+        let reason = unread_note(ctx.spec, &unread);
+        fr.entries.push(entry(
+            &sheet.name,
+            Some(header.kind),
+            parsed.rows.len(),
+            FileStatus::Used,
+            reason,
+        ));
+        fr.entries.last_mut().unwrap().columns =
+            header::columns_read(ctx.spec, &specs.1, &header.reading);
+        fr.sheets.push(SheetRead {
+            name: sheet.name,
+            header,
+            rows: parsed.rows,
+            written: parsed.units,
+            entry: fr.entries.len() - 1,
+            placed: Default::default(),
+            unread,
+        });
     }
     if fr.entries.is_empty() {
         // A workbook that opens but holds no sheet at all (a damaged file): still listed.
@@ -330,5 +310,140 @@ fn push_placed(fr: &mut FileRead, sheet: &str, specs: &Specs, read: crate::ledge
         written: read.parsed.units,
         entry: fr.entries.len() - 1,
         placed: read.placed,
+        unread: Vec::new(),
     });
+}
+
+/// A sheet that looks like a ledger of `n.kind` but lacks required columns. When each of them only
+/// feeds figures (`Column::degrades`), the sheet is read without them: one error names the columns,
+/// the headers the sheet has, the figures that become 无法统计 and the fix, and the header to read
+/// with is returned. Otherwise the sheet is refused (its 数据来源 line says why).
+fn incomplete(
+    fr: &mut FileRead,
+    spec: &Spec,
+    grid: &Grid,
+    n: &NearMiss,
+    sheet: &str,
+) -> Option<Header> {
+    let path = fr.path.clone();
+    fr.diags
+        .extend(header::near_miss_diagnostics(spec, n, &path, sheet));
+    let at = format!("第{}行", n.row + 1);
+    if let Some(h) = n.degraded(spec, grid) {
+        fr.diags.push(degraded_error(spec, n).at(&path, sheet, at));
+        return Some(h);
+    }
+    let names: Vec<String> = n
+        .missing
+        .iter()
+        .map(|&i| {
+            let c = &spec.columns[i];
+            let mut a = c.aliases.clone();
+            a.truncate(4);
+            if a.is_empty() {
+                format!("“{}”", c.name)
+            } else {
+                format!("“{}”（也可写作：{}）", c.name, a.join("、"))
+            }
+        })
+        .collect();
+    fr.diags.push(
+        Diagnostic::error(
+            "missing_column",
+            format!("看起来是{}，但缺少必填列{}", n.kind.zh(), names.join("，")),
+        )
+        .at(&path, sheet, at)
+        .hint("请在表头行补上这些列（列名可用括号中的写法），或改用镇提升办下发的模板"),
+    );
+    fr.entries.push(FileEntry {
+        path: path.clone(),
+        kind: Some(n.kind),
+        sheet: sheet.to_string(),
+        rows: 0,
+        status: FileStatus::Unreadable,
+        reason: format!("缺少必填列：{}", names.join("，")),
+        detail: None,
+        units: Vec::new(),
+        columns: Vec::new(),
+    });
+    None
+}
+
+/// The figures the columns `unread` feed, as the reports name them.
+fn feeds_zh(spec: &Spec, unread: &[usize]) -> String {
+    let mut v: Vec<&str> = Vec::new();
+    for &i in unread {
+        for f in spec.columns[i].feeds {
+            if !v.contains(&f.zh()) {
+                v.push(f.zh());
+            }
+        }
+    }
+    v.join("、")
+}
+
+fn quoted_names(spec: &Spec, cols: &[usize]) -> String {
+    cols.iter()
+        .map(|&i| format!("“{}”", spec.columns[i].name))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// The 数据来源 note of a sheet read without some columns ("" when it has them all).
+fn unread_note(spec: &Spec, unread: &[usize]) -> String {
+    if unread.is_empty() {
+        return String::new();
+    }
+    format!(
+        "未找到{}列：各行照常计入，{}无法统计",
+        quoted_names(spec, unread),
+        feeds_zh(spec, unread)
+    )
+}
+
+/// The one error of a sheet read without columns that only feed figures.
+fn degraded_error(spec: &Spec, n: &NearMiss) -> Diagnostic {
+    let mut headers: Vec<(u32, String)> = n
+        .reading
+        .iter()
+        .map(|r| (r.col, r.header.replace(['\n', '\r'], "")))
+        .filter(|(_, h)| !h.trim().is_empty())
+        .collect();
+    headers.sort();
+    headers.dedup();
+    let has: Vec<String> = headers.iter().map(|(_, h)| h.clone()).collect();
+    let missing = quoted_names(spec, &n.missing);
+    // The fix for each column: the office's word in its plan, or the standard header.
+    let fixes: Vec<String> = n
+        .missing
+        .iter()
+        .map(|&i| {
+            let c = &spec.columns[i];
+            // A cell that may be the column (a weak likeness) is the likeliest word to add.
+            let word = n
+                .weak
+                .iter()
+                .find(|(_, _, w)| *w == i)
+                .map(|(_, h, _)| h.replace(['\n', '\r'], ""))
+                .unwrap_or_else(|| "贵单位的列名".to_string());
+            format!(
+                "如表中另有一列记的就是“{}”，请把该列表头改为“{}”，或在方案文件中加上 {}；如确未记录，请在表头行补上“{}”列",
+                c.name,
+                c.name,
+                header::plan_words(spec, i, &word),
+                c.name
+            )
+        })
+        .collect();
+    Diagnostic::error(
+        "missing_column",
+        format!(
+            "看起来是{}，但未找到{}列（表头为：{}）。各行照常计入其他数字，{}无法统计",
+            n.kind.zh(),
+            missing,
+            has.join("、"),
+            feeds_zh(spec, &n.missing)
+        ),
+    )
+    .hint(fixes.join("；"))
 }

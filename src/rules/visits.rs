@@ -92,12 +92,15 @@ pub fn r5_questionnaire_letter(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
         let (base, q, l, what) = if with_phone {
             (v.households_visited, v.questionnaires, v.letters, "已走访")
         } else {
-            (
-                v.in_person,
-                v.questionnaires_in_person,
-                v.letters_in_person,
-                "入户走访",
-            )
+            // Without the in-person split (no 走访方式 column) the base is 无法统计: no finding.
+            let (Some(base), Some(q), Some(l)) = (
+                v.in_person.known(),
+                v.questionnaires_in_person.known(),
+                v.letters_in_person.known(),
+            ) else {
+                continue;
+            };
+            (base, q, l, "入户走访")
         };
         if base == 0 {
             continue;
@@ -114,8 +117,8 @@ pub fn r5_questionnaire_letter(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
         if no_l > 0 {
             parts.push(format!("{no_l} 户未记录送达公开信"));
         }
-        let phone_note = if !with_phone && v.phone > 0 {
-            format!("（另有 {} 户为电话走访，不计入）", v.phone)
+        let phone_note = if let (false, Some(phone @ 1..)) = (with_phone, v.phone.known()) {
+            format!("（另有 {phone} 户为电话走访，不计入）")
         } else {
             String::new()
         };

@@ -41,17 +41,21 @@ impl Figures {
             }
             let (v, d) = (&f.visits, &f.disputes);
             t.visits.households_visited += v.households_visited;
-            t.visits.in_person += v.in_person;
-            t.visits.phone += v.phone;
+            t.visits.in_person.add(&v.in_person);
+            t.visits.phone.add(&v.phone);
             t.visits.questionnaires += v.questionnaires;
             t.visits.letters += v.letters;
             t.visits.new_in_period += v.new_in_period;
+            t.visits
+                .questionnaires_in_person
+                .add(&v.questionnaires_in_person);
+            t.visits.letters_in_person.add(&v.letters_in_person);
             t.disputes.screened_weeks += d.screened_weeks;
             t.disputes.new += d.new;
-            t.disputes.resolved += d.resolved;
+            t.disputes.resolved.add(&d.resolved);
             t.disputes.total += d.total;
-            t.disputes.resolved_total += d.resolved_total;
-            t.disputes.overdue += d.overdue;
+            t.disputes.resolved_total.add(&d.resolved_total);
+            t.disputes.overdue.add(&d.overdue);
             t.disputes.open += d.open;
         }
         if t.households > 0 {

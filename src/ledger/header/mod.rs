@@ -22,7 +22,7 @@ pub use parts::{Lexicon, Part};
 pub use settle::Hit;
 pub use settle::{How, Reading};
 
-use super::schema::{Kind, Specs};
+use super::schema::{Kind, Spec, Specs};
 use crate::ingest::Grid;
 use layout::{
     distinct_matches, keyed_row, map_columns, map_single, pair_candidates, title_text, Keyed,
@@ -170,7 +170,8 @@ impl Recogniser {
                                 },
                             ));
                         }
-                    } else if found + layout.unsure() >= 3
+                    } else if (found + layout.unsure() >= 3
+                        || (!missing.is_empty() && identified(spec, cols, found)))
                         && found + layout.unsure() > missing.len()
                     {
                         // Columns not guessed (contested, ambiguous) still say what the sheet is.
@@ -218,6 +219,43 @@ impl Recogniser {
             }
             _ => Recognised::NotLedger,
         }
+    }
+}
+
+/// Every column that identifies a row of the kind is found (two at least): the sheet is that
+/// kind even with fewer columns than `min_columns` (户主姓名 and 走访日期 without 走访方式).
+fn identified(spec: &Spec, cols: &[Option<u32>], found: usize) -> bool {
+    if found < 2 {
+        return false;
+    }
+    let mut n = 0;
+    for (i, c) in spec.columns.iter().enumerate() {
+        if c.identifies() && spec.unit_col != Some(i) {
+            if cols[i].is_none() {
+                return false;
+            }
+            n += 1;
+        }
+    }
+    n >= 2
+}
+
+impl NearMiss {
+    /// The sheet read without its missing columns, when each of them only feeds figures
+    /// (`Column::degrades`): its rows count, those figures are 无法统计. None when a missing column
+    /// identifies a row.
+    pub fn degraded(&self, spec: &Spec, grid: &Grid) -> Option<Header> {
+        if self.missing.is_empty() || !self.missing.iter().all(|&i| spec.columns[i].degrades()) {
+            return None;
+        }
+        Some(Header {
+            kind: self.kind,
+            first_row: self.row,
+            last_row: self.last_row,
+            cols: self.cols.clone(),
+            title: title_text(grid, self.row),
+            reading: self.reading.clone(),
+        })
     }
 }
 

@@ -53,7 +53,9 @@ pub struct Visit {
     pub group: String,
     pub head: String,
     pub date: Option<NaiveDate>,
-    /// 入户 (true) or 电话 (false); None when unreadable.
+    /// 入户 (true) or 电话 (false); None when unreadable, or when the sheet has no 走访方式 column
+    /// (told apart by `Dataset::unread(src)`, which the figures read: such a household's split is
+    /// 无法统计, not 电话).
     pub in_person: Option<bool>,
     pub questionnaire: Option<bool>,
     pub letter: Option<bool>,

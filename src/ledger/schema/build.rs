@@ -2,7 +2,7 @@
 //! its enum (its Chinese words come from `templates/ledgers.toml`), a fixed list of choices, the unit
 //! column.
 
-use super::{Col, ColId, Column, Ty};
+use super::{Col, ColId, Column, Feed, Ty};
 
 pub(super) fn strs(v: &[&str]) -> Vec<String> {
     v.iter().map(|s| s.to_string()).collect()
@@ -17,6 +17,7 @@ pub(super) fn col<C: Col>(id: C, ty: Ty, required: bool) -> Column {
         values: Vec::new(),
         ty,
         required,
+        feeds: &[],
         note: String::new(),
     }
 }
@@ -35,4 +36,13 @@ pub(super) fn choice(v: &[&str]) -> Ty {
 
 pub(super) fn unit<C: Col>(id: C) -> Column {
     req(id, Ty::Unit)
+}
+
+/// A required column whose values feed `feeds` (and identify no row): a sheet without it is read and
+/// those figures are 无法统计.
+pub(super) fn feeding<C: Col>(id: C, ty: Ty, feeds: &'static [Feed]) -> Column {
+    Column {
+        feeds,
+        ..req(id, ty)
+    }
 }

@@ -71,6 +71,41 @@ impl Kind {
     }
 }
 
+/// A figure the reports give that some required column's values feed. A sheet that lacks such a
+/// column is still read (its rows count for every other figure); the figures its missing column
+/// feeds are 无法统计 for the units it speaks for. A required column that feeds no figure identifies
+/// a row (a visit without 户主姓名 means nothing): a sheet without it is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Feed {
+    /// Households visited in person (走访进度 其中入户).
+    InPerson,
+    /// Households visited by phone only (其中电话).
+    Phone,
+    /// The households visited in person that were given the questionnaire and the open letter: the
+    /// base of the delivery check (R5).
+    DeliveryInPerson,
+    /// Disputes resolved in the period.
+    Resolved,
+    /// Disputes resolved to date.
+    ResolvedTotal,
+    /// Disputes open past the limit, and those still open.
+    Overdue,
+}
+
+impl Feed {
+    /// The figure's name as the reports write it.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Feed::InPerson => "入户走访户数",
+            Feed::Phone => "电话走访户数",
+            Feed::DeliveryInPerson => "入户走访户中发放问卷和送达公开信的户数",
+            Feed::Resolved => "本期化解数",
+            Feed::ResolvedTotal => "累计化解数",
+            Feed::Overdue => "逾期未化解数",
+        }
+    }
+}
+
 /// What a column holds, which decides how its cells are read.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Ty {

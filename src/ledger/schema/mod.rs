@@ -37,6 +37,10 @@ pub struct Column {
     pub values: Vec<(String, String)>,
     pub ty: Ty,
     pub required: bool,
+    /// The figures this column's values feed (declared beside the column). A required column that
+    /// feeds figures may be missing from a sheet: the sheet is read and those figures are 无法统计;
+    /// one that feeds none identifies a row and a sheet without it is refused.
+    pub feeds: &'static [Feed],
     /// A note shown in the template's 填表说明.
     pub note: String,
 }
@@ -55,6 +59,19 @@ pub struct Spec {
     index: Vec<usize>,
     /// Position of questionnaire question 1 (questions are consecutive), for the 问卷.
     first_question: Option<usize>,
+}
+
+impl Column {
+    /// Required, and a row means something without it: a sheet missing it is read, its `feeds`
+    /// 无法统计.
+    pub fn degrades(&self) -> bool {
+        self.required && !self.feeds.is_empty()
+    }
+
+    /// Required and a row means nothing without it.
+    pub fn identifies(&self) -> bool {
+        self.required && self.feeds.is_empty()
+    }
 }
 
 impl Spec {

@@ -1,8 +1,8 @@
 //! The declarations of the household outreach ledgers: the visit ledger, the questionnaire (one
 //! column per question of the plan in force) and the questionnaire tally.
 
-use super::build::{choice, opt, req, unit};
-use super::{ColId, Column, Spec, SurveyCol, TallyCol, Ty, VisitCol, VISIT_METHODS};
+use super::build::{choice, feeding, opt, req, unit};
+use super::{ColId, Column, Feed, Spec, SurveyCol, TallyCol, Ty, VisitCol, VISIT_METHODS};
 use crate::plan::Plan;
 
 pub(super) fn visit() -> Spec {
@@ -12,7 +12,11 @@ pub(super) fn visit() -> Spec {
             opt(VisitCol::Group, Ty::Text),
             req(VisitCol::Head, Ty::Person),
             req(VisitCol::Date, Ty::Date),
-            req(VisitCol::Method, choice(VISIT_METHODS)),
+            feeding(
+                VisitCol::Method,
+                choice(VISIT_METHODS),
+                &[Feed::InPerson, Feed::Phone, Feed::DeliveryInPerson],
+            ),
             opt(VisitCol::Questionnaire, Ty::YesNo),
             opt(VisitCol::Letter, Ty::YesNo),
             opt(VisitCol::Visitor, Ty::Text),
@@ -54,6 +58,7 @@ pub(super) fn survey(plan: &Plan) -> Spec {
             values: Vec::new(),
             ty: Ty::Answer(n),
             required: false,
+            feeds: &[],
             note: q.options.join(" / "),
         });
     }

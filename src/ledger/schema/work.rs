@@ -1,8 +1,8 @@
 //! The declarations of the villages' work ledgers: the weekly report, the dispute ledger (its types
 //! and statuses come from the plan), the slogan ledger and the activity ledger.
 
-use super::build::{choice, opt, req, unit};
-use super::{ActivityCol, DisputeCol, SloganCol, Spec, Ty, WeeklyCol};
+use super::build::{choice, feeding, opt, req, unit};
+use super::{ActivityCol, DisputeCol, Feed, SloganCol, Spec, Ty, WeeklyCol};
 use super::{ACTIVITY_TYPES, SLOGAN_FORMS, SLOGAN_STATUSES};
 use crate::plan::Plan;
 
@@ -34,7 +34,11 @@ pub(super) fn dispute(plan: &Plan) -> Spec {
             req(DisputeCol::Parties, Ty::Person),
             req(DisputeCol::Type, Ty::Choice(dispute_types)),
             opt(DisputeCol::Summary, Ty::Text),
-            req(DisputeCol::Status, Ty::Choice(disputes.statuses.clone())),
+            feeding(
+                DisputeCol::Status,
+                Ty::Choice(disputes.statuses.clone()),
+                &[Feed::Resolved, Feed::ResolvedTotal, Feed::Overdue],
+            ),
             opt(DisputeCol::ResolvedOn, Ty::Date),
             opt(DisputeCol::Owner, Ty::Text),
             opt(DisputeCol::Representatives, Ty::YesNo),

@@ -67,6 +67,27 @@ pub fn town_survey_json(s: &crate::figures::survey::SurveyFigures) -> Value {
     survey_json(s)
 }
 
+/// The figures that are `null` (无法统计) and why: `{"in_person": "走访方式列未识别：…"}`.
+/// Drops the `unknown` maps that are empty from a unit's or the town's `visits` and `disputes` (the
+/// key is there only when some figure is `null`).
+fn drop_empty_unknown(mut v: Value) -> Value {
+    for part in ["visits", "disputes"] {
+        if let Some(o) = v.get_mut(part).and_then(Value::as_object_mut) {
+            if o.get("unknown")
+                .and_then(Value::as_object)
+                .is_some_and(|m| m.is_empty())
+            {
+                o.remove("unknown");
+            }
+        }
+    }
+    v
+}
+
+fn unknown_json(v: &[(&str, &str)]) -> Value {
+    Value::Object(v.iter().map(|(k, r)| (k.to_string(), json!(r))).collect())
+}
+
 /// Units with their figures, survey, score, grade and rank for one assessment.
 pub fn units_json(
     ds: &Dataset,
@@ -83,7 +104,7 @@ pub fn units_json(
                 let s = &a.scores[i];
                 let parts: serde_json::Map<String, Value> =
                     s.parts.iter().map(|p| (p.key.to_string(), json!(p.points))).collect();
-                json!({
+                drop_empty_unknown(json!({
                     "name": u.name,
                     "kind": u.kind,
                     "households": u.households,
@@ -99,6 +120,7 @@ pub fn units_json(
                         "questionnaires": f.visits.questionnaires,
                         "letters": f.visits.letters,
                         "new": f.visits.new_in_period,
+                        "unknown": unknown_json(&f.visits.unknown()),
                     },
                     "disputes": {
                         "screened_weeks": f.disputes.screened_weeks,
@@ -107,6 +129,7 @@ pub fn units_json(
                         "total": f.disputes.total,
                         "resolved_total": f.disputes.resolved_total,
                         "overdue": f.disputes.overdue,
+                        "unknown": unknown_json(&f.disputes.unknown()),
                     },
                     "slogans": {
                         "hanging": f.slogans.hanging,
@@ -120,7 +143,7 @@ pub fn units_json(
                     "grade": s.grade.key(),
                     "rank": s.rank,
                     "rank_change": rank_change.get(i).copied().flatten(),
-                })
+                }))
             })
             .collect(),
     )
@@ -158,7 +181,7 @@ pub fn diagnostics_list_json(list: &[&crate::diag::Diagnostic]) -> Value {
 /// The whole town's totals for an assessment.
 pub fn town_json(ds: &Dataset, a: &crate::figures::assess::Assessment) -> Value {
     let t = a.figures.town(ds);
-    json!({
+    drop_empty_unknown(json!({
         "households": t.households,
         "weekly_reports": {"on_time": t.reports_on_time, "late": t.reports_late, "missing": t.reports_missing},
         "visits": {
@@ -169,6 +192,7 @@ pub fn town_json(ds: &Dataset, a: &crate::figures::assess::Assessment) -> Value 
             "questionnaires": t.visits.questionnaires,
             "letters": t.visits.letters,
             "new": t.visits.new_in_period,
+            "unknown": unknown_json(&t.visits.unknown()),
         },
         "disputes": {
             "screened_weeks": t.disputes.screened_weeks,
@@ -177,10 +201,11 @@ pub fn town_json(ds: &Dataset, a: &crate::figures::assess::Assessment) -> Value 
             "total": t.disputes.total,
             "resolved_total": t.disputes.resolved_total,
             "overdue": t.disputes.overdue,
+            "unknown": unknown_json(&t.disputes.unknown()),
         },
         "slogans": {"hanging": t.slogans_hanging, "unapproved": t.slogans_unapproved, "units_ok": t.units_slogans_ok},
         "survey": survey_json(&a.town_survey),
-    })
+    }))
 }
 
 /// The monthly summary: SPEC §7 keys for a month (`units[]` carry the month's figures as of its end,

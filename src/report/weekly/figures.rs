@@ -3,10 +3,11 @@
 //! to the cells they come from.
 
 use super::{period_line, unit_order};
-use crate::figures::counts::{ReportStatus, UnitFigures};
+use crate::figures::counts::{Figure, ReportStatus, UnitFigures, UNKNOWN_ZH};
 use crate::figures::weekly::Notice;
 use crate::report::style::{
-    table_widths, write_block, write_table, write_table_with_widths, Cell, Styles, Table,
+    row_height, table_widths, write_block, write_merged, write_table, write_table_with_widths,
+    Cell, Styles, Table,
 };
 use crate::resolve::units::UnitId;
 use rust_xlsxwriter::{Workbook, XlsxError};
@@ -26,6 +27,56 @@ fn name(n: &Notice, u: UnitId) -> Cell {
 
 fn int(x: u32) -> Cell {
     Cell::Int(x as i64)
+}
+
+/// A figure's cell: the number, or 无法统计 (marked) when a column it needs was not found.
+fn fig(x: &Figure) -> Cell {
+    match x.known() {
+        Some(v) => int(v),
+        None => Cell::Warning(UNKNOWN_ZH.into()),
+    }
+}
+
+/// The figures of a sheet that are 无法统计, and why: (unit, figure, reason).
+type Unknowns = Vec<(String, &'static str, String)>;
+
+fn note_unknown(out: &mut Unknowns, unit: &str, what: &'static str, f: &Figure) {
+    if let Some(r) = f.reason() {
+        out.push((unit.to_string(), what, r.to_string()));
+    }
+}
+
+/// The lines under a figure table that say what it could not count and why, one per unit and
+/// reason: `东庄村：其中入户、其中电话无法统计（走访方式列未识别：东庄村走访台账.xlsx › Sheet1）`.
+fn unknown_lines(rows: &Unknowns) -> Vec<String> {
+    let mut out: Vec<(String, String, Vec<&str>)> = Vec::new();
+    for (u, what, r) in rows {
+        match out.iter_mut().find(|(a, b, _)| a == u && b == r) {
+            Some((_, _, w)) => w.push(what),
+            None => out.push((u.clone(), r.clone(), vec![what])),
+        }
+    }
+    out.into_iter()
+        .map(|(u, r, w)| format!("{u}：{}{UNKNOWN_ZH}（{r}）", w.join("、")))
+        .collect()
+}
+
+/// Writes the lines of [`unknown_lines`] from `row` on, each across the table's width; returns the
+/// last row written (`row - 1` when there is none).
+fn write_unknowns(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    st: &Styles,
+    row: u32,
+    cols: usize,
+    unknowns: &Unknowns,
+) -> Result<u32, XlsxError> {
+    let mut r = row;
+    for line in unknown_lines(unknowns) {
+        write_merged(ws, r, 0, cols.max(1) as u16 - 1, &line, &st.paragraph)?;
+        ws.set_row_height(r, row_height(1))?;
+        r += 1;
+    }
+    Ok(r.saturating_sub(1).max(row.saturating_sub(1)))
 }
 
 pub fn reports(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxError> {
@@ -107,15 +158,15 @@ pub fn visits(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxErro
         period_line(n)
     ))
     .note(5, "已走访户数 ÷ 村居名册户数");
-    let mut sum = [0u64; 7];
+    let mut sum = [0u64; 5];
+    let (mut inp, mut phone) = (Figure::Known(0), Figure::Known(0));
+    let mut unknowns = Unknowns::new();
     for f in owing(n, |f| f.visits.households_visited > 0) {
         let v = &f.visits;
         let hh = n.ds.register.get(f.unit).households;
         let vals = [
             hh.unwrap_or(0),
             v.households_visited,
-            v.in_person,
-            v.phone,
             v.new_in_period,
             v.questionnaires,
             v.letters,
@@ -123,12 +174,17 @@ pub fn visits(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxErro
         for (s, x) in sum.iter_mut().zip(vals) {
             *s += x as u64;
         }
+        inp.add(&v.in_person);
+        phone.add(&v.phone);
+        let unit = n.ds.unit_name(f.unit);
+        note_unknown(&mut unknowns, unit, "其中入户", &v.in_person);
+        note_unknown(&mut unknowns, unit, "其中电话", &v.phone);
         t = t.row(vec![
             name(n, f.unit),
             hh.map_or(Cell::Center("—".into()), int),
             int(v.households_visited),
-            int(v.in_person),
-            int(v.phone),
+            fig(&v.in_person),
+            fig(&v.phone),
             v.coverage.map_or(Cell::Center("—".into()), Cell::Pct),
             int(v.new_in_period),
             int(v.questionnaires),
@@ -140,19 +196,20 @@ pub fn visits(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxErro
         Cell::text("合计"),
         total(0),
         total(1),
-        total(2),
-        total(3),
+        fig(&inp),
+        fig(&phone),
         if sum[0] > 0 {
             Cell::Pct(sum[1] as f64 / sum[0] as f64)
         } else {
             Cell::Center("—".into())
         },
+        total(2),
+        total(3),
         total(4),
-        total(5),
-        total(6),
     ]);
     let ws = wb.add_worksheet().set_name("走访进度")?;
-    write_table(ws, st, 0, &t)?;
+    let lay = write_table(ws, st, 0, &t)?;
+    write_unknowns(ws, st, lay.last_row + 2, t.headers.len(), &unknowns)?;
     Ok(())
 }
 
@@ -174,16 +231,26 @@ pub fn disputes(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxEr
         "{}　零报告算作已排查、不算纠纷；逾期指排查后超过{limit}天仍未化解（已移交的除外）",
         period_line(n)
     ));
-    let mut sum = [0u32; 5];
+    let (mut new, mut total) = (0u32, 0u32);
+    let mut sums = [Figure::Known(0), Figure::Known(0), Figure::Known(0)];
+    let mut unknowns = Unknowns::new();
     let mut screened = 0;
     let units = owing(n, |f| f.disputes.total > 0 || f.disputes.screened_weeks > 0);
     for f in &units {
         let d = &f.disputes;
         let yes = d.screened_weeks > 0;
         screened += u32::from(yes);
-        let vals = [d.new, d.resolved, d.total, d.resolved_total, d.overdue];
-        for (s, x) in sum.iter_mut().zip(vals) {
-            *s += x;
+        new += d.new;
+        total += d.total;
+        let figs = [&d.resolved, &d.resolved_total, &d.overdue];
+        let unit = n.ds.unit_name(f.unit);
+        for ((s, x), what) in sums
+            .iter_mut()
+            .zip(figs)
+            .zip(["本周化解", "累计化解", "逾期未化解"])
+        {
+            s.add(x);
+            note_unknown(&mut unknowns, unit, what, x);
         }
         t = t.row(vec![
             name(n, f.unit),
@@ -193,20 +260,20 @@ pub fn disputes(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxEr
                 Cell::Warning("否".into())
             },
             int(d.new),
-            int(d.resolved),
+            fig(&d.resolved),
             int(d.total),
-            int(d.resolved_total),
-            int(d.overdue),
+            fig(&d.resolved_total),
+            fig(&d.overdue),
         ]);
     }
     t = t.row(vec![
         Cell::text("合计"),
         Cell::Center(format!("{screened}/{}个", units.len())),
-        int(sum[0]),
-        int(sum[1]),
-        int(sum[2]),
-        int(sum[3]),
-        int(sum[4]),
+        int(new),
+        fig(&sums[0]),
+        int(total),
+        fig(&sums[1]),
+        fig(&sums[2]),
     ]);
 
     // The overdue list, under the table (the sheet's filter and freeze stay with the table).
@@ -251,7 +318,8 @@ pub fn disputes(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxEr
     widths.merge(&table_widths(&list));
     let ws = wb.add_worksheet().set_name("矛盾纠纷")?;
     let lay = write_table_with_widths(ws, st, 0, &t, &widths)?;
-    write_block(ws, st, lay.last_row + 2, &list, &widths)?;
+    let below = write_unknowns(ws, st, lay.last_row + 2, t.headers.len(), &unknowns)?;
+    write_block(ws, st, below + 2, &list, &widths)?;
     Ok(())
 }
 

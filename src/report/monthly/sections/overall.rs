@@ -2,7 +2,7 @@
 //! each in a sentence with its numbers.
 
 use super::{join, village_ids};
-use crate::figures::counts::ReportStatus;
+use crate::figures::counts::{method_split, Figure, ReportStatus};
 use crate::figures::monthly::Monthly;
 use crate::resolve::units::UnitKind;
 use crate::rules::pct;
@@ -38,13 +38,17 @@ pub(super) fn overall(m: &Monthly) -> Vec<String> {
         .filter_map(|&i| m.ds.register.units[i].households)
         .sum();
     let visited: u32 = vs.iter().map(|&i| f[i].visits.households_visited).sum();
-    let in_person: u32 = vs.iter().map(|&i| f[i].visits.in_person).sum();
-    let phone: u32 = vs.iter().map(|&i| f[i].visits.phone).sum();
+    let in_person = Figure::sum(vs.iter().map(|&i| &f[i].visits.in_person));
+    let phone = Figure::sum(vs.iter().map(|&i| &f[i].visits.phone));
     let new: u32 = vs.iter().map(|&i| f[i].visits.new_in_period).sum();
     let end = m.period.end.format("%-m月%-d日");
-    let mut s = format!(
-        "截至{end}，全镇村（社区）登记{households}户，已走访{visited}户（入户{in_person}户、电话{phone}户）"
-    );
+    let split = method_split(&in_person, &phone);
+    let split = if in_person.known().is_some() && phone.known().is_some() {
+        format!("（{split}）")
+    } else {
+        format!("，{split}")
+    };
+    let mut s = format!("截至{end}，全镇村（社区）登记{households}户，已走访{visited}户{split}");
     if households > 0 {
         s += &format!("，覆盖率{}", pct(visited as f64 / households as f64));
     }
@@ -81,15 +85,27 @@ pub(super) fn overall(m: &Monthly) -> Vec<String> {
             )
         })
         .collect();
-    let mut s = format!(
-        "本月新排查矛盾纠纷{}件，化解{}件；累计排查{}件，化解{}件，逾期（超过{}天）未化解{}件。",
-        sum(&|d| d.new),
-        sum(&|d| d.resolved),
-        sum(&|d| d.total),
-        sum(&|d| d.resolved_total),
-        m.plan.minimums.dispute_overdue_days,
-        sum(&|d| d.overdue)
+    let fig = |g: &dyn Fn(&crate::figures::counts::Disputes) -> &Figure| -> Figure {
+        Figure::sum(vs.iter().map(|&i| g(&f[i].disputes)))
+    };
+    let (resolved, resolved_total, overdue) = (
+        fig(&|d| &d.resolved),
+        fig(&|d| &d.resolved_total),
+        fig(&|d| &d.overdue),
     );
+    let mut s = format!(
+        "本月新排查矛盾纠纷{}件，化解{}；累计排查{}件，化解{}，逾期（超过{}天）未化解{}",
+        sum(&|d| d.new),
+        resolved.with_unit("件"),
+        sum(&|d| d.total),
+        resolved_total.with_unit("件"),
+        m.plan.minimums.dispute_overdue_days,
+        overdue.with_unit("件")
+    );
+    if let Some(r) = resolved.reason().or(overdue.reason()) {
+        s += &format!("（{r}）");
+    }
+    s.push('。');
     if !short.is_empty() && nw > 0 {
         s += &format!(
             "本月{}期中排查（含零报告）不足{}周的有{}。",

@@ -2,7 +2,7 @@
 //! the ledgers hold.
 
 use super::{name, names, para, town_units, villages, zh_num, Block};
-use crate::figures::counts::ReportStatus;
+use crate::figures::counts::{method_split, Figure, ReportStatus, UNKNOWN_ZH};
 use crate::figures::weekly::Notice;
 use crate::report::weekly::{md, pct};
 use crate::resolve::units::UnitId;
@@ -58,8 +58,8 @@ fn reports(n: &Notice) -> String {
 
 fn visits(n: &Notice) -> String {
     let (mut hh, mut units) = (0u64, 0);
-    let (mut done, mut inp, mut phone, mut new, mut q, mut l) =
-        (0u64, 0u64, 0u64, 0u64, 0u64, 0u64);
+    let (mut done, mut new, mut q, mut l) = (0u64, 0u64, 0u64, 0u64);
+    let (mut inp, mut phone) = (Figure::Known(0), Figure::Known(0));
     let mut full = Vec::new();
     // The lowest coverage and every unit at it (a tie names them all).
     let mut lowest: Option<(f64, Vec<UnitId>)> = None;
@@ -68,8 +68,8 @@ fn visits(n: &Notice) -> String {
         hh += n.ds.register.get(f.unit).households.unwrap_or(0) as u64;
         let v = &f.visits;
         done += v.households_visited as u64;
-        inp += v.in_person as u64;
-        phone += v.phone as u64;
+        inp.add(&v.in_person);
+        phone.add(&v.phone);
         new += v.new_in_period as u64;
         q += v.questionnaires as u64;
         l += v.letters as u64;
@@ -93,7 +93,8 @@ fn visits(n: &Notice) -> String {
         format!("全镇{units}个村（社区）已走访{done}户（村居名册未登记户数，无法计算覆盖率）")
     };
     s += &format!(
-        "，其中入户{inp}户、电话{phone}户，本周新增{new}户；已发放问卷{q}户、送达公开信{l}户。"
+        "，其中{}，本周新增{new}户；已发放问卷{q}户、送达公开信{l}户。",
+        method_split(&inp, &phone)
     );
     if !full.is_empty() {
         s += &format!("已实现“户户到”的有{}。", names(&full, 10));
@@ -128,9 +129,10 @@ fn visits(n: &Notice) -> String {
 
 fn disputes(n: &Notice) -> String {
     let (mut screened, mut not) = (0, Vec::new());
-    let (mut new, mut res, mut tot, mut rt) = (0, 0, 0, 0);
+    let (mut new, mut tot) = (0, 0);
+    let (mut res, mut rt) = (Figure::Known(0), Figure::Known(0));
     let mut overdue: Vec<String> = Vec::new();
-    let mut od = 0;
+    let mut od = Figure::Known(0);
     for f in &n.now.figures.units {
         let d = &f.disputes;
         if f.kind.is_village_level() {
@@ -141,30 +143,45 @@ fn disputes(n: &Notice) -> String {
             }
         }
         new += d.new;
-        res += d.resolved;
+        res.add(&d.resolved);
         tot += d.total;
-        rt += d.resolved_total;
-        if d.overdue > 0 {
-            od += d.overdue;
-            overdue.push(format!("{}{}件", name(n, f.unit), d.overdue));
+        rt.add(&d.resolved_total);
+        od.add(&d.overdue);
+        if let Some(x @ 1..) = d.overdue.known() {
+            overdue.push(format!("{}{x}件", name(n, f.unit)));
         }
     }
     let mut s = format!("本周开展排查（含零报告）的村（社区）{screened}个");
     if !not.is_empty() {
         s += &format!("，没有排查记录的{}个（{}）", not.len(), names(&not, 10));
     }
-    s += &format!("；本周新增矛盾纠纷{new}件、化解{res}件；累计排查{tot}件、化解{rt}件");
-    if tot > 0 {
+    s += &format!(
+        "；本周新增矛盾纠纷{new}件、化解{}；累计排查{tot}件、化解{}",
+        res.with_unit("件"),
+        rt.with_unit("件")
+    );
+    if let (true, Some(rt)) = (tot > 0, rt.known()) {
         s += &format!("，化解率{}", pct(rt as f64 / tot as f64));
     }
     let limit = n.plan.minimums.dispute_overdue_days;
-    if od > 0 {
-        s += &format!(
-            "；排查后超过{limit}天仍未化解的{od}件（{}）。",
-            names(&overdue, 10)
-        );
-    } else {
-        s += &format!("；没有超过{limit}天未化解的纠纷。");
+    match od {
+        Figure::Known(0) => s += &format!("；没有超过{limit}天未化解的纠纷。"),
+        Figure::Known(od) => {
+            s += &format!(
+                "；排查后超过{limit}天仍未化解的{od}件（{}）。",
+                names(&overdue, 10)
+            )
+        }
+        Figure::Unknown(r) => {
+            s += &format!("；化解、逾期件数{UNKNOWN_ZH}（{r}）");
+            if !overdue.is_empty() {
+                s += &format!(
+                    "，其他单位排查后超过{limit}天仍未化解的有{}",
+                    names(&overdue, 10)
+                );
+            }
+            s.push('。');
+        }
     }
     s
 }
