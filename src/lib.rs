@@ -101,7 +101,7 @@ pub fn run(s: &Settings, terminal: &mut dyn Write) -> Result<Outcome, Error> {
                 outcome.notes.push(e.to_string());
             }
             if let Some(json) = &job.json {
-                cli::commands::write_json(json, &report::json::check_json(&ds))?;
+                cli::commands::write_json(json, &report::json::check_doc(&ds).to_bytes())?;
                 outcome.written.push(json.path.clone());
                 outcome
                     .notes

@@ -8,7 +8,6 @@ use crate::resolve::load::Dataset;
 use crate::resolve::units::Unit;
 use crate::Outcome;
 use rust_xlsxwriter::Workbook;
-use serde_json::Value;
 use std::io::Write;
 
 pub fn template(
@@ -92,35 +91,39 @@ fn find_unit<'a>(units: &'a [Unit], name: &str) -> Result<&'a Unit, Error> {
 }
 
 /// The figures of the report's period (assess), then its workbook and, when `--json` is given, its
-/// JSON (render).
+/// JSON text (render). The two only read the figures: they are rendered side by side.
 pub fn assess_and_render(
     s: &Settings,
     job: &ReportJob,
     ds: &Dataset,
-) -> Result<(Workbook, Option<Value>), Error> {
+) -> Result<(Workbook, Option<Vec<u8>>), Error> {
+    use crate::report::json::{monthly_doc, weekly_doc};
     let json = job.json.is_some();
-    let built = match job.kind {
+    let (built, text) = match job.kind {
         ReportKind::Weekly(period) => {
             let notice = Notice::build(ds, &s.plan, &s.specs, period, job.mask);
-            crate::report::weekly::build(&notice)
-                .map(|wb| (wb, json.then(|| crate::report::json::weekly_json(&notice))))
+            rayon::join(
+                || crate::report::weekly::build(&notice),
+                || json.then(|| weekly_doc(&notice).to_bytes()),
+            )
         }
         ReportKind::Monthly(period) => {
             let m = Monthly::build(ds, &s.plan, &s.specs, period, job.mask);
-            crate::report::monthly::build(&m)
-                .map(|wb| (wb, json.then(|| crate::report::json::monthly_json(&m))))
+            rayon::join(
+                || crate::report::monthly::build(&m),
+                || json.then(|| monthly_doc(&m).to_bytes()),
+            )
         }
     };
-    built.map_err(|source| Error::Render {
+    built.map(|wb| (wb, text)).map_err(|source| Error::Render {
         what: job.kind.what(),
         source,
     })
 }
 
-/// Writes `value` as pretty JSON at the `--json` target, all at once like the workbooks.
-pub fn write_json(target: &Target, value: &Value) -> Result<(), Error> {
-    let mut text = serde_json::to_string_pretty(value).expect("json");
-    text.push('\n');
-    crate::report::output::write_atomic(&target.path, text.as_bytes(), target.force)
+/// Writes the JSON text (`crate::report::json::Doc::to_bytes`) at the `--json` target, all at once
+/// like the workbooks.
+pub fn write_json(target: &Target, text: &[u8]) -> Result<(), Error> {
+    crate::report::output::write_atomic(&target.path, text, target.force)
         .map_err(|e| target.explain(e).into())
 }

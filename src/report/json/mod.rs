@@ -3,10 +3,12 @@
 use crate::resolve::load::Dataset;
 use serde_json::{json, Value};
 
+mod doc;
 mod lists;
 
-pub use lists::{check_json, diagnostics_json, files_json};
-use lists::{diags_in_period, diags_json};
+pub use doc::{Doc, Part};
+use lists::diags_json;
+pub use lists::{check_doc, check_json, diagnostics_json, files_json, Diags, Files};
 
 fn date(d: chrono::NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
@@ -126,8 +128,9 @@ pub fn units_json(
     )
 }
 
-pub fn weekly_json(n: &crate::figures::weekly::Notice) -> Value {
-    let problems = n.all_problems();
+/// The weekly notice's `--json`: `period`, `units`, `town` (with the week-by-week `trend`),
+/// `suggestions`, `diagnostics`, `files`.
+pub fn weekly_doc<'a>(n: &'a crate::figures::weekly::Notice) -> Doc<'a> {
     let mut town = town_json(n.ds, &n.now);
     // Week 1 … this week, as the 图表 sheet draws it (村/社区; fractions 0..1).
     town["trend"] = json!(n
@@ -135,16 +138,34 @@ pub fn weekly_json(n: &crate::figures::weekly::Notice) -> Value {
         .iter()
         .map(|w| json!({"issue": w.issue, "coverage": w.coverage, "on_time": w.on_time}))
         .collect::<Vec<_>>());
-    json!({
-        "period": period_json(&n.period()),
-        "units": units_json(n.ds, &n.now, &n.rank_change),
-        "town": town,
-        "suggestions": n.suggestions.iter().map(|s| json!({
-            "unit": n.ds.unit_name(s.unit), "action": s.action, "reason": s.reason,
-        })).collect::<Vec<_>>(),
-        "diagnostics": diags_in_period(&problems, Some(("week", json!(n.period().issue)))),
-        "files": files_json(n.ds),
-    })
+    Doc {
+        head: vec![
+            ("period", period_json(&n.period())),
+            ("units", units_json(n.ds, &n.now, &n.rank_change)),
+            ("town", town),
+            (
+                "suggestions",
+                n.suggestions
+                    .iter()
+                    .map(|s| {
+                        json!({
+                            "unit": n.ds.unit_name(s.unit), "action": s.action, "reason": s.reason,
+                        })
+                    })
+                    .collect(),
+            ),
+        ],
+        tail: vec![
+            (
+                "diagnostics",
+                Part::Diags(Diags {
+                    list: n.all_problems(),
+                    period: Some(("week", json!(n.period().issue))),
+                }),
+            ),
+            ("files", Part::Files(Files(&n.ds.files))),
+        ],
+    }
 }
 
 pub fn period_value(p: &crate::plan::calendar::Period) -> Value {
@@ -187,7 +208,7 @@ pub fn town_json(ds: &Dataset, a: &crate::figures::assess::Assessment) -> Value 
 /// `weekly_scores`, `score` = the mean of the weekly scores, `grade`, `rank`, `rank_change` against
 /// last month), plus `supervision`, `weekly_rules`, `suggestions[] {unit, action, reason, evidence}`
 /// and `dispatch[]`.
-pub fn monthly_json(m: &crate::figures::monthly::Monthly) -> Value {
+pub fn monthly_doc<'a>(m: &'a crate::figures::monthly::Monthly) -> Doc<'a> {
     use crate::figures::counts::ReportStatus;
     use crate::figures::monthly::supervision_method_keys as keys;
     let rank_change: Vec<Option<i32>> = m.units.iter().map(|u| u.rank_change).collect();
@@ -291,8 +312,7 @@ pub fn monthly_json(m: &crate::figures::monthly::Monthly) -> Value {
         .iter()
         .map(|(w, v)| json!({"issue": w, "score": v}))
         .collect::<Vec<_>>());
-    let problems = m.all_problems();
-    json!({
+    let head = json!({
         "period": period_json(&m.period),
         "weeks": m.weeks.iter().filter_map(|&w| m.cal.week(w)).map(|p| period_json(&p)).collect::<Vec<_>>(),
         "previous_period": m.prev_period.as_ref().map(period_json),
@@ -320,12 +340,37 @@ pub fn monthly_json(m: &crate::figures::monthly::Monthly) -> Value {
             "since": x.since.map(date), "responsible": x.responsible, "source": x.source,
             "overdue": x.overdue,
         })).collect::<Vec<_>>(),
-        "diagnostics": diags_in_period(
-            &problems,
-            Some(("month", json!(m.period.start.format("%Y-%m").to_string()))),
-        ),
-        "files": files_json(m.ds),
-    })
+    });
+    const KEYS: [&str; 9] = [
+        "period",
+        "weeks",
+        "previous_period",
+        "units",
+        "town",
+        "supervision",
+        "weekly_rules",
+        "suggestions",
+        "dispatch",
+    ];
+    let Value::Object(mut head) = head else {
+        unreachable!("an object")
+    };
+    Doc {
+        head: KEYS
+            .iter()
+            .map(|k| (*k, head.remove(*k).expect("key")))
+            .collect(),
+        tail: vec![
+            (
+                "diagnostics",
+                Part::Diags(Diags {
+                    list: m.all_problems(),
+                    period: Some(("month", json!(m.period.start.format("%Y-%m").to_string()))),
+                }),
+            ),
+            ("files", Part::Files(Files(&m.ds.files))),
+        ],
+    }
 }
 
 mod merge;
