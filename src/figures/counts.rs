@@ -6,17 +6,15 @@ mod town;
 
 pub use town::TownFigures;
 
+use crate::figures::basis::Basis;
 use crate::ledger::records::Records;
 use crate::ledger::schema::SloganForm;
 use crate::plan::calendar::{Calendar, Period, PeriodKind};
 use crate::plan::Plan;
 use crate::resolve::load::Dataset;
 use crate::resolve::units::{UnitId, UnitKind};
-use crate::text::person_key_cow;
 use chrono::NaiveDateTime;
-use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -119,7 +117,14 @@ pub struct Figures {
 pub use crate::plan::slogan::{match_slogan, SloganMatch};
 
 impl Figures {
-    pub fn compute(ds: &Dataset, plan: &Plan, cal: &Calendar, period: Period) -> Figures {
+    /// `basis`: [`Basis::new`] of the same dataset and plan.
+    pub fn compute(
+        ds: &Dataset,
+        plan: &Plan,
+        cal: &Calendar,
+        basis: &Basis,
+        period: Period,
+    ) -> Figures {
         let r = &ds.records;
         let n = ds.register.units.len();
         let mut units: Vec<UnitFigures> = ds
@@ -153,14 +158,14 @@ impl Figures {
                 }
             }
         }
-        visits(r, period, &mut units);
+        visits(r, basis, period, &mut units);
         for u in &mut units {
             if let Some(h) = ds.register.get(u.unit).households.filter(|&h| h > 0) {
                 u.visits.coverage = Some(u.visits.households_visited as f64 / h as f64);
             }
         }
         disputes(r, plan, cal, period, &mut units);
-        slogans(r, plan, period, &mut units);
+        slogans(r, basis, period, &mut units);
         Figures { period, units }
     }
 }
@@ -220,42 +225,47 @@ fn sort_time(r: &Records, i: usize) -> (Option<NaiveDateTime>, usize) {
     (r.weekly[i].submitted.or(Some(NaiveDateTime::MAX)), i)
 }
 
-#[derive(Default)]
-struct Household {
-    first: Option<chrono::NaiveDate>,
-    in_person: bool,
-    questionnaire: bool,
-    letter: bool,
-}
+const IN_PERSON: u8 = 1;
+const QUESTIONNAIRE: u8 = 2;
+const LETTER: u8 = 4;
 
-fn visits(r: &Records, period: Period, units: &mut [UnitFigures]) {
-    // (names borrow the record's text unless they need normalising; the totals do not depend on
-    // the map's order)
-    let mut hh: FxHashMap<(u32, Cow<str>, Cow<str>), Household> = FxHashMap::default();
-    for v in &r.visits {
-        let Some(date) = v.date.filter(|d| *d <= period.end) else {
+/// Households visited as of the period end (a household is counted once, from all its dated rows up
+/// to the end; `basis` numbers the households once per run).
+fn visits(r: &Records, basis: &Basis, period: Period, units: &mut [UnitFigures]) {
+    let mut flags = vec![0u8; basis.households()];
+    for (v, &h) in r.visits.iter().zip(&basis.household) {
+        if !v.date.is_some_and(|d| d <= period.end) {
+            continue;
+        }
+        flags[h as usize] |= if v.in_person == Some(true) {
+            IN_PERSON
+        } else {
+            0
+        } | if v.questionnaire == Some(true) {
+            QUESTIONNAIRE
+        } else {
+            0
+        } | if v.letter == Some(true) { LETTER } else { 0 };
+    }
+    for (h, first) in basis.first_visit.iter().enumerate() {
+        let Some(first) = first.filter(|d| *d <= period.end) else {
             continue;
         };
-        let key = (v.unit, person_key_cow(&v.group), person_key_cow(&v.head));
-        let h = hh.entry(key).or_default();
-        h.first = Some(h.first.map_or(date, |f| f.min(date)));
-        h.in_person |= v.in_person == Some(true);
-        h.questionnaire |= v.questionnaire == Some(true);
-        h.letter |= v.letter == Some(true);
-    }
-    for ((unit, _, _), h) in hh {
+        let (fl, unit) = (flags[h], basis.household_unit[h]);
         let f = &mut units[unit as usize].visits;
+        let in_person = fl & IN_PERSON != 0;
+        let (q, l) = (fl & QUESTIONNAIRE != 0, fl & LETTER != 0);
         f.households_visited += 1;
-        if h.in_person {
+        if in_person {
             f.in_person += 1;
         } else {
             f.phone += 1;
         }
-        f.questionnaires += u32::from(h.questionnaire);
-        f.letters += u32::from(h.letter);
-        f.questionnaires_in_person += u32::from(h.in_person && h.questionnaire);
-        f.letters_in_person += u32::from(h.in_person && h.letter);
-        if h.first.is_some_and(|d| period.contains(d)) {
+        f.questionnaires += u32::from(q);
+        f.letters += u32::from(l);
+        f.questionnaires_in_person += u32::from(in_person && q);
+        f.letters_in_person += u32::from(in_person && l);
+        if period.contains(first) {
             f.new_in_period += 1;
         }
     }
@@ -319,7 +329,7 @@ fn disputes(r: &Records, plan: &Plan, cal: &Calendar, period: Period, units: &mu
     }
 }
 
-fn slogans(r: &Records, plan: &Plan, period: Period, units: &mut [UnitFigures]) {
+fn slogans(r: &Records, basis: &Basis, period: Period, units: &mut [UnitFigures]) {
     let screen = Some(SloganForm::Screen);
     for (i, s) in r.slogans.iter().enumerate() {
         let u = &mut units[s.unit as usize];
@@ -331,11 +341,11 @@ fn slogans(r: &Records, plan: &Plan, period: Period, units: &mut [UnitFigures]) 
         }
         let f = &mut u.slogans;
         f.hanging += 1;
-        match match_slogan(plan, &s.text) {
+        match &basis.slogan[i] {
             SloganMatch::Exact => f.approved += 1,
             SloganMatch::Near(a) => {
                 f.approved += 1;
-                f.near_list.push((i, a));
+                f.near_list.push((i, a.clone()));
             }
             SloganMatch::No => {
                 f.unapproved += 1;
