@@ -8,6 +8,7 @@ use crate::plan::Plan;
 use crate::resolve::load::Dataset;
 use crate::text::person_key_cow;
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
@@ -26,27 +27,54 @@ pub struct Basis {
 impl Basis {
     pub fn new(ds: &Dataset, plan: &Plan) -> Basis {
         let r = &ds.records;
-        let mut ids: FxHashMap<(u32, Cow<str>, Cow<str>), u32> = FxHashMap::default();
-        let mut household_unit = Vec::new();
-        let mut first_visit: Vec<Option<NaiveDate>> = Vec::new();
-        let household = r
+        // Households never span units: each unit's are numbered on their own (small maps, side by
+        // side), then one after the other in unit order.
+        let units = r
             .visits
             .iter()
-            .map(|v| {
-                let key = (v.unit, person_key_cow(&v.group), person_key_cow(&v.head));
-                let next = ids.len() as u32;
-                let id = *ids.entry(key).or_insert_with(|| {
-                    household_unit.push(v.unit);
-                    first_visit.push(None);
-                    next
-                });
-                if let Some(d) = v.date {
-                    let f = &mut first_visit[id as usize];
-                    *f = Some(f.map_or(d, |f| f.min(d)));
-                }
-                id
+            .map(|v| v.unit as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut rows: Vec<Vec<u32>> = vec![Vec::new(); units];
+        for (i, v) in r.visits.iter().enumerate() {
+            rows[v.unit as usize].push(i as u32);
+        }
+        let numbered: Vec<(Vec<u32>, Vec<Option<NaiveDate>>)> = rows
+            .par_iter()
+            .map(|rows| {
+                let mut ids: FxHashMap<(Cow<str>, Cow<str>), u32> = FxHashMap::default();
+                let mut first: Vec<Option<NaiveDate>> = Vec::new();
+                let local = rows
+                    .iter()
+                    .map(|&i| {
+                        let v = &r.visits[i as usize];
+                        let key = (person_key_cow(&v.group), person_key_cow(&v.head));
+                        let next = ids.len() as u32;
+                        let id = *ids.entry(key).or_insert_with(|| {
+                            first.push(None);
+                            next
+                        });
+                        if let Some(d) = v.date {
+                            let f = &mut first[id as usize];
+                            *f = Some(f.map_or(d, |f| f.min(d)));
+                        }
+                        id
+                    })
+                    .collect();
+                (local, first)
             })
             .collect();
+        let mut household = vec![0u32; r.visits.len()];
+        let mut household_unit = Vec::new();
+        let mut first_visit: Vec<Option<NaiveDate>> = Vec::new();
+        for (unit, (rows, (local, first))) in rows.iter().zip(numbered).enumerate() {
+            let offset = first_visit.len() as u32;
+            for (&i, id) in rows.iter().zip(local) {
+                household[i as usize] = offset + id;
+            }
+            household_unit.extend(std::iter::repeat_n(unit as u32, first.len()));
+            first_visit.extend(first);
+        }
         let mut matched: FxHashMap<&str, SloganMatch> = FxHashMap::default();
         let slogan = r
             .slogans

@@ -175,7 +175,7 @@ impl<'a> Notice<'a> {
             .filter(|d| self.scope.in_scope(d, end))
             .chain(&self.findings)
             .collect();
-        v.sort_by_key(|d| d.sort_key());
+        v.sort_by_cached_key(|d| d.order_key());
         v
     }
 }

@@ -174,7 +174,7 @@ impl<'a> Monthly<'a> {
             .chain(&self.weekly_findings)
             .chain(&self.findings)
             .collect();
-        v.sort_by_key(|d| d.sort_key());
+        v.sort_by_cached_key(|d| d.order_key());
         v
     }
 
