@@ -4,6 +4,8 @@
 use crate::cli::{Error, ReportJob, ReportKind, Settings, Target, TemplateJob, EXIT_OK};
 use crate::figures::monthly::Monthly;
 use crate::figures::weekly::Notice;
+use crate::report::json::Doc;
+use crate::report::output::Staged;
 use crate::resolve::load::Dataset;
 use crate::resolve::units::Unit;
 use crate::Outcome;
@@ -96,22 +98,22 @@ pub fn assess_and_render(
     s: &Settings,
     job: &ReportJob,
     ds: &Dataset,
-) -> Result<(Workbook, Option<Vec<u8>>), Error> {
+) -> Result<(Workbook, Option<Staged>), Error> {
     use crate::report::json::{monthly_doc, weekly_doc};
-    let json = job.json.is_some();
+    let json = job.json.as_ref();
     let (built, text) = match job.kind {
         ReportKind::Weekly(period) => {
             let notice = Notice::build(ds, &s.plan, &s.specs, period, job.mask);
             rayon::join(
                 || crate::report::weekly::build(&notice),
-                || json.then(|| weekly_doc(&notice).to_bytes()),
+                || json.map(|t| stage_json(t, &weekly_doc(&notice))),
             )
         }
         ReportKind::Monthly(period) => {
             let m = Monthly::build(ds, &s.plan, &s.specs, period, job.mask);
             rayon::join(
                 || crate::report::monthly::build(&m),
-                || json.then(|| monthly_doc(&m).to_bytes()),
+                || json.map(|t| stage_json(t, &monthly_doc(&m))),
             )
         }
     };
@@ -121,9 +123,19 @@ pub fn assess_and_render(
     })
 }
 
-/// Writes the JSON text (`crate::report::json::Doc::to_bytes`) at the `--json` target, all at once
-/// like the workbooks.
-pub fn write_json(target: &Target, text: &[u8]) -> Result<(), Error> {
-    crate::report::output::write_atomic(&target.path, text, target.force)
+/// Streams the JSON beside the `--json` target; [`commit_json`] puts it in place.
+pub fn stage_json(target: &Target, doc: &Doc) -> Staged {
+    crate::report::output::stage(&target.path, |w| doc.write_to(w))
+}
+
+/// Puts the staged JSON at the `--json` target (refused when it exists, unless `--force`).
+pub fn commit_json(target: &Target, staged: Staged) -> Result<(), Error> {
+    staged
+        .commit(target.force)
         .map_err(|e| target.explain(e).into())
+}
+
+/// Writes the JSON at the `--json` target, all at once like the workbooks.
+pub fn write_json(target: &Target, doc: &Doc) -> Result<(), Error> {
+    commit_json(target, stage_json(target, doc))
 }

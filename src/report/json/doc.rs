@@ -41,11 +41,9 @@ impl Serialize for Doc<'_> {
 }
 
 impl Doc<'_> {
-    /// The document as pretty JSON text with a final newline (what `--json` writes).
-    pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(1 << 16);
-        serde_json::to_writer_pretty(&mut out, self).expect("json");
-        out.push(b'\n');
-        out
+    /// The document as pretty JSON text with a final newline (what `--json` writes), streamed to `w`.
+    pub fn write_to(&self, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(&mut *w, self)?;
+        w.write_all(b"\n")
     }
 }
