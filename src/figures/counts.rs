@@ -234,7 +234,7 @@ const LETTER: u8 = 4;
 fn visits(r: &Records, basis: &Basis, period: Period, units: &mut [UnitFigures]) {
     let mut flags = vec![0u8; basis.households()];
     for (v, &h) in r.visits.iter().zip(&basis.household) {
-        if !v.date.is_some_and(|d| d <= period.end) {
+        if v.date.is_none_or(|d| d > period.end) {
             continue;
         }
         flags[h as usize] |= if v.in_person == Some(true) {
