@@ -101,7 +101,7 @@ pub fn run(s: &Settings, terminal: &mut dyn Write) -> Result<Outcome, Error> {
                 outcome.notes.push(e.to_string());
             }
             if let Some(json) = &job.json {
-                cli::commands::write_json(json, &report::json::check_json(&ds))?;
+                cli::commands::write_json(json, &report::json::check_doc(&ds))?;
                 outcome.written.push(json.path.clone());
                 outcome
                     .notes
@@ -134,7 +134,7 @@ pub fn run(s: &Settings, terminal: &mut dyn Write) -> Result<Outcome, Error> {
             report::save(&mut wb, &job.out.path, job.out.force).map_err(|e| job.out.explain(e))?;
             outcome.written.push(job.out.path.clone());
             if let (Some(target), Some(json)) = (&job.json, json) {
-                cli::commands::write_json(target, &json)?;
+                cli::commands::commit_json(target, json)?;
                 outcome.written.push(target.path.clone());
             }
             let mut text = read_summary(&ds);

@@ -115,6 +115,39 @@ fn existing_json_is_refused_without_force_before_the_inbox_is_read() {
     );
 }
 
+/// The JSON is streamed into a temp file beside its place while the workbook is built, and renamed
+/// once the workbook is saved: afterwards its folder holds the JSON alone, whole, replacing last week's.
+#[test]
+fn streamed_json_is_put_in_place_whole_with_no_temp_file_left() {
+    let ib = weekly_fixture();
+    std::fs::create_dir_all(ib.path("j")).unwrap();
+    std::fs::write(ib.path("j/w.json"), b"last week's").unwrap();
+    for force in [false, true] {
+        let mut args = vec![
+            "weekly", "inbox", "--week", "6", "-o", "out", "--json", "j/w.json",
+        ];
+        if force {
+            args.push("--force");
+        }
+        let o = ib.run(&args);
+        assert_eq!(
+            o.status.code(),
+            Some(if force { 0 } else { 2 }),
+            "{}",
+            stderr(&o)
+        );
+        assert_eq!(files_in(&ib.path("j")), vec!["w.json".to_string()]);
+    }
+    let text = std::fs::read_to_string(ib.path("j/w.json")).unwrap();
+    assert!(
+        text.starts_with("{\n  \"period\": {") && text.ends_with("\n}\n"),
+        "{text:.40}"
+    );
+    let j = json(&ib.path("j/w.json"));
+    assert_eq!(j["period"]["issue"], 6);
+    assert!(j["files"].as_array().is_some_and(|f| !f.is_empty()));
+}
+
 #[test]
 fn killed_run_temp_files_are_cleaned_on_the_next_run() {
     let ib = weekly_fixture();

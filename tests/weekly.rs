@@ -162,3 +162,47 @@ fn as_of_leaves_out_rows_dated_later() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--as-of"), "{}", stderr(&o));
 }
+
+/// The trend's earlier weeks are computed with the households numbered once per run (`figures::basis`):
+/// each must still equal that week's own notice (its town coverage and reports on time).
+#[test]
+fn trend_weeks_equal_each_weeks_own_notice() {
+    let ib = weekly_fixture();
+    let run = |w: u32| {
+        let out = format!("out{w}");
+        let file = format!("w{w}.json");
+        let o = ib.run(&[
+            "weekly",
+            "inbox",
+            "--week",
+            &w.to_string(),
+            "-o",
+            &out,
+            "--json",
+            &file,
+            "--force",
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        json(&ib.path(&file))
+    };
+    let six = run(6);
+    let trend = six["town"]["trend"].as_array().unwrap();
+    assert_eq!(trend.len(), 6);
+    let mut visited = 0;
+    for w in 1..=6u32 {
+        let j = run(w);
+        let t = &trend[w as usize - 1];
+        assert_eq!(t["issue"], w);
+        assert_eq!(t["coverage"], j["town"]["visits"]["coverage"], "week {w}");
+        let r = &j["town"]["weekly_reports"];
+        let owed = r["on_time"].as_u64().unwrap()
+            + r["late"].as_u64().unwrap()
+            + r["missing"].as_u64().unwrap();
+        let on_time = r["on_time"].as_u64().unwrap() as f64 / owed as f64;
+        assert_eq!(t["on_time"].as_f64(), Some(on_time), "week {w}");
+        visited = j["town"]["visits"]["households_visited"].as_u64().unwrap();
+    }
+    // (the fixture's households are visited across several weeks: the trend is not flat)
+    assert!(visited > 0);
+    assert_ne!(trend[0]["coverage"], trend[5]["coverage"]);
+}

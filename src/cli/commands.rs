@@ -4,11 +4,12 @@
 use crate::cli::{Error, ReportJob, ReportKind, Settings, Target, TemplateJob, EXIT_OK};
 use crate::figures::monthly::Monthly;
 use crate::figures::weekly::Notice;
+use crate::report::json::Doc;
+use crate::report::output::Staged;
 use crate::resolve::load::Dataset;
 use crate::resolve::units::Unit;
 use crate::Outcome;
 use rust_xlsxwriter::Workbook;
-use serde_json::Value;
 use std::io::Write;
 
 pub fn template(
@@ -92,35 +93,49 @@ fn find_unit<'a>(units: &'a [Unit], name: &str) -> Result<&'a Unit, Error> {
 }
 
 /// The figures of the report's period (assess), then its workbook and, when `--json` is given, its
-/// JSON (render).
+/// JSON text (render). The two only read the figures: they are rendered side by side.
 pub fn assess_and_render(
     s: &Settings,
     job: &ReportJob,
     ds: &Dataset,
-) -> Result<(Workbook, Option<Value>), Error> {
-    let json = job.json.is_some();
-    let built = match job.kind {
+) -> Result<(Workbook, Option<Staged>), Error> {
+    use crate::report::json::{monthly_doc, weekly_doc};
+    let json = job.json.as_ref();
+    let (built, text) = match job.kind {
         ReportKind::Weekly(period) => {
             let notice = Notice::build(ds, &s.plan, &s.specs, period, job.mask);
-            crate::report::weekly::build(&notice)
-                .map(|wb| (wb, json.then(|| crate::report::json::weekly_json(&notice))))
+            rayon::join(
+                || crate::report::weekly::build(&notice),
+                || json.map(|t| stage_json(t, &weekly_doc(&notice))),
+            )
         }
         ReportKind::Monthly(period) => {
             let m = Monthly::build(ds, &s.plan, &s.specs, period, job.mask);
-            crate::report::monthly::build(&m)
-                .map(|wb| (wb, json.then(|| crate::report::json::monthly_json(&m))))
+            rayon::join(
+                || crate::report::monthly::build(&m),
+                || json.map(|t| stage_json(t, &monthly_doc(&m))),
+            )
         }
     };
-    built.map_err(|source| Error::Render {
+    built.map(|wb| (wb, text)).map_err(|source| Error::Render {
         what: job.kind.what(),
         source,
     })
 }
 
-/// Writes `value` as pretty JSON at the `--json` target, all at once like the workbooks.
-pub fn write_json(target: &Target, value: &Value) -> Result<(), Error> {
-    let mut text = serde_json::to_string_pretty(value).expect("json");
-    text.push('\n');
-    crate::report::output::write_atomic(&target.path, text.as_bytes(), target.force)
+/// Streams the JSON beside the `--json` target; [`commit_json`] puts it in place.
+pub fn stage_json(target: &Target, doc: &Doc) -> Staged {
+    crate::report::output::stage(&target.path, |w| doc.write_to(w))
+}
+
+/// Puts the staged JSON at the `--json` target (refused when it exists, unless `--force`).
+pub fn commit_json(target: &Target, staged: Staged) -> Result<(), Error> {
+    staged
+        .commit(target.force)
         .map_err(|e| target.explain(e).into())
+}
+
+/// Writes the JSON at the `--json` target, all at once like the workbooks.
+pub fn write_json(target: &Target, doc: &Doc) -> Result<(), Error> {
+    commit_json(target, stage_json(target, doc))
 }

@@ -3,6 +3,7 @@
 //! change against last week and the monthly workbook its weekly scores, with no stored state.
 
 use crate::diag::Severity;
+use crate::figures::basis::Basis;
 use crate::figures::counts::{Figures, ReportStatus};
 use crate::figures::scope::Scope;
 use crate::figures::score::{self, Grade, ScoreInput, UnitScore};
@@ -67,9 +68,10 @@ pub fn assess(
     cal: &Calendar,
     period: Period,
     scope: &Scope,
+    basis: &Basis,
 ) -> Assessment {
     let quality = quality_counts(ds, scope, period.end);
-    let figures = Figures::compute(ds, plan, cal, period);
+    let figures = Figures::compute(ds, plan, cal, basis, period);
     let (survey, town_survey) = survey::compute(ds, plan, &period);
     let mut scores: Vec<UnitScore> = figures
         .units
@@ -109,6 +111,7 @@ pub fn assess_week(
     cal: &Calendar,
     n: u32,
     scope: &Scope,
+    basis: &Basis,
 ) -> Option<Assessment> {
-    cal.week(n).map(|p| assess(ds, plan, cal, p, scope))
+    cal.week(n).map(|p| assess(ds, plan, cal, p, scope, basis))
 }

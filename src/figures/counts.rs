@@ -9,6 +9,7 @@ mod unknown;
 pub use figure::{method_split, Figure, UNKNOWN_ZH};
 pub use town::TownFigures;
 
+use crate::figures::basis::Basis;
 use crate::ledger::records::Records;
 use crate::ledger::records::Src;
 use crate::ledger::schema::SloganForm;
@@ -16,11 +17,8 @@ use crate::plan::calendar::{Calendar, Period, PeriodKind};
 use crate::plan::Plan;
 use crate::resolve::load::Dataset;
 use crate::resolve::units::{UnitId, UnitKind};
-use crate::text::person_key_cow;
 use chrono::NaiveDateTime;
-use rustc_hash::FxHashMap;
 use serde::Serialize;
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -125,7 +123,14 @@ pub struct Figures {
 pub use crate::plan::slogan::{match_slogan, SloganMatch};
 
 impl Figures {
-    pub fn compute(ds: &Dataset, plan: &Plan, cal: &Calendar, period: Period) -> Figures {
+    /// `basis`: [`Basis::new`] of the same dataset and plan.
+    pub fn compute(
+        ds: &Dataset,
+        plan: &Plan,
+        cal: &Calendar,
+        basis: &Basis,
+        period: Period,
+    ) -> Figures {
         let r = &ds.records;
         let n = ds.register.units.len();
         let mut units: Vec<UnitFigures> = ds
@@ -159,14 +164,14 @@ impl Figures {
                 }
             }
         }
-        visits(ds, period, &mut units);
+        visits(ds, basis, period, &mut units);
         for u in &mut units {
             if let Some(h) = ds.register.get(u.unit).households.filter(|&h| h > 0) {
                 u.visits.coverage = Some(u.visits.households_visited as f64 / h as f64);
             }
         }
         disputes(r, plan, cal, period, &mut units);
-        slogans(r, plan, period, &mut units);
+        slogans(r, basis, period, &mut units);
         unknown::disputes_unread(ds, period, &mut units);
         Figures { period, units }
     }
@@ -227,57 +232,61 @@ fn sort_time(r: &Records, i: usize) -> (Option<NaiveDateTime>, usize) {
     (r.weekly[i].submitted.or(Some(NaiveDateTime::MAX)), i)
 }
 
-#[derive(Default)]
-struct Household {
-    first: Option<chrono::NaiveDate>,
-    in_person: bool,
-    questionnaire: bool,
-    letter: bool,
-    /// Some visit says how it was made (入户 or 电话).
-    method_known: bool,
-    /// A visit from a sheet that lacks a column (走访方式): when no other visit says how the
-    /// household was visited, its way of visit is unknown.
-    unsure: Option<Src>,
-}
+const IN_PERSON: u8 = 1;
+const QUESTIONNAIRE: u8 = 2;
+const LETTER: u8 = 4;
+/// Some visit of the household says how it was made (入户 or 电话).
+const METHOD_KNOWN: u8 = 8;
 
-fn visits(ds: &Dataset, period: Period, units: &mut [UnitFigures]) {
+/// Households visited as of the period end (a household is counted once, from all its dated rows up
+/// to the end; `basis` numbers the households once per run).
+fn visits(ds: &Dataset, basis: &Basis, period: Period, units: &mut [UnitFigures]) {
     let r = &ds.records;
-    // (names borrow the record's text unless they need normalising; the totals do not depend on
-    // the map's order)
-    let mut hh: FxHashMap<(u32, Cow<str>, Cow<str>), Household> = FxHashMap::default();
-    for v in &r.visits {
-        let Some(date) = v.date.filter(|d| *d <= period.end) else {
+    let mut flags = vec![0u8; basis.households()];
+    // A visit from a sheet that lacks a column (走访方式): when no other visit says how the household
+    // was visited, its way of visit is unknown. (Only looked for when some sheet lacks one.)
+    let unread = ds.sheets.iter().any(|s| !s.unread.is_empty());
+    let mut unsure: Vec<Option<Src>> = if unread {
+        vec![None; basis.households()]
+    } else {
+        Vec::new()
+    };
+    for (v, &h) in r.visits.iter().zip(&basis.household) {
+        if v.date.is_none_or(|d| d > period.end) {
             continue;
-        };
-        let key = (v.unit, person_key_cow(&v.group), person_key_cow(&v.head));
-        let h = hh.entry(key).or_default();
-        h.first = Some(h.first.map_or(date, |f| f.min(date)));
-        h.in_person |= v.in_person == Some(true);
-        h.questionnaire |= v.questionnaire == Some(true);
-        h.letter |= v.letter == Some(true);
-        h.method_known |= v.in_person.is_some();
-        if h.unsure.is_none() && !ds.unread(v.src).is_empty() {
-            h.unsure = Some(v.src);
+        }
+        let bit = |on: bool, b: u8| if on { b } else { 0 };
+        flags[h as usize] |= bit(v.in_person == Some(true), IN_PERSON)
+            | bit(v.questionnaire == Some(true), QUESTIONNAIRE)
+            | bit(v.letter == Some(true), LETTER)
+            | bit(v.in_person.is_some(), METHOD_KNOWN);
+        if unread && unsure[h as usize].is_none() && !ds.unread(v.src).is_empty() {
+            unsure[h as usize] = Some(v.src);
         }
     }
-    for ((unit, _, _), h) in hh {
+    for (h, first) in basis.first_visit.iter().enumerate() {
+        let Some(first) = first.filter(|d| *d <= period.end) else {
+            continue;
+        };
+        let (fl, unit) = (flags[h], basis.household_unit[h]);
         let f = &mut units[unit as usize].visits;
+        let in_person = fl & IN_PERSON != 0;
+        let (q, l) = (fl & QUESTIONNAIRE != 0, fl & LETTER != 0);
         f.households_visited += 1;
-        if h.in_person {
+        if in_person {
             f.in_person.bump(1);
         } else {
             f.phone.bump(1);
         }
-        f.questionnaires += u32::from(h.questionnaire);
-        f.letters += u32::from(h.letter);
-        f.questionnaires_in_person
-            .bump(u32::from(h.in_person && h.questionnaire));
-        f.letters_in_person.bump(u32::from(h.in_person && h.letter));
-        if h.first.is_some_and(|d| period.contains(d)) {
+        f.questionnaires += u32::from(q);
+        f.letters += u32::from(l);
+        f.questionnaires_in_person.bump(u32::from(in_person && q));
+        f.letters_in_person.bump(u32::from(in_person && l));
+        if period.contains(first) {
             f.new_in_period += 1;
         }
-        if let (false, false, Some(src)) = (h.in_person, h.method_known, h.unsure) {
-            unknown::visit_unread(ds, src, f);
+        if let (false, 0, Some(Some(src))) = (in_person, fl & METHOD_KNOWN, unsure.get(h)) {
+            unknown::visit_unread(ds, *src, f);
         }
     }
 }
@@ -340,7 +349,7 @@ fn disputes(r: &Records, plan: &Plan, cal: &Calendar, period: Period, units: &mu
     }
 }
 
-fn slogans(r: &Records, plan: &Plan, period: Period, units: &mut [UnitFigures]) {
+fn slogans(r: &Records, basis: &Basis, period: Period, units: &mut [UnitFigures]) {
     let screen = Some(SloganForm::Screen);
     for (i, s) in r.slogans.iter().enumerate() {
         let u = &mut units[s.unit as usize];
@@ -352,11 +361,11 @@ fn slogans(r: &Records, plan: &Plan, period: Period, units: &mut [UnitFigures]) 
         }
         let f = &mut u.slogans;
         f.hanging += 1;
-        match match_slogan(plan, &s.text) {
+        match &basis.slogan[i] {
             SloganMatch::Exact => f.approved += 1,
             SloganMatch::Near(a) => {
                 f.approved += 1;
-                f.near_list.push((i, a));
+                f.near_list.push((i, a.clone()));
             }
             SloganMatch::No => {
                 f.unapproved += 1;

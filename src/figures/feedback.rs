@@ -36,7 +36,7 @@ impl Header {
 /// check), then notes; within each, by file, sheet and cell.
 pub fn ordered<'a>(diags: &[&'a Diagnostic]) -> Vec<&'a Diagnostic> {
     let mut v = diags.to_vec();
-    v.sort_by_key(|d| (d.severity, d.sort_key()));
+    v.sort_by_cached_key(|d| (d.severity, d.order_key()));
     v
 }
 

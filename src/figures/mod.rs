@@ -7,6 +7,7 @@
 //! document date (`feedback`). The renderers in `report` lay these out without looking at a record.
 
 pub mod assess;
+pub mod basis;
 pub mod counts;
 pub mod feedback;
 pub mod lines;

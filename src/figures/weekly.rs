@@ -4,6 +4,7 @@
 
 use crate::diag::Diagnostic;
 use crate::figures::assess::{assess_week, Assessment, WeekScore};
+use crate::figures::basis::Basis;
 use crate::figures::counts::Figures;
 use crate::figures::lines::{unit_lines, UnitLines};
 use crate::figures::scope::Scope;
@@ -67,12 +68,22 @@ impl TrendWeek {
 
 /// Weeks 1 … `now`'s week: each earlier week's figures as of its end, computed again from today's
 /// ledgers (no stored state), this week's from the assessment already made.
-fn town_trend(ds: &Dataset, plan: &Plan, cal: &Calendar, now: &Assessment) -> Vec<TrendWeek> {
+fn town_trend(
+    ds: &Dataset,
+    plan: &Plan,
+    cal: &Calendar,
+    basis: &Basis,
+    now: &Assessment,
+) -> Vec<TrendWeek> {
     let n = now.period.issue;
     (1..n)
         .filter_map(|w| {
             let p = cal.week(w)?;
-            Some(TrendWeek::of(w, &Figures::compute(ds, plan, cal, p), ds))
+            Some(TrendWeek::of(
+                w,
+                &Figures::compute(ds, plan, cal, basis, p),
+                ds,
+            ))
         })
         .chain(std::iter::once(TrendWeek::of(n, &now.figures, ds)))
         .collect()
@@ -88,10 +99,11 @@ impl<'a> Notice<'a> {
     ) -> Notice<'a> {
         let cal = Calendar::new(plan);
         let scope = Scope::new(ds, &cal);
+        let basis = Basis::new(ds, plan);
         let n = period.issue;
-        let now = assess_week(ds, plan, &cal, n, &scope).expect("week in campaign");
+        let now = assess_week(ds, plan, &cal, n, &scope, &basis).expect("week in campaign");
         let prev = if n > 1 {
-            assess_week(ds, plan, &cal, n - 1, &scope)
+            assess_week(ds, plan, &cal, n - 1, &scope, &basis)
         } else {
             None
         };
@@ -111,16 +123,17 @@ impl<'a> Notice<'a> {
             specs,
             period,
             figures: &now.figures,
+            basis: &basis,
             mask,
         });
         let suggestions = interviews(
             &now,
             prev.as_ref(),
-            |w| assess_week(ds, plan, &cal, w, &scope),
+            |w| assess_week(ds, plan, &cal, w, &scope, &basis),
             plan.suggestions.interview_red_weeks_in_row as usize,
         );
         let lines = unit_lines(ds, plan, specs, &now.figures, mask);
-        let trend = town_trend(ds, plan, &cal, &now);
+        let trend = town_trend(ds, plan, &cal, &basis, &now);
         Notice {
             trend,
             plan,
@@ -162,7 +175,7 @@ impl<'a> Notice<'a> {
             .filter(|d| self.scope.in_scope(d, end))
             .chain(&self.findings)
             .collect();
-        v.sort_by_key(|d| d.sort_key());
+        v.sort_by_cached_key(|d| d.order_key());
         v
     }
 }

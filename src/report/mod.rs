@@ -14,6 +14,7 @@ pub mod monthly;
 pub mod names;
 pub mod output;
 pub mod prose;
+mod staged;
 pub mod style;
 pub mod survey_sheet;
 pub mod template;

@@ -6,6 +6,8 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+pub use super::staged::{stage, Staged};
+
 /// Why a report could not be written. Every message names the file and says what to do.
 #[derive(Debug, thiserror::Error)]
 pub enum OutputError {
@@ -138,7 +140,7 @@ fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     f.sync_all()
 }
 
-fn create_dir(dir: &Path) -> Result<(), OutputError> {
+pub(super) fn create_dir(dir: &Path) -> Result<(), OutputError> {
     fs::create_dir_all(dir).map_err(|source| OutputError::CreateDir {
         path: dir.to_path_buf(),
         source,
@@ -146,7 +148,7 @@ fn create_dir(dir: &Path) -> Result<(), OutputError> {
 }
 
 /// A temp file name in `dir` that no other run of the tool uses at the same time.
-fn temp_path(dir: &Path, stem: &str) -> PathBuf {
+pub(super) fn temp_path(dir: &Path, stem: &str) -> PathBuf {
     dir.join(format!("{stem}.{}.tmp", std::process::id()))
 }
 

@@ -30,6 +30,8 @@ pub struct RuleCtx<'a> {
     pub specs: &'a Specs,
     pub period: Period,
     pub figures: &'a Figures,
+    /// The households of the visits and the slogans' matches, numbered once per run.
+    pub basis: &'a crate::figures::basis::Basis,
     /// The report is written for the leaders: names are masked.
     pub mask: bool,
 }

@@ -3,32 +3,7 @@
 
 use super::{pct, RuleCtx};
 use crate::diag::Diagnostic;
-use crate::text::person_key;
-use chrono::{Duration, NaiveDate};
-use std::collections::HashSet;
-
-/// Each unit's visit rows (indices into `records.visits`), in ledger order: one pass, so R4 no longer
-/// scans every visit of the town once per unit (it was a third of `weekly`'s CPU on a district inbox).
-fn visits_by_unit(ctx: &RuleCtx) -> Vec<Vec<u32>> {
-    let mut by_unit = vec![Vec::new(); ctx.ds.register.units.len()];
-    for (i, v) in ctx.ds.records.visits.iter().enumerate() {
-        if let Some(list) = by_unit.get_mut(v.unit as usize) {
-            list.push(i as u32);
-        }
-    }
-    by_unit
-}
-
-/// Households of `unit` visited on or before `day` (`rows`: the unit's visits, `visits_by_unit`).
-fn visited_by(ctx: &RuleCtx, rows: &[u32], day: NaiveDate) -> usize {
-    let visits = &ctx.ds.records.visits;
-    rows.iter()
-        .map(|&i| &visits[i as usize])
-        .filter(|v| v.date.is_some_and(|d| d <= day))
-        .map(|v| (person_key(&v.group), person_key(&v.head)))
-        .collect::<HashSet<_>>()
-        .len()
-}
+use chrono::Duration;
 
 /// R4 在省民意调查前组织开展一次“地毯式”走访，确保“户户到”（不在家的要确保电话访问到位）
 pub fn r4_coverage(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
@@ -36,15 +11,17 @@ pub fn r4_coverage(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
     let windows = &ctx.plan.survey_windows;
     let started = windows.iter().rfind(|w| w.start <= end);
     let next = windows.iter().find(|w| w.start > end);
-    let by_unit = visits_by_unit(ctx);
+    // Households per unit visited by the day before the survey window began, and by the period end
+    // (the households numbered once per run, `ctx.basis`: no names hashed here).
+    let units = ctx.ds.register.units.len();
+    let before = started.map(|w| ctx.basis.visited_by(units, w.start - Duration::days(1)));
+    let by_end = next.map(|_| ctx.basis.visited_by(units, end));
     for u in ctx.villages() {
-        let rows = by_unit.get(u as usize).map_or(&[][..], Vec::as_slice);
         let Some(households) = ctx.ds.register.get(u).households.filter(|&h| h > 0) else {
             continue;
         };
-        if let Some(w) = started {
-            let before = w.start - Duration::days(1);
-            let n = visited_by(ctx, rows, before);
+        if let (Some(w), Some(before)) = (started, &before) {
+            let n = before[u as usize] as usize;
             if (n as u32) < households {
                 out.push(ctx.about(
                     Diagnostic::error(
@@ -62,8 +39,8 @@ pub fn r4_coverage(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
                 ));
             }
         }
-        if let Some(w) = next {
-            let n = visited_by(ctx, rows, end);
+        if let (Some(w), Some(by_end)) = (next, &by_end) {
+            let n = by_end[u as usize] as usize;
             if (n as u32) < households {
                 let days = (w.start - end).num_days();
                 out.push(ctx.about(

@@ -31,6 +31,7 @@ pub use tally::RuleTally;
 
 use crate::diag::Diagnostic;
 use crate::figures::assess::{assess, assess_week, Assessment};
+use crate::figures::basis::Basis;
 use crate::figures::scope::Scope;
 use crate::ledger::schema::Specs;
 use crate::plan::calendar::{Calendar, Period};
@@ -89,23 +90,24 @@ impl<'a> Monthly<'a> {
     ) -> Monthly<'a> {
         let cal = Calendar::new(plan);
         let scope = Scope::new(ds, &cal);
+        let basis = Basis::new(ds, plan);
         let quality = crate::figures::assess::quality_counts(ds, &scope, period.end);
         let weeks = cal.weeks_of_month(&period);
         let prev_period = cal.previous_month(&period);
         let prev_weeks = prev_period
             .map(|p| cal.weeks_of_month(&p))
             .unwrap_or_default();
-        let now = assess(ds, plan, &cal, period, &scope);
+        let now = assess(ds, plan, &cal, period, &scope, &basis);
         let prev = prev_period
             .filter(|_| !prev_weeks.is_empty())
-            .map(|p| assess(ds, plan, &cal, p, &scope));
+            .map(|p| assess(ds, plan, &cal, p, &scope, &basis));
         let week_assess: Vec<Assessment> = weeks
             .iter()
-            .filter_map(|&w| assess_week(ds, plan, &cal, w, &scope))
+            .filter_map(|&w| assess_week(ds, plan, &cal, w, &scope, &basis))
             .collect();
         let prev_week_assess: Vec<Assessment> = prev_weeks
             .iter()
-            .filter_map(|&w| assess_week(ds, plan, &cal, w, &scope))
+            .filter_map(|&w| assess_week(ds, plan, &cal, w, &scope, &basis))
             .collect();
 
         let units = scores::unit_months(plan, ds, &week_assess, &prev_week_assess);
@@ -121,12 +123,13 @@ impl<'a> Monthly<'a> {
             specs,
             period,
             figures: &now.figures,
+            basis: &basis,
             mask,
         };
         let mut findings = rules::monthly(&month_ctx);
         findings.extend(rules::overdue_at_end(&month_ctx));
         let (weekly_findings, weekly_tallies) =
-            tally::weekly_rules(ds, plan, &cal, specs, &week_assess, mask);
+            tally::weekly_rules(ds, plan, &cal, specs, &basis, &week_assess, mask);
 
         let supervision = SupervisionFigures::compute(ds, plan, specs, &period);
         let grids = grid_coverage(ds, period.end);
@@ -171,7 +174,7 @@ impl<'a> Monthly<'a> {
             .chain(&self.weekly_findings)
             .chain(&self.findings)
             .collect();
-        v.sort_by_key(|d| d.sort_key());
+        v.sort_by_cached_key(|d| d.order_key());
         v
     }
 

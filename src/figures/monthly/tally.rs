@@ -51,6 +51,7 @@ pub(super) fn weekly_rules(
     plan: &Plan,
     cal: &Calendar,
     specs: &Specs,
+    basis: &crate::figures::basis::Basis,
     week_assess: &[Assessment],
     mask: bool,
 ) -> (Vec<Diagnostic>, Vec<RuleTally>) {
@@ -64,6 +65,7 @@ pub(super) fn weekly_rules(
             specs,
             period: a.period,
             figures: &a.figures,
+            basis,
             mask,
         });
         for d in found {

@@ -3,10 +3,14 @@
 use crate::resolve::load::Dataset;
 use serde_json::{json, Value};
 
+mod doc;
 mod lists;
+mod survey;
 
-pub use lists::{check_json, diagnostics_json, files_json};
-use lists::{diags_in_period, diags_json};
+pub use doc::{Doc, Part};
+use lists::diags_json;
+pub use lists::{check_doc, check_json, diagnostics_json, files_json, Diags, Files};
+pub use survey::{survey_json, town_survey_json};
 
 fn date(d: chrono::NaiveDate) -> String {
     d.format("%Y-%m-%d").to_string()
@@ -19,52 +23,6 @@ fn period_json(p: &crate::plan::calendar::Period) -> Value {
         "end": date(p.end),
         "issue": p.issue,
     })
-}
-
-/// `survey {responses, rates {key: {value, base, positive, small_sample, index?}}, ranked [..]}`, and for
-/// the town also `breakdown {age [..], gender [..]}` (each `{group, responses, rates}`). Rates are listed
-/// weak points first; `value` is a fraction 0..1 (null when the base is 0), `index` points 0..100.
-pub fn survey_json(s: &crate::figures::survey::SurveyFigures) -> Value {
-    fn rates_json(
-        rates: &indexmap::IndexMap<String, crate::figures::survey::RateValue>,
-    ) -> serde_json::Map<String, Value> {
-        rates
-            .iter()
-            .map(|(k, r)| {
-                let mut v = json!({
-                    "value": r.value,
-                    "base": r.base,
-                    "positive": r.positive,
-                    "small_sample": r.small_sample,
-                });
-                if let Some(i) = r.index {
-                    v["index"] = json!((i * 10.0).round() / 10.0);
-                }
-                (k.clone(), v)
-            })
-            .collect()
-    }
-    let groups = |g: &[crate::figures::survey::Group]| -> Value {
-        g.iter()
-            .map(|g| json!({"group": g.group, "responses": g.responses, "rates": rates_json(&g.rates)}))
-            .collect()
-    };
-    let mut v = json!({
-        "responses": s.responses,
-        "rates": rates_json(&s.rates),
-        "ranked": s.ranked.iter().map(|r| json!({
-            "option": r.option, "count": r.count, "share": r.share,
-        })).collect::<Vec<_>>(),
-    });
-    if let Some(b) = &s.breakdown {
-        v["breakdown"] = json!({"age": groups(&b.age), "gender": groups(&b.gender)});
-    }
-    v
-}
-
-/// The top-level `town.survey` (the town's figures carry the breakdown).
-pub fn town_survey_json(s: &crate::figures::survey::SurveyFigures) -> Value {
-    survey_json(s)
 }
 
 /// The figures that are `null` (无法统计) and why: `{"in_person": "走访方式列未识别：…"}`.
@@ -149,8 +107,9 @@ pub fn units_json(
     )
 }
 
-pub fn weekly_json(n: &crate::figures::weekly::Notice) -> Value {
-    let problems = n.all_problems();
+/// The weekly notice's `--json`: `period`, `units`, `town` (with the week-by-week `trend`),
+/// `suggestions`, `diagnostics`, `files`.
+pub fn weekly_doc<'a>(n: &'a crate::figures::weekly::Notice) -> Doc<'a> {
     let mut town = town_json(n.ds, &n.now);
     // Week 1 … this week, as the 图表 sheet draws it (村/社区; fractions 0..1).
     town["trend"] = json!(n
@@ -158,16 +117,34 @@ pub fn weekly_json(n: &crate::figures::weekly::Notice) -> Value {
         .iter()
         .map(|w| json!({"issue": w.issue, "coverage": w.coverage, "on_time": w.on_time}))
         .collect::<Vec<_>>());
-    json!({
-        "period": period_json(&n.period()),
-        "units": units_json(n.ds, &n.now, &n.rank_change),
-        "town": town,
-        "suggestions": n.suggestions.iter().map(|s| json!({
-            "unit": n.ds.unit_name(s.unit), "action": s.action, "reason": s.reason,
-        })).collect::<Vec<_>>(),
-        "diagnostics": diags_in_period(&problems, Some(("week", json!(n.period().issue)))),
-        "files": files_json(n.ds),
-    })
+    Doc {
+        head: vec![
+            ("period", period_json(&n.period())),
+            ("units", units_json(n.ds, &n.now, &n.rank_change)),
+            ("town", town),
+            (
+                "suggestions",
+                n.suggestions
+                    .iter()
+                    .map(|s| {
+                        json!({
+                            "unit": n.ds.unit_name(s.unit), "action": s.action, "reason": s.reason,
+                        })
+                    })
+                    .collect(),
+            ),
+        ],
+        tail: vec![
+            (
+                "diagnostics",
+                Part::Diags(Diags {
+                    list: n.all_problems(),
+                    period: Some(("week", json!(n.period().issue))),
+                }),
+            ),
+            ("files", Part::Files(Files(&n.ds.files))),
+        ],
+    }
 }
 
 pub fn period_value(p: &crate::plan::calendar::Period) -> Value {
@@ -212,7 +189,7 @@ pub fn town_json(ds: &Dataset, a: &crate::figures::assess::Assessment) -> Value 
 /// `weekly_scores`, `score` = the mean of the weekly scores, `grade`, `rank`, `rank_change` against
 /// last month), plus `supervision`, `weekly_rules`, `suggestions[] {unit, action, reason, evidence}`
 /// and `dispatch[]`.
-pub fn monthly_json(m: &crate::figures::monthly::Monthly) -> Value {
+pub fn monthly_doc<'a>(m: &'a crate::figures::monthly::Monthly) -> Doc<'a> {
     use crate::figures::counts::ReportStatus;
     use crate::figures::monthly::supervision_method_keys as keys;
     let rank_change: Vec<Option<i32>> = m.units.iter().map(|u| u.rank_change).collect();
@@ -316,8 +293,7 @@ pub fn monthly_json(m: &crate::figures::monthly::Monthly) -> Value {
         .iter()
         .map(|(w, v)| json!({"issue": w, "score": v}))
         .collect::<Vec<_>>());
-    let problems = m.all_problems();
-    json!({
+    let head = json!({
         "period": period_json(&m.period),
         "weeks": m.weeks.iter().filter_map(|&w| m.cal.week(w)).map(|p| period_json(&p)).collect::<Vec<_>>(),
         "previous_period": m.prev_period.as_ref().map(period_json),
@@ -345,12 +321,37 @@ pub fn monthly_json(m: &crate::figures::monthly::Monthly) -> Value {
             "since": x.since.map(date), "responsible": x.responsible, "source": x.source,
             "overdue": x.overdue,
         })).collect::<Vec<_>>(),
-        "diagnostics": diags_in_period(
-            &problems,
-            Some(("month", json!(m.period.start.format("%Y-%m").to_string()))),
-        ),
-        "files": files_json(m.ds),
-    })
+    });
+    const KEYS: [&str; 9] = [
+        "period",
+        "weeks",
+        "previous_period",
+        "units",
+        "town",
+        "supervision",
+        "weekly_rules",
+        "suggestions",
+        "dispatch",
+    ];
+    let Value::Object(mut head) = head else {
+        unreachable!("an object")
+    };
+    Doc {
+        head: KEYS
+            .iter()
+            .map(|k| (*k, head.remove(*k).expect("key")))
+            .collect(),
+        tail: vec![
+            (
+                "diagnostics",
+                Part::Diags(Diags {
+                    list: m.all_problems(),
+                    period: Some(("month", json!(m.period.start.format("%Y-%m").to_string()))),
+                }),
+            ),
+            ("files", Part::Files(Files(&m.ds.files))),
+        ],
+    }
 }
 
 mod merge;
