@@ -407,3 +407,20 @@ fn a_household_recorded_elsewhere_with_its_method_counts_by_it() {
     );
     assert_eq!(v["households_visited"], 3);
 }
+
+/// With nothing 无法统计 the 矛盾纠纷 sheet is laid out as before degrading existed: its list sits one
+/// blank row under the table (no second blank row where the reasons would have gone).
+#[test]
+fn without_unknown_figures_the_dispute_list_sits_one_row_under_the_table() {
+    let ib = Inbox::new();
+    ib.register();
+    full_visits(&ib);
+    weekly(&ib);
+    let rows = sheet_rows(&ib, "矛盾纠纷");
+    let blank = |r: &Vec<String>| r.iter().all(|c| c.is_empty());
+    let gap = rows
+        .iter()
+        .position(blank)
+        .expect("a blank row under the table");
+    assert!(!blank(&rows[gap + 1]), "two blank rows at {gap}: {rows:?}");
+}

@@ -61,22 +61,24 @@ fn unknown_lines(rows: &Unknowns) -> Vec<String> {
         .collect()
 }
 
-/// Writes the lines of [`unknown_lines`] from `row` on, each across the table's width; returns the
-/// last row written (`row - 1` when there is none).
+/// Writes the lines of [`unknown_lines`] below a table that ends at row `after` (one blank row
+/// between), each across the table's width; returns the last row written (`after` when there is
+/// none, so what follows sits where it would without them).
 fn write_unknowns(
     ws: &mut rust_xlsxwriter::Worksheet,
     st: &Styles,
-    row: u32,
+    after: u32,
     cols: usize,
     unknowns: &Unknowns,
 ) -> Result<u32, XlsxError> {
-    let mut r = row;
+    let mut last = after;
     for line in unknown_lines(unknowns) {
+        let r = if last == after { after + 2 } else { last + 1 };
         write_merged(ws, r, 0, cols.max(1) as u16 - 1, &line, &st.paragraph)?;
         ws.set_row_height(r, row_height(1))?;
-        r += 1;
+        last = r;
     }
-    Ok(r.saturating_sub(1).max(row.saturating_sub(1)))
+    Ok(last)
 }
 
 pub fn reports(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxError> {
@@ -209,7 +211,7 @@ pub fn visits(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxErro
     ]);
     let ws = wb.add_worksheet().set_name("走访进度")?;
     let lay = write_table(ws, st, 0, &t)?;
-    write_unknowns(ws, st, lay.last_row + 2, t.headers.len(), &unknowns)?;
+    write_unknowns(ws, st, lay.last_row, t.headers.len(), &unknowns)?;
     Ok(())
 }
 
@@ -318,7 +320,7 @@ pub fn disputes(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxEr
     widths.merge(&table_widths(&list));
     let ws = wb.add_worksheet().set_name("矛盾纠纷")?;
     let lay = write_table_with_widths(ws, st, 0, &t, &widths)?;
-    let below = write_unknowns(ws, st, lay.last_row + 2, t.headers.len(), &unknowns)?;
+    let below = write_unknowns(ws, st, lay.last_row, t.headers.len(), &unknowns)?;
     write_block(ws, st, below + 2, &list, &widths)?;
     Ok(())
 }
