@@ -117,11 +117,11 @@ pub fn unit_lines(
                 .unapproved_list
                 .iter()
                 .map(|&i| SloganLine {
-                    text: r.slogans[i].text.clone(),
+                    text: r.slogans[i].text.to_string(),
                     typo_of: None,
                 })
                 .chain(s.near_list.iter().map(|(i, a)| SloganLine {
-                    text: r.slogans[*i].text.clone(),
+                    text: r.slogans[*i].text.to_string(),
                     typo_of: Some(a.clone()),
                 }))
                 .collect();

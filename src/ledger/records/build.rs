@@ -59,10 +59,10 @@ impl Take<'_> {
         &self.values[self.spec.col(name)]
     }
     /// The column's text, moved out (the value is left empty); "" for a value that is not text.
-    fn text<C: Col>(&mut self, name: C) -> String {
+    fn text<C: Col>(&mut self, name: C) -> Text {
         match &mut self.values[self.spec.col(name)] {
-            Value::Text(s) => std::mem::take(s),
-            _ => String::new(),
+            Value::Text(s) => Text::from(std::mem::take(s)),
+            _ => Text::default(),
         }
     }
     fn date<C: Col>(&self, name: C) -> Option<NaiveDate> {

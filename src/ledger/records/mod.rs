@@ -12,6 +12,10 @@ use super::schema::{ActivityType, Kind, OfficerOrg, RectifyStatus, SloganForm, S
 use crate::resolve::units::UnitId;
 use chrono::{NaiveDate, NaiveDateTime};
 
+/// A record's text: held inline up to 24 bytes (a name, a place, a short note — most of a ledger's
+/// cells), so a district's million records carry no heap allocation per name.
+pub type Text = compact_str::CompactString;
+
 /// Where a record came from: a sheet (index into `Dataset::sheets`) and an absolute 0-based row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Src {
@@ -23,11 +27,11 @@ pub struct Src {
 pub struct Liaison {
     pub src: Src,
     pub unit: UnitId,
-    pub leader: String,
-    pub leader_title: String,
-    pub deputy: String,
-    pub liaison: String,
-    pub phone: String,
+    pub leader: Text,
+    pub leader_title: Text,
+    pub deputy: Text,
+    pub liaison: Text,
+    pub phone: Text,
     pub date: Option<NaiveDate>,
 }
 
@@ -39,7 +43,7 @@ pub struct WeeklyReport {
     /// Whether a time of day was written (a bare date on or before the Friday is on time).
     pub has_time: bool,
     pub week: Option<u32>,
-    pub content: String,
+    pub content: Text,
     pub visits: Option<u32>,
     pub disputes_screened: Option<u32>,
     pub disputes_resolved: Option<u32>,
@@ -50,8 +54,8 @@ pub struct WeeklyReport {
 pub struct Visit {
     pub src: Src,
     pub unit: UnitId,
-    pub group: String,
-    pub head: String,
+    pub group: Text,
+    pub head: Text,
     pub date: Option<NaiveDate>,
     /// 入户 (true) or 电话 (false); None when unreadable, or when the sheet has no 走访方式 column
     /// (told apart by `Dataset::unread(src)`, which the figures read: such a household's split is
@@ -59,7 +63,7 @@ pub struct Visit {
     pub in_person: Option<bool>,
     pub questionnaire: Option<bool>,
     pub letter: Option<bool>,
-    pub visitor: String,
+    pub visitor: Text,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -68,10 +72,10 @@ pub struct SurveyResponse {
     pub unit: UnitId,
     pub date: Option<NaiveDate>,
     pub gender: Option<u8>,
-    pub age: String,
+    pub age: Text,
     /// Per questionnaire question (plan order): the chosen option's index.
     pub answers: Vec<Option<u8>>,
-    pub comment: String,
+    pub comment: Text,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -79,9 +83,9 @@ pub struct SurveyTally {
     pub src: Src,
     pub unit: UnitId,
     /// 题号 as written (1, 第1题, Q1, or the question's text); resolved by `survey::tally_target`.
-    pub question: String,
+    pub question: Text,
     /// 选项 as written (option text, number or letter).
-    pub option: String,
+    pub option: Text,
     /// 人数; None when blank or unreadable (already reported).
     pub count: Option<u32>,
 }
@@ -91,14 +95,14 @@ pub struct Dispute {
     pub src: Src,
     pub unit: UnitId,
     pub date: Option<NaiveDate>,
-    pub parties: String,
+    pub parties: Text,
     /// Index into the plan's dispute types; None for a zero report or unreadable.
     pub dtype: Option<u8>,
-    pub summary: String,
+    pub summary: Text,
     /// Index into the plan's statuses.
     pub status: Option<u8>,
     pub resolved_on: Option<NaiveDate>,
-    pub owner: String,
+    pub owner: Text,
     pub representatives: Option<bool>,
     /// A zero report (零报告): proves the week's screening, is not a dispute.
     pub zero: bool,
@@ -108,9 +112,9 @@ pub struct Dispute {
 pub struct Slogan {
     pub src: Src,
     pub unit: UnitId,
-    pub text: String,
+    pub text: Text,
     pub form: Option<SloganForm>,
-    pub location: String,
+    pub location: Text,
     pub date: Option<NaiveDate>,
     /// 在挂 or blank → true; 已撤 → false.
     pub hanging: bool,
@@ -123,20 +127,20 @@ pub struct Activity {
     pub date: Option<NaiveDate>,
     pub atype: Option<ActivityType>,
     pub people: Option<u32>,
-    pub content: String,
+    pub content: Text,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Officer {
     pub src: Src,
     pub unit: UnitId,
-    pub name: String,
+    pub name: Text,
     pub org: Option<OfficerOrg>,
-    pub grid: String,
+    pub grid: Text,
     pub date: Option<NaiveDate>,
-    pub grid_leader: String,
-    pub grid_member: String,
-    pub phone: String,
+    pub grid_leader: Text,
+    pub grid_member: Text,
+    pub phone: Text,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -145,11 +149,11 @@ pub struct Supervision {
     pub unit: UnitId,
     pub date: Option<NaiveDate>,
     pub method: Option<SupervisionMethod>,
-    pub problem: String,
-    pub requirement: String,
+    pub problem: Text,
+    pub requirement: Text,
     pub deadline: Option<NaiveDate>,
     pub status: Option<RectifyStatus>,
-    pub inspector: String,
+    pub inspector: Text,
 }
 
 /// Every record read, by kind.
