@@ -177,6 +177,10 @@ fn type_file(
             let spec = specs.get(kind);
             let group = sheet_group(spec, &w.read, &specs.1);
             let rows = std::mem::take(&mut w.read.rows);
+            // (exactly one record per row with a unit: grown by doubling, a sheet's part would
+            // waste a third of its room, as RSS, until the parts are joined)
+            w.records
+                .reserve(kind, w.units.iter().filter(|u| u.is_some()).count());
             for (row, unit) in rows.into_iter().zip(&w.units) {
                 if let Some(unit) = *unit {
                     let src = Src {
