@@ -516,3 +516,34 @@ fn a_fourth_offices_planted_problems_are_found_at_their_cells_and_nothing_else()
             .collect::<Vec<_>>()
     );
 }
+
+/// The month (May: weeks 5–8, 05-03 … 05-30) gives the same hand counts: no visit or dispute of
+/// the inbox falls in May outside week 6 (the 04-20 visit and the 04-26 dispute are April's), and
+/// each village sent one weekly report in May (week 6), so three weeks are missing.
+#[test]
+fn a_fourth_offices_month_gives_the_hand_counted_figures() {
+    let ib = fourth_office();
+    let o = ib.run(&[
+        "monthly", "inbox", "--month", "2021-05", "-o", "out", "--json", "m.json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let j = json(&ib.path("m.json"));
+    for (u, visited, in_person, new, resolved, on_time, late) in [
+        ("东庄村", 9, 6, 3, 2, 1, 0),
+        ("西庄村", 5, 4, 2, 1, 0, 1),
+        ("水泉社区", 0, 0, 2, 1, 1, 0),
+    ] {
+        let x = unit(&j, u);
+        let got = [
+            x["visits"]["households_visited"].clone(),
+            x["visits"]["in_person"].clone(),
+            x["disputes"]["new"].clone(),
+            x["disputes"]["resolved"].clone(),
+            x["weekly_reports"]["on_time"].clone(),
+            x["weekly_reports"]["late"].clone(),
+            x["weekly_reports"]["missing"].clone(),
+        ];
+        let want = [visited, in_person, new, resolved, on_time, late, 3].map(Value::from);
+        assert_eq!(got, want, "{u}: {x}");
+    }
+}
