@@ -132,14 +132,20 @@ fn date_hint() -> String {
 }
 
 fn parse_week(cal: &Calendar, cell: &Data, t: &str) -> Option<u32> {
-    let folded: String = cells::fold(t).chars().filter(|c| !c.is_whitespace()).collect();
+    let folded: String = cells::fold(t)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
     let s = folded.trim_start_matches('第');
     let s = s.trim_end_matches(['周', '期', '次']);
     // 6, 第6周, 第６期, 第六周
-    let n = s.parse::<u32>().ok().or_else(|| match cells::leading_zh_number(s) {
-        Some((n, "")) => Some(n),
-        _ => None,
-    });
+    let n = s
+        .parse::<u32>()
+        .ok()
+        .or_else(|| match cells::leading_zh_number(s) {
+            Some((n, "")) => Some(n),
+            _ => None,
+        });
     if let Some(n) = n {
         return (1..=cal.week_count()).contains(&n).then_some(n);
     }
