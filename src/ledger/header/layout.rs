@@ -58,6 +58,29 @@ impl Matcher {
                 keys.entry(k).or_insert((i, false));
             }
         }
+        // A count column is also known without its count word (排查纠纷（件） ≈ 排查纠纷数: the unit
+        // in brackets says it is a number), where no column already has those parts.
+        let named: rustc_hash::FxHashSet<Vec<Part>> = parts.keys().cloned().collect();
+        let mut bare: Vec<(Vec<Part>, usize)> = Vec::new();
+        for (p, cols) in &parts {
+            for &i in cols {
+                if spec.columns[i].ty == Ty::Count {
+                    if let Some(q) = lx.without_count(p) {
+                        bare.push((q, i));
+                    }
+                }
+            }
+        }
+        bare.sort_unstable();
+        bare.dedup();
+        for (q, i) in bare {
+            if !named.contains(&q) {
+                let cols = parts.entry(q).or_default();
+                if !cols.contains(&i) {
+                    cols.push(i);
+                }
+            }
+        }
         let questions = spec
             .columns
             .iter()

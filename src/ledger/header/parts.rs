@@ -77,6 +77,23 @@ impl Lexicon {
         lx
     }
 
+    /// The parts without the `count` family's (数, 户数 …), when there was one and a family part is
+    /// left: how a count column's header reads with its count word dropped (排查纠纷（件）).
+    pub fn without_count(&self, parts: &[Part]) -> Option<Vec<Part>> {
+        let count = self.families.iter().position(|f| f == "count")? as u16;
+        if !parts.contains(&Part::Family(count)) {
+            return None;
+        }
+        let rest: Vec<Part> = parts
+            .iter()
+            .copied()
+            .filter(|p| *p != Part::Family(count))
+            .collect();
+        rest.iter()
+            .any(|p| matches!(p, Part::Family(_)))
+            .then_some(rest)
+    }
+
     /// Whether a header is one of the extra columns known to be no ledger's (序号, 备注 …).
     pub fn is_ignored(&self, header: &str) -> bool {
         self.ignored.contains(&alias_key(header))

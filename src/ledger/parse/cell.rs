@@ -132,9 +132,21 @@ fn date_hint() -> String {
 }
 
 fn parse_week(cal: &Calendar, cell: &Data, t: &str) -> Option<u32> {
-    let s = t.trim().trim_start_matches('第');
+    let folded: String = cells::fold(t)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let s = folded.trim_start_matches('第');
     let s = s.trim_end_matches(['周', '期', '次']);
-    if let Ok(n) = s.parse::<u32>() {
+    // 6, 第6周, 第６期, 第六周
+    let n = s
+        .parse::<u32>()
+        .ok()
+        .or_else(|| match cells::leading_zh_number(s) {
+            Some((n, "")) => Some(n),
+            _ => None,
+        });
+    if let Some(n) = n {
         return (1..=cal.week_count()).contains(&n).then_some(n);
     }
     if let Some(w) = month_week(cal, t) {
@@ -149,14 +161,26 @@ fn parse_week(cal: &Calendar, cell: &Data, t: &str) -> Option<u32> {
 fn month_week(cal: &Calendar, t: &str) -> Option<u32> {
     let t = cells::fold(t);
     let (m, rest) = t.split_once('月')?;
-    let month: u32 = m.trim().parse().ok()?;
-    let n: usize = rest
+    let month: u32 = match m.trim().parse() {
+        Ok(m) => m,
+        Err(_) => match cells::leading_zh_number(m.trim())? {
+            (m, "") => m,
+            _ => return None,
+        },
+    };
+    let rest = rest
         .trim()
         .trim_start_matches('第')
         .trim_end_matches(['周', '期'])
-        .trim()
-        .parse()
-        .ok()?;
+        .trim();
+    let n = match rest.parse::<usize>() {
+        Ok(n) => n,
+        // 5月第一周
+        Err(_) => match cells::leading_zh_number(rest)? {
+            (n, "") => n as usize,
+            _ => return None,
+        },
+    };
     let period = cal.month(cal.year, month)?;
     cal.weeks_of_month(&period).get(n.checked_sub(1)?).copied()
 }
@@ -179,5 +203,13 @@ mod tests {
         assert_eq!(w("5月第5周"), None);
         assert_eq!(w("2021-05-12"), Some(6));
         assert_eq!(w("第99周"), None);
+        // Chinese and full-width numerals, spaces
+        assert_eq!(w("第六周"), Some(6));
+        assert_eq!(w("第十二期"), Some(12));
+        assert_eq!(w("第６周"), Some(6));
+        assert_eq!(w("第 6 周"), Some(6));
+        assert_eq!(w("5月第一周"), Some(5));
+        assert_eq!(w("五月第四周"), Some(8));
+        assert_eq!(w("第六十周"), None);
     }
 }
