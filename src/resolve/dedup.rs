@@ -92,8 +92,8 @@ const DEDUP_SHARDS: usize = 16;
 
 /// Marks each row that repeats a row taken before it (`fresh` false): sheets are in the order they are
 /// taken (largest first), and a row with no unit is never counted. Each sheet's rows with a unit are
-/// already typed (one record each, in row order).
-pub(crate) fn mark_repeats(work: &mut [SheetWork]) {
+/// already typed into `records` (one record each, in row order, from `SheetWork::start`).
+pub(crate) fn mark_repeats(work: &mut [SheetWork], records: &Records) {
     // Rows already taken (see `TypedKey`): no string is built per row.
     let rows: usize = work.iter().map(|w| w.units.len()).sum();
     let repeats: Vec<Vec<(u32, u32)>> = (0..DEDUP_SHARDS)
@@ -122,8 +122,8 @@ pub(crate) fn mark_repeats(work: &mut [SheetWork]) {
                         unit,
                         fingerprint: w.fingerprints[ri],
                         occurrence: w.occurrences[ri],
-                        records: &w.records,
-                        index,
+                        records,
+                        index: w.start + index,
                     };
                     if !seen.insert(key) {
                         repeats.push((wi as u32, ri as u32));

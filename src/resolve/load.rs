@@ -19,6 +19,7 @@ use crate::resolve::register::RegisterDraft;
 use crate::resolve::units::Register;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 // (callers outside resolve name these by their old paths)
 pub use crate::resolve::dataset::{Dataset, FileEntry, SheetInfo, Unread};
@@ -86,15 +87,16 @@ pub fn load(
             .chain(&u.aliases)
             .map(|n| crate::text::unit_key(n))
     }));
+    let shared = Mutex::new(Records::default());
     let mut work: Vec<SheetWork> = Vec::new();
     for (i, fr) in &mut reads {
-        work.extend(type_file(*i, fr, &known, specs, &typing));
+        work.extend(type_file(*i, fr, &known, specs, &typing, &shared));
     }
     let typed: Vec<(usize, FileRead, Vec<SheetWork>)> = rest
         .par_iter()
         .map(|&i| {
             let mut fr = read(&paths[i], &recogniser);
-            let sheets = type_file(i, &mut fr, &known, specs, &typing);
+            let sheets = type_file(i, &mut fr, &known, specs, &typing, &shared);
             (i, fr, sheets)
         })
         .collect();
@@ -108,7 +110,8 @@ pub fn load(
     }
     let register = draft.finish(&[], specs, plan, &office, &mut diags);
     let reads = reads.into_iter().map(|(_, fr)| fr).collect();
-    Ok(assemble(reads, work, register, diags, specs))
+    let records = shared.into_inner().unwrap_or_else(|e| e.into_inner());
+    Ok(assemble(reads, work, records, register, diags, specs))
 }
 
 /// Every file read (in path order) to a dataset: registers outside the office's folders compared,
@@ -126,12 +129,14 @@ fn assemble_read(
     }
     let register = draft.finish(&all, specs, plan, &office, &mut diags);
     let typing = typing(plan);
+    let shared = Mutex::new(Records::default());
     let work: Vec<SheetWork> = all
         .par_iter_mut()
         .enumerate()
-        .flat_map_iter(|(i, fr)| type_file(i, fr, &register, specs, &typing))
+        .flat_map_iter(|(i, fr)| type_file(i, fr, &register, specs, &typing, &shared))
         .collect();
-    assemble(all, work, register, diags, specs)
+    let records = shared.into_inner().unwrap_or_else(|e| e.into_inner());
+    assemble(all, work, records, register, diags, specs)
 }
 
 fn typing(plan: &Plan) -> Typing<'_> {
@@ -151,12 +156,16 @@ fn type_file(
     register: &Register,
     specs: &Specs,
     typing: &Typing,
+    shared: &Mutex<Records>,
 ) -> Vec<SheetWork> {
     let (registers, ledgers): (Vec<_>, Vec<_>) = std::mem::take(&mut fr.sheets)
         .into_iter()
         .partition(|s| s.header.kind == Kind::Register);
     fr.sheets = registers;
-    ledgers
+    // The file's records, added to the run's at once: they live in a few large lists, apart from
+    // the memory each file's reading uses and frees.
+    let mut part = Records::default();
+    let mut work: Vec<SheetWork> = ledgers
         .into_iter()
         .map(|read| {
             let mut w = SheetWork {
@@ -169,7 +178,7 @@ fn type_file(
                 fresh: Vec::new(),
                 diags: Vec::new(),
                 unit_names: Vec::new(),
-                records: Records::default(),
+                start: 0,
                 unit_note: String::new(),
             };
             match_units(&mut w, &fr.path, register, specs);
@@ -177,10 +186,7 @@ fn type_file(
             let spec = specs.get(kind);
             let group = sheet_group(spec, &w.read, &specs.1);
             let rows = std::mem::take(&mut w.read.rows);
-            // (exactly one record per row with a unit: grown by doubling, a sheet's part would
-            // waste a third of its room, as RSS, until the parts are joined)
-            w.records
-                .reserve(kind, w.units.iter().filter(|u| u.is_some()).count());
+            w.start = part.len(kind);
             for (row, unit) in rows.into_iter().zip(&w.units) {
                 if let Some(unit) = *unit {
                     let src = Src {
@@ -191,13 +197,19 @@ fn type_file(
                     if let Some((i, g)) = &group {
                         values[*i] = Value::Text(g.clone());
                     }
-                    w.records.push(kind, spec, typing, src, unit, values);
+                    part.push(kind, spec, typing, src, unit, values);
                 }
             }
             w.read.written = Vec::new();
             w
         })
-        .collect()
+        .collect();
+    let mut all = shared.lock().unwrap_or_else(|e| e.into_inner());
+    for w in &mut work {
+        w.start += all.len(w.read.header.kind);
+    }
+    all.append(&mut part);
+    work
 }
 
 /// A visit ledger kept as one sheet per 村民小组 without that column: the group is the sheet's name
@@ -219,6 +231,7 @@ fn sheet_group(spec: &Spec, s: &SheetRead, lx: &Lexicon) -> Option<(usize, Strin
 fn assemble(
     reads: Vec<FileRead>,
     mut work: Vec<SheetWork>,
+    mut records: Records,
     register: Register,
     mut diags: Vec<Diagnostic>,
     specs: &Specs,
@@ -245,22 +258,11 @@ fn assemble(
     // (−rows, file, sheet): sheets come per file in workbook order
     work.sort_by_key(|w| (std::cmp::Reverse(w.rows), w.file));
 
-    mark_repeats(&mut work);
+    mark_repeats(&mut work, &records);
 
     let mut sheets = Vec::new();
-    let mut records = Records::default();
-    // (room for every kept record of each kind at once: `reserve` counts from the current length)
-    let mut kept: Vec<(Kind, usize)> = Vec::new();
-    for w in &work {
-        let n = w.fresh.iter().filter(|&&f| f).count();
-        match kept.iter_mut().find(|(k, _)| *k == w.read.header.kind) {
-            Some((_, total)) => *total += n,
-            None => kept.push((w.read.header.kind, n)),
-        }
-    }
-    for (kind, n) in kept {
-        records.reserve(kind, n);
-    }
+    // Per kind, the kept records in the order of their sheets (largest first) and rows.
+    let mut order: Vec<Vec<u32>> = vec![Vec::new(); Kind::ALL.len()];
     for mut w in work {
         diags.append(&mut w.diags);
         let kind = w.read.header.kind;
@@ -303,16 +305,16 @@ fn assemble(
                 entry.reason = "每一行都已从其他文件计入（重复报送）".into();
             }
         }
-        // One flag per record: the rows with a unit, in row order.
-        let keep: Vec<bool> = w
-            .units
-            .iter()
-            .zip(&w.fresh)
-            .filter(|(u, _)| u.is_some())
-            .map(|(_, &f)| f)
-            .collect();
-        records.append_kept(w.records, &keep, sheet);
+        // The rows with a unit each have a record, in row order from `start`.
+        let kept = w.units.iter().zip(&w.fresh).filter(|(u, _)| u.is_some());
+        for (k, (_, &fresh)) in kept.enumerate() {
+            if fresh {
+                records.set_sheet(kind, w.start + k, sheet);
+                order[kind as usize].push((w.start + k) as u32);
+            }
+        }
     }
+    records.gather(|kind| std::mem::take(&mut order[kind as usize]));
     Dataset {
         register,
         records,

@@ -244,24 +244,101 @@ impl Records {
         }
     }
 
-    /// Moves the records of `other` whose `keep` is true to the end of this one's, each given
-    /// `sheet` as its sheet (`keep` has one entry per record of `other`, kind by kind in field order).
-    pub fn append_kept(&mut self, other: Records, keep: &[bool], sheet: u32) {
-        let mut k = keep.iter();
-        macro_rules! append {
-            ($($f:ident),*) => {
-                // Naming every field: a kind added to `Records` and not here does not compile.
-                let Records { $($f),* } = other;
-                $(
-                    for mut r in $f {
-                        if *k.next().unwrap_or(&false) {
-                            r.src.sheet = sheet;
-                            self.$f.push(r);
-                        }
-                    }
-                )*
+    /// How many records of `kind` there are.
+    pub fn len(&self, kind: Kind) -> usize {
+        match kind {
+            Kind::Register => 0,
+            Kind::Liaison => self.liaisons.len(),
+            Kind::WeeklyReport => self.weekly.len(),
+            Kind::Visit => self.visits.len(),
+            Kind::Survey => self.surveys.len(),
+            Kind::SurveyTally => self.tallies.len(),
+            Kind::Dispute => self.disputes.len(),
+            Kind::Slogan => self.slogans.len(),
+            Kind::Activity => self.activities.len(),
+            Kind::Officer => self.officers.len(),
+            Kind::Supervision => self.supervisions.len(),
+        }
+    }
+
+    /// Sets the sheet record `i` of `kind` came from.
+    pub fn set_sheet(&mut self, kind: Kind, i: usize, sheet: u32) {
+        match kind {
+            Kind::Register => {}
+            Kind::Liaison => self.liaisons[i].src.sheet = sheet,
+            Kind::WeeklyReport => self.weekly[i].src.sheet = sheet,
+            Kind::Visit => self.visits[i].src.sheet = sheet,
+            Kind::Survey => self.surveys[i].src.sheet = sheet,
+            Kind::SurveyTally => self.tallies[i].src.sheet = sheet,
+            Kind::Dispute => self.disputes[i].src.sheet = sheet,
+            Kind::Slogan => self.slogans[i].src.sheet = sheet,
+            Kind::Activity => self.activities[i].src.sheet = sheet,
+            Kind::Officer => self.officers[i].src.sheet = sheet,
+            Kind::Supervision => self.supervisions[i].src.sheet = sheet,
+        }
+    }
+
+    /// Keeps, of each kind, only the records `order(kind)` lists, in that order (each index at most
+    /// once), in place: no second copy of the records is ever made.
+    pub fn gather(&mut self, mut order: impl FnMut(Kind) -> Vec<u32>) {
+        macro_rules! gather {
+            ($($kind:ident => $f:ident),*) => {
+                $(gather_in_place(&mut self.$f, &order(Kind::$kind));)*
             };
         }
-        each_kind!(append);
+        gather!(
+            Liaison => liaisons,
+            WeeklyReport => weekly,
+            Visit => visits,
+            Survey => surveys,
+            SurveyTally => tallies,
+            Dispute => disputes,
+            Slogan => slogans,
+            Activity => activities,
+            Officer => officers,
+            Supervision => supervisions
+        );
+    }
+}
+
+/// `v` becomes `order.iter().map(|&i| v[i])` (indices distinct), by swaps: each element placed
+/// moves once, the others end up past the kept ones and are dropped.
+fn gather_in_place<T>(v: &mut Vec<T>, order: &[u32]) {
+    const DROPPED: u32 = u32::MAX;
+    // Where each element goes.
+    let mut dest = vec![DROPPED; v.len()];
+    for (to, &from) in order.iter().enumerate() {
+        dest[from as usize] = to as u32;
+    }
+    for at in 0..v.len() {
+        // The element at `at` goes to its place; the one found there comes to `at` and goes on.
+        loop {
+            let to = dest[at];
+            if to == DROPPED || to as usize == at {
+                break;
+            }
+            v.swap(at, to as usize);
+            dest.swap(at, to as usize);
+        }
+    }
+    v.truncate(order.len());
+    v.shrink_to_fit();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::gather_in_place;
+
+    #[test]
+    fn gather_keeps_the_listed_elements_in_the_listed_order() {
+        let mut v: Vec<String> = (0..8).map(|i| i.to_string()).collect();
+        gather_in_place(&mut v, &[5, 0, 7, 2, 3]);
+        assert_eq!(v, ["5", "0", "7", "2", "3"]);
+        let mut w = vec![1, 2, 3];
+        gather_in_place(&mut w, &[]);
+        assert!(w.is_empty());
+        let mut x = vec![1, 2, 3, 4];
+        gather_in_place(&mut x, &[3, 2, 1, 0]);
+        assert_eq!(x, [4, 3, 2, 1]);
     }
 }

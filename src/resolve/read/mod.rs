@@ -6,7 +6,6 @@ use crate::diag::Diagnostic;
 use crate::ingest::{self, FileStatus, OpenFailure};
 use crate::ledger::header::{self, Header, Recognised, Recogniser};
 use crate::ledger::parse::{parse_rows, Ctx, ParsedRow};
-use crate::ledger::records::Records;
 use crate::ledger::schema::Specs;
 use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
@@ -57,8 +56,9 @@ pub(crate) struct SheetWork {
     pub(crate) unit_names: Vec<String>,
     /// The rows read (before they are typed and freed).
     pub(crate) rows: usize,
-    /// One record per row with a unit, in row order (`Src::sheet` set when kept).
-    pub(crate) records: Records,
+    /// Where its records start in the run's records of its kind: one per row with a unit, in row
+    /// order (`Src::sheet` set when kept).
+    pub(crate) start: usize,
     /// Its 数据来源 note when its unit came from its title, sheet name or file name.
     pub(crate) unit_note: String,
 }
