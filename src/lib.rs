@@ -95,7 +95,7 @@ pub fn run(s: &Settings, terminal: &mut dyn Write) -> Result<Outcome, Error> {
         Job::Template(job) => return cli::commands::template(s, job, terminal),
         Job::Check(job) => {
             let ds = read(s, &job.input)?;
-            let _ = terminal.write_all(report::terminal::render(&ds).as_bytes());
+            let _ = terminal.write_all(report::terminal::render(&ds, job.columns).as_bytes());
             // (check still lists every file and writes its JSON: that is how the office finds out why)
             if let Err(e) = has_ledgers(&ds) {
                 outcome.notes.push(e.to_string());

@@ -898,3 +898,36 @@ fn feedback_lists_errors_then_warnings_under_the_period_date_and_deadline() {
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(read("fb5")[3][0], "重新报送期限：收到后5日内改正并重新报送");
 }
+
+/// `check --columns` says how every column of every sheet was read, those read by their own name
+/// too; without it only the doubtful ones get a 读表 line.
+#[test]
+fn check_columns_prints_every_sheets_every_column() {
+    let ib = Inbox::new();
+    ib.register();
+    ib.xlsx(
+        "东庄村走访台账.xlsx",
+        &[(
+            "Sheet1",
+            vec![
+                row(&["村居", "户主姓名", "走访日期", "走访方式", "序号"]),
+                vec![s("东庄村"), s("张三"), d(2021, 5, 11), s("入户"), n(1.0)],
+            ],
+        )],
+    );
+    let plain = stdout(&ib.run(&["check", "inbox"]));
+    assert!(!plain.contains("读表 东庄村走访台账.xlsx"), "{plain}");
+    let all = stdout(&ib.run(&["check", "inbox", "--columns"]));
+    let line = all
+        .lines()
+        .find(|l| l.starts_with("读表 东庄村走访台账.xlsx › Sheet1（走访台账）："))
+        .unwrap_or_else(|| panic!("{all}"));
+    for part in [
+        "“村居”→村居（列名）",
+        "“户主姓名”→户主姓名（列名）",
+        "“走访方式”→走访方式（列名）",
+        "“序号”：常见附加列，未读取",
+    ] {
+        assert!(line.contains(part), "{part} not in {line}");
+    }
+}

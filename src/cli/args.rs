@@ -114,6 +114,9 @@ pub struct CheckArgs {
     /// 为每个村（社区）生成一份“退回修改清单”工作簿，放在此文件夹
     #[arg(long, value_name = "文件夹")]
     pub feedback: Option<PathBuf>,
+    /// 逐张表列出每一列是怎样认出的（默认只列出按近义词、按内容认出或未采用的列）
+    #[arg(long)]
+    pub columns: bool,
     /// 覆盖已存在的同名文件
     #[arg(long)]
     pub force: bool,

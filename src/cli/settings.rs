@@ -88,6 +88,8 @@ pub struct CheckJob {
     pub json: Option<Target>,
     /// The folder for the 退回修改清单 workbooks.
     pub feedback: Option<Target>,
+    /// Print every column of every sheet as it was read (`--columns`), not only the doubtful ones.
+    pub columns: bool,
 }
 
 /// Which report, for which period.
@@ -216,6 +218,7 @@ fn check(plan: &Plan, args: CheckArgs, out: &mut Outputs) -> Result<CheckJob, Er
         input,
         json,
         feedback,
+        columns: args.columns,
     })
 }
 

@@ -27,8 +27,8 @@ pub fn counts<'a>(diags: impl IntoIterator<Item = &'a Diagnostic>) -> Counts {
     c
 }
 
-/// The terminal report.
-pub fn render(ds: &Dataset) -> String {
+/// The terminal report; with `all_columns`, every sheet's every column as it was read.
+pub fn render(ds: &Dataset, all_columns: bool) -> String {
     let mut out = String::new();
     let mut by_unit: IndexMap<&str, IndexMap<&str, Vec<&Diagnostic>>> = IndexMap::new();
     for d in &ds.diags {
@@ -70,7 +70,7 @@ pub fn render(ds: &Dataset) -> String {
         }
     }
     out.push_str(&skipped(ds));
-    out.push_str(&columns_read(ds));
+    out.push_str(&columns_read(ds, all_columns));
     let _ = writeln!(out, "{}", summary(ds));
     out
 }
@@ -94,11 +94,16 @@ pub fn skipped(ds: &Dataset) -> String {
 }
 
 /// 读表：one line per sheet whose header was not all read by name or alias (a word family, a cell
-/// not used or not guessed), so the office sees how its sheets were read.
-fn columns_read(ds: &Dataset) -> String {
+/// not used or not guessed), so the office sees how its sheets were read; with `all`, one per
+/// sheet read, with every column.
+fn columns_read(ds: &Dataset, all: bool) -> String {
     let mut out = String::new();
     for f in &ds.files {
-        let line = crate::ledger::header::columns_line(&f.columns);
+        let line = if all {
+            crate::ledger::header::columns_line_all(&f.columns)
+        } else {
+            crate::ledger::header::columns_line(&f.columns)
+        };
         if let (Some(k), false) = (f.kind, line.is_empty()) {
             let _ = writeln!(
                 out,

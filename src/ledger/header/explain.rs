@@ -113,9 +113,19 @@ pub fn columns_read(spec: &Spec, lx: &Lexicon, reading: &[Reading]) -> Vec<Colum
 /// `check`'s line for a sheet: what was not read by a column's name or alias (a word family, a
 /// cell not used or not guessed), from `files[].columns`; empty when there is nothing to say.
 pub fn columns_line(columns: &[ColumnRead]) -> String {
-    let parts: Vec<String> = columns
+    let doubtful = columns
         .iter()
-        .filter(|c| !matches!(c.how, "name" | "alias" | "ignored"))
+        .filter(|c| !matches!(c.how, "name" | "alias" | "ignored"));
+    line_of(doubtful)
+}
+
+/// Every column of a sheet as it was read, those read by name or alias too (`check --columns`).
+pub fn columns_line_all(columns: &[ColumnRead]) -> String {
+    line_of(columns.iter())
+}
+
+fn line_of<'a>(columns: impl Iterator<Item = &'a ColumnRead>) -> String {
+    let parts: Vec<String> = columns
         .map(|c| match (&c.column, &c.content) {
             (Some(col), Some(e)) => {
                 let share = share_text(e.share, &e.values);
@@ -143,6 +153,7 @@ fn how_zh(key: &str) -> &'static str {
         "unused" => "未使用",
         "ambiguous" => "像多列，未采用",
         "content" => "按内容",
+        "ignored" => "常见附加列，未读取",
         _ => "与另一列相争，未采用",
     }
 }

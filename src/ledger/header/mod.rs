@@ -15,7 +15,8 @@ mod settle;
 
 pub use content::{Evidence, Why};
 pub use explain::{
-    columns_line, columns_read, diagnostics, near_miss_diagnostics, plan_words, ColumnRead,
+    columns_line, columns_line_all, columns_read, diagnostics, near_miss_diagnostics, plan_words,
+    ColumnRead,
 };
 pub use layout::Matcher;
 pub use parts::{Lexicon, Part};
