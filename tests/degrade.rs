@@ -424,3 +424,35 @@ fn without_unknown_figures_the_dispute_list_sits_one_row_under_the_table() {
         .expect("a blank row under the table");
     assert!(!blank(&rows[gap + 1]), "two blank rows at {gap}: {rows:?}");
 }
+
+/// A dispute ledger without 纠纷类型: a dispute is still a dispute (its date and parties say so), so
+/// the sheet is read and every count is known; its one error names the column and what it feeds.
+#[test]
+fn a_dispute_ledger_without_a_type_still_counts_every_dispute() {
+    let ib = Inbox::new();
+    ib.register();
+    ib.xlsx(
+        "东庄村矛盾纠纷.xlsx",
+        &[(
+            "纠纷",
+            vec![
+                row(&["村居", "排查日期", "当事人", "化解状态", "化解日期"]),
+                vec![s("东庄村"), ymd(5, 11), s("甲某"), s("已化解"), ymd(5, 12)],
+                vec![s("东庄村"), ymd(5, 12), s("乙某"), s("化解中"), C::E],
+            ],
+        )],
+    );
+    let j = weekly(&ib);
+    let d = &unit(&j, "东庄村")["disputes"];
+    assert_eq!((d["new"].clone(), d["total"].clone()), (2.into(), 2.into()));
+    assert_eq!(d["resolved"], 1);
+    assert!(d.get("unknown").is_none(), "{d}");
+    let e = diags(&j, "missing_column");
+    assert_eq!(e.len(), 1);
+    let m = e[0]["message"].as_str().unwrap();
+    assert!(m.contains("“纠纷类型”"), "{m}");
+    assert!(e[0]["hint"]
+        .as_str()
+        .unwrap()
+        .contains("[words.dispute.type]"));
+}

@@ -90,6 +90,10 @@ pub enum Feed {
     ResolvedTotal,
     /// Disputes open past the limit, and those still open.
     Overdue,
+    /// Each dispute's type, as the dispute lists and the monthly dispatch name it (no count depends
+    /// on it: a dispute without its type is still a dispute, and a zero report is still told by its
+    /// wording).
+    DisputeType,
 }
 
 impl Feed {
@@ -102,6 +106,7 @@ impl Feed {
             Feed::Resolved => "本期化解数",
             Feed::ResolvedTotal => "累计化解数",
             Feed::Overdue => "逾期未化解数",
+            Feed::DisputeType => "各纠纷的类型（纠纷清单中空缺）",
         }
     }
 }

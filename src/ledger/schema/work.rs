@@ -32,7 +32,11 @@ pub(super) fn dispute(plan: &Plan) -> Spec {
             unit(DisputeCol::Unit),
             req(DisputeCol::Date, Ty::Date),
             req(DisputeCol::Parties, Ty::Person),
-            req(DisputeCol::Type, Ty::Choice(dispute_types)),
+            feeding(
+                DisputeCol::Type,
+                Ty::Choice(dispute_types),
+                &[Feed::DisputeType],
+            ),
             opt(DisputeCol::Summary, Ty::Text),
             feeding(
                 DisputeCol::Status,

@@ -27,20 +27,7 @@ pub(super) fn incomplete(
         fr.diags.push(degraded_error(spec, n).at(&path, sheet, at));
         return Some(h);
     }
-    let names: Vec<String> = n
-        .missing
-        .iter()
-        .map(|&i| {
-            let c = &spec.columns[i];
-            let mut a = c.aliases.clone();
-            a.truncate(4);
-            if a.is_empty() {
-                format!("“{}”", c.name)
-            } else {
-                format!("“{}”（也可写作：{}）", c.name, a.join("、"))
-            }
-        })
-        .collect();
+    let names: Vec<String> = n.missing.iter().map(|&i| name_and_words(spec, i)).collect();
     fr.diags.push(
         Diagnostic::error(
             "missing_column",
@@ -76,6 +63,18 @@ fn feeds_zh(spec: &Spec, unread: &[usize]) -> String {
     v.join("、")
 }
 
+/// “纠纷类型”（也可写作：纠纷类别、…）: a column's name and its first few other words.
+fn name_and_words(spec: &Spec, i: usize) -> String {
+    let c = &spec.columns[i];
+    let mut a = c.aliases.clone();
+    a.truncate(4);
+    if a.is_empty() {
+        format!("“{}”", c.name)
+    } else {
+        format!("“{}”（也可写作：{}）", c.name, a.join("、"))
+    }
+}
+
 fn quoted_names(spec: &Spec, cols: &[usize]) -> String {
     cols.iter()
         .map(|&i| format!("“{}”", spec.columns[i].name))
@@ -106,7 +105,8 @@ fn degraded_error(spec: &Spec, n: &NearMiss) -> Diagnostic {
     headers.sort();
     headers.dedup();
     let has: Vec<String> = headers.iter().map(|(_, h)| h.clone()).collect();
-    let missing = quoted_names(spec, &n.missing);
+    let missing: Vec<String> = n.missing.iter().map(|&i| name_and_words(spec, i)).collect();
+    let missing = missing.join("、");
     // The fix for each column: the office's word in its plan, or the standard header.
     let fixes: Vec<String> = n
         .missing
