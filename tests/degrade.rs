@@ -456,3 +456,44 @@ fn a_dispute_ledger_without_a_type_still_counts_every_dispute() {
         .unwrap()
         .contains("[words.dispute.type]"));
 }
+
+/// A slogan ledger without 形式: a 村/社区's slogans count whatever their form, so they are counted;
+/// a 镇直单位's count only on an electronic screen, so its shortfall is 无法统计, never judged.
+#[test]
+fn a_slogan_ledger_without_a_form_counts_village_slogans_and_leaves_town_units_unjudged() {
+    let ib = Inbox::new();
+    ib.register();
+    let slogans = |unit: &str| {
+        vec![
+            row(&["村居", "标语内容", "悬挂日期"]),
+            vec![s(unit), s("人人参与平安创建  家家共享平安成果"), ymd(4, 20)],
+            vec![
+                s(unit),
+                s("坚决打击赌博违法犯罪  倡导健康文化娱乐活动"),
+                ymd(4, 21),
+            ],
+            vec![s(unit), s("严厉打击盗窃犯罪  保护群众财产安全"), ymd(4, 22)],
+        ]
+    };
+    ib.xlsx("东庄村标语台账.xlsx", &[("标语", slogans("东庄村"))]);
+    ib.xlsx("镇卫生院标语台账.xlsx", &[("标语", slogans("镇卫生院"))]);
+    let j = weekly(&ib);
+    let v = &unit(&j, "东庄村")["slogans"];
+    assert_eq!(
+        (v["hanging"].clone(), v["ok"].clone()),
+        (3.into(), true.into())
+    );
+    let t = &unit(&j, "镇卫生院")["slogans"];
+    assert_eq!(t["ok"], Value::Null, "{t}");
+    assert_eq!(
+        t["unknown"]["ok"],
+        "形式列未识别：镇卫生院标语台账.xlsx › 标语"
+    );
+    assert!(diags(&j, "R7_slogans_short")
+        .iter()
+        .all(|d| d["unit"] != "镇卫生院" && d["unit"] != "东庄村"));
+    assert_eq!(diags(&j, "missing_column").len(), 2);
+    let rows = sheet_rows(&ib, "宣传标语");
+    assert!(row_of(&rows, "镇卫生院").iter().any(|c| c == "无法统计"));
+    assert!(!row_of(&rows, "东庄村").iter().any(|c| c == "无法统计"));
+}

@@ -99,6 +99,10 @@ pub struct Slogans {
     /// (slogan index, approved text) of near matches (typos).
     #[serde(skip)]
     pub near_list: Vec<(usize, String)>,
+    /// Why a 镇直单位's screen slogans cannot be counted (some of its slogan rows come from a sheet
+    /// without 形式): its shortfall is then not judged.
+    #[serde(skip)]
+    pub unknown: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -171,7 +175,7 @@ impl Figures {
             }
         }
         disputes(r, plan, cal, period, &mut units);
-        slogans(r, basis, period, &mut units);
+        slogans(ds, basis, period, &mut units);
         unknown::disputes_unread(ds, period, &mut units);
         Figures { period, units }
     }
@@ -349,11 +353,15 @@ fn disputes(r: &Records, plan: &Plan, cal: &Calendar, period: Period, units: &mu
     }
 }
 
-fn slogans(r: &Records, basis: &Basis, period: Period, units: &mut [UnitFigures]) {
+fn slogans(ds: &Dataset, basis: &Basis, period: Period, units: &mut [UnitFigures]) {
+    let r = &ds.records;
     let screen = Some(SloganForm::Screen);
     for (i, s) in r.slogans.iter().enumerate() {
         let u = &mut units[s.unit as usize];
         if !u.kind.is_village_level() && s.form != screen {
+            if s.form.is_none() && u.slogans.unknown.is_none() {
+                u.slogans.unknown = ds.unread(s.src).first().map(|x| x.reason.clone());
+            }
             continue;
         }
         if !s.hanging || s.date.is_none_or(|d| d > period.end) {

@@ -110,7 +110,8 @@ pub fn score(plan: &Plan, f: &UnitFigures, input: &ScoreInput) -> UnitScore {
         key: "slogans",
         name: "宣传标语",
         weight: w.slogans,
-        points: (s.required > 0)
+        // (not scored when a 镇直单位's screens cannot be counted: no 形式 column)
+        points: (s.required > 0 && (s.ok || s.unknown.is_none()))
             .then(|| w.slogans * (s.approved as f64 / s.required as f64).min(1.0)),
     });
     if village {

@@ -94,6 +94,8 @@ pub enum Feed {
     /// on it: a dispute without its type is still a dispute, and a zero report is still told by its
     /// wording).
     DisputeType,
+    /// The slogans a 镇直单位 plays on an electronic screen (for a 村/社区 every form counts).
+    TownScreens,
 }
 
 impl Feed {
@@ -107,6 +109,7 @@ impl Feed {
             Feed::ResolvedTotal => "累计化解数",
             Feed::Overdue => "逾期未化解数",
             Feed::DisputeType => "各纠纷的类型（纠纷清单中空缺）",
+            Feed::TownScreens => "镇直单位电子显示屏播放的标语数（村、社区的标语数照算）",
         }
     }
 }

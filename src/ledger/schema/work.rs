@@ -56,7 +56,7 @@ pub(super) fn slogan() -> Spec {
         vec![
             unit(SloganCol::Unit),
             req(SloganCol::Text, Ty::Text),
-            req(SloganCol::Form, choice(SLOGAN_FORMS)),
+            feeding(SloganCol::Form, choice(SLOGAN_FORMS), &[Feed::TownScreens]),
             opt(SloganCol::Location, Ty::Text),
             req(SloganCol::Date, Ty::Date),
             opt(SloganCol::Status, choice(SLOGAN_STATUSES)),

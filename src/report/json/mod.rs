@@ -42,6 +42,22 @@ fn drop_empty_unknown(mut v: Value) -> Value {
     v
 }
 
+/// `slogans {hanging, required, ok, unapproved}`; `ok` is null, with `unknown.ok` the reason, when a
+/// 镇直单位's screen slogans cannot be counted (no 形式 column).
+fn slogans_json(s: &crate::figures::counts::Slogans) -> Value {
+    let unknown = s.unknown.as_ref().filter(|_| !s.ok);
+    let mut v = json!({
+        "hanging": s.hanging,
+        "required": s.required,
+        "ok": if unknown.is_some() { Value::Null } else { s.ok.into() },
+        "unapproved": s.unapproved,
+    });
+    if let Some(r) = unknown {
+        v["unknown"] = json!({ "ok": r });
+    }
+    v
+}
+
 fn unknown_json(v: &[(&str, &str)]) -> Value {
     Value::Object(v.iter().map(|(k, r)| (k.to_string(), json!(r))).collect())
 }
@@ -89,12 +105,7 @@ pub fn units_json(
                         "overdue": f.disputes.overdue,
                         "unknown": unknown_json(&f.disputes.unknown()),
                     },
-                    "slogans": {
-                        "hanging": f.slogans.hanging,
-                        "required": f.slogans.required,
-                        "ok": f.slogans.ok,
-                        "unapproved": f.slogans.unapproved,
-                    },
+                    "slogans": slogans_json(&f.slogans),
                     "survey": survey_json(&a.survey[i]),
                     "score": s.score,
                     "score_parts": parts,

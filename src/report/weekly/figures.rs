@@ -360,10 +360,10 @@ pub fn slogans(wb: &mut Workbook, st: &Styles, n: &Notice) -> Result<(), XlsxErr
             int(s.hanging),
             int(s.approved),
             int(s.required),
-            if s.ok {
-                Cell::Center("是".into())
-            } else {
-                Cell::Error("否".into())
+            match (s.ok, &s.unknown) {
+                (true, _) => Cell::Center("是".into()),
+                (false, Some(_)) => Cell::Warning(UNKNOWN_ZH.into()),
+                (false, None) => Cell::Error("否".into()),
             },
             int(s.unapproved),
             texts.first().map_or(Cell::Blank, Cell::text),

@@ -127,7 +127,7 @@ pub(super) fn overall(m: &Monthly) -> Vec<String> {
         } else {
             v_ok += usize::from(ok);
         }
-        if !ok {
+        if !ok && f[i].slogans.unknown.is_none() {
             not_ok.push(format!("{}（{}条）", u.name, f[i].slogans.approved));
         }
     }

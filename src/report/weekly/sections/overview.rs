@@ -210,7 +210,7 @@ fn slogans(n: &Notice) -> String {
         th += f.slogans.hanging;
         if f.slogans.ok {
             tok += 1;
-        } else {
+        } else if f.slogans.unknown.is_none() {
             tshort.push(name(n, f.unit));
         }
     }
