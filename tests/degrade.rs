@@ -497,3 +497,47 @@ fn a_slogan_ledger_without_a_form_counts_village_slogans_and_leaves_town_units_u
     assert!(row_of(&rows, "镇卫生院").iter().any(|c| c == "无法统计"));
     assert!(!row_of(&rows, "东庄村").iter().any(|c| c == "无法统计"));
 }
+
+/// An activity ledger without 活动类型 is read; whether the 动员部署会 was held cannot be told from
+/// it, so its absence is not an error (a ledger with the column still is).
+#[test]
+fn an_activity_ledger_without_a_type_does_not_report_a_missing_meeting() {
+    let ib = Inbox::new();
+    ib.register();
+    ib.xlsx(
+        "东庄村工作活动台账.xlsx",
+        &[(
+            "活动",
+            vec![
+                row(&["村居", "日期", "参加人数", "内容"]),
+                vec![s("东庄村"), ymd(4, 8), n(30.0), s("召开双提升动员会")],
+            ],
+        )],
+    );
+    ib.xlsx(
+        "西庄村工作活动台账.xlsx",
+        &[(
+            "活动",
+            vec![
+                row(&["村居", "日期", "活动类型", "参加人数", "内容"]),
+                vec![
+                    s("西庄村"),
+                    ymd(4, 9),
+                    s("入户宣传"),
+                    n(5.0),
+                    s("发放明白纸"),
+                ],
+            ],
+        )],
+    );
+    let j = weekly(&ib);
+    let missing: Vec<&str> = diags(&j, "R2_meeting_missing")
+        .iter()
+        .map(|d| d["unit"].as_str().unwrap())
+        .collect();
+    assert!(!missing.contains(&"东庄村"), "{missing:?}");
+    assert!(missing.contains(&"西庄村"), "{missing:?}");
+    let e = diags(&j, "missing_column");
+    assert_eq!(e.len(), 1);
+    assert!(e[0]["message"].as_str().unwrap().contains("“活动类型”"));
+}

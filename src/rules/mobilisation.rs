@@ -102,6 +102,7 @@ pub fn r2_meeting(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
                 u,
             )),
             Some(_) => {}
+            None if ctx.activity_types_unknown(u) => {}
             None if ctx.period.end >= deadline => out.push(
                 ctx.about(
                     Diagnostic::error(

@@ -40,6 +40,17 @@ impl RuleCtx<'_> {
     pub fn unit(&self, id: UnitId) -> &str {
         self.ds.unit_name(id)
     }
+
+    /// Whether some of `unit`'s activities up to the period end come from a sheet without 活动类型:
+    /// a meeting or summary the rules look for may be among them, so its absence is not judged.
+    pub fn activity_types_unknown(&self, unit: UnitId) -> bool {
+        self.ds.records.activities.iter().any(|a| {
+            a.unit == unit
+                && a.atype.is_none()
+                && a.date.is_some_and(|d| d <= self.period.end)
+                && !self.ds.unread(a.src).is_empty()
+        })
+    }
     /// 村 and 社区, in register order.
     pub fn villages(&self) -> impl Iterator<Item = UnitId> + '_ {
         self.ds

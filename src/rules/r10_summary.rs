@@ -40,6 +40,7 @@ pub fn r10_summary(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
                 u,
             )),
             Some(_) => {}
+            None if ctx.activity_types_unknown(u) => {}
             None if end >= deadline => out.push(
                 ctx.about(
                     Diagnostic::error(

@@ -30,6 +30,10 @@ pub fn r8_topic_meeting(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
     let end = ctx.period.end;
     let windows = &ctx.plan.survey_windows;
     for u in ctx.town_units() {
+        if ctx.activity_types_unknown(u) {
+            // (its activity ledger has no 活动类型: the meeting may be among them)
+            continue;
+        }
         let held = meetings(ctx, u);
         for (k, w) in windows.iter().enumerate() {
             let after = k.checked_sub(1).map(|p| windows[p].end);

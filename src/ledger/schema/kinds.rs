@@ -96,6 +96,8 @@ pub enum Feed {
     DisputeType,
     /// The slogans a 镇直单位 plays on an electronic screen (for a 村/社区 every form counts).
     TownScreens,
+    /// Which activities are the meetings and the summary the rules look for (R2, R8, R10).
+    ActivityTypes,
 }
 
 impl Feed {
@@ -110,6 +112,7 @@ impl Feed {
             Feed::Overdue => "逾期未化解数",
             Feed::DisputeType => "各纠纷的类型（纠纷清单中空缺）",
             Feed::TownScreens => "镇直单位电子显示屏播放的标语数（村、社区的标语数照算）",
+            Feed::ActivityTypes => "动员部署会、专题部署会、工作总结是否已开展（按活动类型认出）",
         }
     }
 }

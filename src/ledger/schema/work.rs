@@ -70,7 +70,11 @@ pub(super) fn activity() -> Spec {
         vec![
             unit(ActivityCol::Unit),
             req(ActivityCol::Date, Ty::Date),
-            req(ActivityCol::Type, choice(ACTIVITY_TYPES)),
+            feeding(
+                ActivityCol::Type,
+                choice(ACTIVITY_TYPES),
+                &[Feed::ActivityTypes],
+            ),
             opt(ActivityCol::People, Ty::Count),
             opt(ActivityCol::Content, Ty::Text),
         ],
