@@ -484,12 +484,18 @@ fn baseline(files: &[PathBuf], streaming: bool) -> (f64, f64, u64) {
 /// shuangti's reading stage alone (`--floor ingest INBOX`, by hand: not in the table): every file
 /// opened as `check` opens it (`open_in_inbox`: budget thread, size checks, grids), nothing recognised.
 /// Returns the non-empty grid cells.
-fn ingest_only(inbox: &Path, files: &[PathBuf]) -> u64 {
+/// (`--floor ingest-direct`: `open_workbook` on the calling thread, without the budget thread.)
+fn ingest_only(inbox: &Path, files: &[PathBuf], direct: bool) -> u64 {
     files
         .par_iter()
         .map(|p| {
             let rel = p.strip_prefix(inbox).unwrap();
-            let Ok(opened) = shuangti::ingest::open_in_inbox(inbox, rel, false) else {
+            let opened = if direct {
+                shuangti::ingest::open_workbook(p, false)
+            } else {
+                shuangti::ingest::open_in_inbox(inbox, rel, false)
+            };
+            let Ok(opened) = opened else {
                 return 0;
             };
             let mut n = 0u64;
@@ -624,8 +630,8 @@ fn main() -> Res<()> {
                 let inbox = PathBuf::from(args.next().expect("--floor MODE INBOX"));
                 let mut paths = Vec::new();
                 files_of(&inbox, &mut paths);
-                if mode == "ingest" {
-                    println!("{}", ingest_only(&inbox, &paths));
+                if mode.starts_with("ingest") {
+                    println!("{}", ingest_only(&inbox, &paths, mode == "ingest-direct"));
                 } else {
                     println!("{}", baseline(&paths, mode == "cells").2);
                 }

@@ -99,7 +99,7 @@ fn read_entry(zip: &mut ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Vec<u8>
 fn count_si(xml: &[u8]) -> u64 {
     let mut n = 0;
     let mut i = 0;
-    while let Some(lt) = xml[i..].iter().position(|&b| b == b'<') {
+    while let Some(lt) = memchr::memchr(b'<', &xml[i..]) {
         let at = i + lt + 1;
         let rest = &xml[at..];
         let name_len = rest
@@ -237,16 +237,9 @@ pub fn fix_char_refs(xml: &[u8]) -> (std::borrow::Cow<'_, [u8]>, usize) {
     (fixed, replaced)
 }
 
+/// The first `needle` in `hay` (memchr's SIMD search: these scans run over every sheet's text).
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let (&first, _) = needle.split_first()?;
-    let mut i = 0;
-    while let Some(p) = hay.get(i..)?.iter().position(|&b| b == first) {
-        if hay[i + p..].starts_with(needle) {
-            return Some(i + p);
-        }
-        i += p + 1;
-    }
-    None
+    memchr::memmem::find(hay, needle)
 }
 
 #[cfg(test)]

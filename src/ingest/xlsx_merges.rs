@@ -158,7 +158,7 @@ fn uncalculated_in(xml: &[u8]) -> Vec<(u32, u32)> {
         {
             continue;
         }
-        let Some(end) = rest.iter().position(|&b| b == b'>') else {
+        let Some(end) = memchr::memchr(b'>', rest) else {
             break;
         };
         let tag = &rest[..end];
@@ -184,25 +184,18 @@ fn uncalculated_in(xml: &[u8]) -> Vec<(u32, u32)> {
     out
 }
 
+/// The first `needle` in `hay` (memchr's SIMD search: these scans run over every sheet's text).
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let (&first, _) = needle.split_first()?;
-    let mut i = 0;
-    while let Some(p) = hay.get(i..)?.iter().position(|&b| b == first) {
-        if hay[i + p..].starts_with(needle) {
-            return Some(i + p);
-        }
-        i += p + 1;
-    }
-    None
+    memchr::memmem::find(hay, needle)
 }
 
 /// The attribute text of every element whose local name is `name` (`<name …>` or `<x:name …>`).
 fn elements<'a>(xml: &'a [u8], name: &'a [u8]) -> impl Iterator<Item = &'a [u8]> + 'a {
     let mut rest = xml;
     std::iter::from_fn(move || loop {
-        let lt = rest.iter().position(|&b| b == b'<')?;
+        let lt = memchr::memchr(b'<', rest)?;
         rest = &rest[lt + 1..];
-        let end = rest.iter().position(|&b| b == b'>')?;
+        let end = memchr::memchr(b'>', rest)?;
         let tag = &rest[..end];
         rest = &rest[end + 1..];
         let qname_len = tag
@@ -244,7 +237,7 @@ fn attr<'a>(attrs: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
 }
 
 fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).rposition(|w| w == needle)
+    memchr::memmem::rfind(hay, needle)
 }
 
 /// `A1:F1` (or a single `B3`) as 0-based inclusive `Dimensions`.

@@ -55,8 +55,8 @@ pub fn open_in_inbox(
 ) -> Result<Opened, OpenFailure> {
     let path = inbox.join(rel);
     let meta = fs::metadata(&path).map_err(|e| io_failure(&e))?;
-    let root = fs::canonicalize(inbox).map_err(|e| io_failure(&e))?;
-    if !inside(&path, &root) {
+    let root = canonical_root(inbox).map_err(|e| io_failure(&e))?;
+    if !no_link_on_the_way(inbox, rel) && !inside(&path, &root) {
         return Err(skipped(if meta.is_dir() {
             LINK_OUTSIDE_DIR
         } else {
@@ -72,6 +72,60 @@ pub fn open_in_inbox(
         )));
     }
     within(FILE_TIME, &path, move |p| open_workbook(p, include_hidden))
+}
+
+thread_local! {
+    /// The inbox last asked about on this thread, its identity (device, inode) and its real path:
+    /// `canonicalize` walks every component of the path with a system call each, per file.
+    static ROOT: std::cell::RefCell<Option<(std::path::PathBuf, (u64, u64), std::path::PathBuf)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The real path of `inbox`, from this thread's cache while `inbox` still leads to the same folder.
+fn canonical_root(inbox: &Path) -> io::Result<std::path::PathBuf> {
+    let Some(id) = identity(&fs::metadata(inbox)?) else {
+        return fs::canonicalize(inbox);
+    };
+    let hit = ROOT.with(|r| {
+        r.borrow()
+            .as_ref()
+            .filter(|(p, i, _)| p == inbox && *i == id)
+            .map(|(_, _, real)| real.clone())
+    });
+    if let Some(real) = hit {
+        return Ok(real);
+    }
+    let real = fs::canonicalize(inbox)?;
+    ROOT.with(|r| *r.borrow_mut() = Some((inbox.to_path_buf(), id, real.clone())));
+    Ok(real)
+}
+
+#[cfg(unix)]
+fn identity(m: &fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt as _;
+    Some((m.dev(), m.ino()))
+}
+
+/// (no cache where a folder's identity is not at hand)
+#[cfg(not(unix))]
+fn identity(_: &fs::Metadata) -> Option<(u64, u64)> {
+    None
+}
+
+/// Whether `inbox/rel` is plainly inside the inbox: every component of `rel` an ordinary name that is
+/// not a link (one `lstat` each). Otherwise the caller resolves the path in full.
+fn no_link_on_the_way(inbox: &Path, rel: &Path) -> bool {
+    let mut at = inbox.to_path_buf();
+    for c in rel.components() {
+        let std::path::Component::Normal(name) = c else {
+            return false;
+        };
+        at.push(name);
+        if !fs::symlink_metadata(&at).is_ok_and(|m| !m.file_type().is_symlink()) {
+            return false;
+        }
+    }
+    true
 }
 
 /// A job for a calling thread's reader thread.
