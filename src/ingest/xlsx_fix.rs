@@ -27,14 +27,14 @@ pub struct SstFix {
     pub too_many: Option<u64>,
     /// The table inflates past the budget (its zip entry lied about its size).
     pub too_big: bool,
+    /// The zip path and inflated text of the table as it is, when it was read and needed no rewriting
+    /// (so the copy calamine reads can hold it stored, not inflated a second time).
+    pub as_is: Option<(String, Vec<u8>)>,
 }
 
-/// Checks (and if needed rewrites) the shared-string table of the xlsx `bytes`.
-pub fn fix_shared_strings(bytes: &[u8]) -> SstFix {
+/// Checks (and if needed rewrites) the shared-string table of the xlsx opened as `zip`.
+pub fn fix_shared_strings(zip: &mut ZipArchive<Cursor<&[u8]>>) -> SstFix {
     let mut fix = SstFix::default();
-    let Ok(mut zip) = ZipArchive::new(Cursor::new(bytes)) else {
-        return fix;
-    };
     let Some(name) = zip
         .file_names()
         .filter_map(Result::ok)
@@ -43,7 +43,7 @@ pub fn fix_shared_strings(bytes: &[u8]) -> SstFix {
     else {
         return fix;
     };
-    let Some(xml) = read_entry(&mut zip, &name) else {
+    let Some(xml) = read_entry(zip, &name) else {
         return fix;
     };
     if xml.len() as u64 > MAX_INFLATED {
@@ -63,6 +63,9 @@ pub fn fix_shared_strings(bytes: &[u8]) -> SstFix {
     }
     if replaced > 0 || declared_too_many {
         fix.rewritten = Some((name, text.into_owned()));
+    } else {
+        drop(text);
+        fix.as_is = Some((name, xml));
     }
     fix
 }

@@ -15,7 +15,7 @@ const MAX_SHEET_XML: u64 = 32 << 20;
 /// One list of merged areas per sheet, in workbook order, when `sheets` sheets are found.
 pub fn xlsx_merges(bytes: &[u8], sheets: usize) -> Option<Vec<Vec<Dimensions>>> {
     let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let paths = sheet_paths(&mut zip)?;
+    let (paths, _) = sheet_paths(&mut zip)?;
     if paths.len() != sheets {
         return None;
     }
@@ -26,8 +26,9 @@ pub fn xlsx_merges(bytes: &[u8], sheets: usize) -> Option<Vec<Vec<Dimensions>>> 
 }
 
 /// An xlsx whose worksheets were inflated once, here: `bytes` is a copy of the file with those
-/// worksheets stored uncompressed (every other entry copied as it is), so calamine reads their text
-/// without inflating it again; `merges` are each worksheet's merged areas (workbook order), found in
+/// worksheets (and the workbook part, its relationships and the entries the caller read) stored
+/// uncompressed (every other entry copied as it is), so calamine reads their text without inflating
+/// it again; `merges` are each worksheet's merged areas (workbook order), found in
 /// the same inflated text.
 pub struct Inflated {
     pub bytes: Vec<u8>,
@@ -40,11 +41,14 @@ pub struct Inflated {
 const MAX_INFLATED: usize = 64 << 20;
 
 /// [`Inflated`], or `None` when anything is unexpected (the caller then reads the file as it is and
-/// finds merges with [`xlsx_merges`]). The entries in `replaced` are written with the text given.
-pub fn inflate_once(bytes: &[u8], replaced: &[(String, Vec<u8>)]) -> Option<Inflated> {
-    let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let paths = sheet_paths(&mut zip)?;
-    let mut texts: Vec<(String, Vec<u8>)> = Vec::new();
+/// finds merges with [`xlsx_merges`]). `zip` is the archive of the file's `bytes`; the entries in
+/// `replaced` are written (stored) with the text given.
+pub fn inflate_once(
+    bytes: &[u8],
+    mut zip: ZipArchive<Cursor<&[u8]>>,
+    replaced: &[(String, Vec<u8>)],
+) -> Option<Inflated> {
+    let (paths, mut texts) = sheet_paths(&mut zip)?;
     let mut total = 0;
     for path in &paths {
         if texts.iter().any(|(p, _)| p == path) {
@@ -98,14 +102,28 @@ pub fn inflate_once(bytes: &[u8], replaced: &[(String, Vec<u8>)]) -> Option<Infl
     })
 }
 
-/// The zip paths of the worksheets, in workbook order.
-fn sheet_paths(zip: &mut ZipArchive<Cursor<&[u8]>>) -> Option<Vec<String>> {
-    let workbook = read_entry(zip, "xl/workbook.xml")?;
-    let rels = read_entry(zip, "xl/_rels/workbook.xml.rels")?;
-    let ids: Vec<&[u8]> = elements(&workbook, b"sheet")
+const WORKBOOK: &str = "xl/workbook.xml";
+const WORKBOOK_RELS: &str = "xl/_rels/workbook.xml.rels";
+
+/// The zip paths of the worksheets, in workbook order; and the texts of the two parts read for them.
+#[allow(clippy::type_complexity)]
+fn sheet_paths(
+    zip: &mut ZipArchive<Cursor<&[u8]>>,
+) -> Option<(Vec<String>, Vec<(String, Vec<u8>)>)> {
+    let workbook = read_entry(zip, WORKBOOK)?;
+    let rels = read_entry(zip, WORKBOOK_RELS)?;
+    let paths = worksheet_targets(&workbook, &rels)?;
+    Some((
+        paths,
+        vec![(WORKBOOK.into(), workbook), (WORKBOOK_RELS.into(), rels)],
+    ))
+}
+
+fn worksheet_targets(workbook: &[u8], rels: &[u8]) -> Option<Vec<String>> {
+    let ids: Vec<&[u8]> = elements(workbook, b"sheet")
         .map(|e| attr(e, b"id"))
         .collect::<Option<_>>()?;
-    let rels: Vec<(&[u8], &[u8])> = elements(&rels, b"Relationship")
+    let rels: Vec<(&[u8], &[u8])> = elements(rels, b"Relationship")
         .filter_map(|e| Some((attr(e, b"Id")?, attr(e, b"Target")?)))
         .collect();
     ids.iter()
@@ -323,7 +341,14 @@ mod tests {
             let Ok(mut orig) = Xlsx::new(Cursor::new(&bytes[..])) else {
                 continue;
             };
-            let Some(inflated) = inflate_once(&bytes, &[]) else {
+            let mut zip = zip::ZipArchive::new(Cursor::new(&bytes[..])).unwrap();
+            // (the shared strings stored in the copy too, as the loader does when they need no fix)
+            let sst = crate::ingest::xlsx_fix::fix_shared_strings(&mut zip);
+            if sst.rewritten.is_some() {
+                continue;
+            }
+            let stored: Vec<_> = sst.as_is.into_iter().collect();
+            let Some(inflated) = inflate_once(&bytes, zip, &stored) else {
                 continue;
             };
             taken += 1;
