@@ -19,7 +19,9 @@ use std::thread;
 
 use super::budget::{FILE_TIME, MAX_FILE_BYTES};
 use super::scan::inside;
-use super::sniff::{is_container, sniff, Format, Sniffed, HEAD, MAX_ZIP_UNCOMPRESSED, UNKNOWN};
+use super::sniff::{
+    is_container, sniff_keeping, Format, Sniffed, HEAD, MAX_ZIP_UNCOMPRESSED, UNKNOWN,
+};
 use super::Sheet;
 use error::ReadError;
 use isolate::quietly;
@@ -262,7 +264,8 @@ pub fn open_workbook(path: &Path, include_hidden: bool) -> Result<Opened, OpenFa
         .unwrap_or_default();
     let is_et = ext == "et" || ext == "ett";
     let bytes = read_bytes(path)?;
-    let format = match sniff(&bytes) {
+    let (sniffed, zip) = sniff_keeping(&bytes);
+    let format = match sniffed {
         Sniffed::Spreadsheet(f) => f,
         Sniffed::Encrypted => return Err(unreadable(PASSWORD)),
         Sniffed::Empty => return Err(unreadable(EMPTY)),
@@ -304,7 +307,10 @@ pub fn open_workbook(path: &Path, include_hidden: bool) -> Result<Opened, OpenFa
     };
 
     if format == Format::Xlsx {
-        if let Some(title) = super::own_report::report_title(&bytes) {
+        if let Some(title) = zip
+            .clone()
+            .and_then(|mut z| super::own_report::report_title_in(&mut z))
+        {
             return Err(skipped(format!(
                 "本工具生成的报表（{title}），不作为台账读取"
             )));
@@ -321,7 +327,7 @@ pub fn open_workbook(path: &Path, include_hidden: bool) -> Result<Opened, OpenFa
         });
     }
 
-    let outcome = quietly(|| read(format, &bytes, include_hidden));
+    let outcome = quietly(|| read(format, &bytes, zip, include_hidden));
     match outcome {
         Some(Ok(mut read)) => {
             notes.append(&mut read.notes);

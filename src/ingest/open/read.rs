@@ -11,7 +11,7 @@ use super::error::{too_much_text, ReadError};
 use super::sized::{grid_from_range, grid_from_sparse, xlsx_cells, Spent};
 use crate::ingest::budget::{MAX_INFLATED, MAX_SHARED_STRINGS, MAX_TEXT_BYTES, MAX_WORKBOOK_CELLS};
 use crate::ingest::ods;
-use crate::ingest::sniff::Format;
+use crate::ingest::sniff::{Format, Zip};
 use crate::ingest::xls::{fix_xls, XlsFix};
 use crate::ingest::xlsx_fix::{fix_shared_strings, replace_entries};
 use crate::ingest::xlsx_merges::{inflate_once, xlsx_merges};
@@ -22,7 +22,13 @@ pub(super) struct Read {
     pub notes: Vec<String>,
 }
 
-pub(super) fn read(format: Format, bytes: &[u8], include_hidden: bool) -> Result<Read, ReadError> {
+/// `zip` is the file's archive when `sniff` read it (a zip's directory is read once).
+pub(super) fn read<'a>(
+    format: Format,
+    bytes: &'a [u8],
+    zip: Option<Zip<'a>>,
+    include_hidden: bool,
+) -> Result<Read, ReadError> {
     let rs = Cursor::new(bytes);
     match format {
         Format::Xlsx => {
@@ -32,7 +38,7 @@ pub(super) fn read(format: Format, bytes: &[u8], include_hidden: bool) -> Result
             // The shared strings are checked first and, when they would cost the workbook, rewritten
             // in the same copy (or, should the worksheets not be inflated, in a copy of their own).
             // One reading of the zip's directory serves both.
-            let zip = zip::ZipArchive::new(rs.clone()).ok();
+            let zip = zip.or_else(|| zip::ZipArchive::new(rs.clone()).ok());
             let mut sst = zip
                 .clone()
                 .map(|mut z| fix_shared_strings(&mut z))
