@@ -76,7 +76,9 @@ pub fn inflate_once(
         })
         .collect::<Option<Vec<_>>>()?;
     let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
-    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len() + total)));
+    // (room for every stored text, so the copy is never moved while it is written)
+    let texts_len: usize = replaced.iter().chain(texts.iter()).map(|(_, t)| t.len()).sum();
+    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len() + texts_len)));
     for i in 0..zip.len() {
         let entry = zip.by_index_raw(i).ok()?;
         let name = entry.name().ok()?.into_owned();
