@@ -77,7 +77,11 @@ pub fn inflate_once(
         .collect::<Option<Vec<_>>>()?;
     let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
     // (room for every stored text, so the copy is never moved while it is written)
-    let texts_len: usize = replaced.iter().chain(texts.iter()).map(|(_, t)| t.len()).sum();
+    let texts_len: usize = replaced
+        .iter()
+        .chain(texts.iter())
+        .map(|(_, t)| t.len())
+        .sum();
     let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len() + texts_len)));
     for i in 0..zip.len() {
         let entry = zip.by_index_raw(i).ok()?;
@@ -107,11 +111,11 @@ pub fn inflate_once(
 const WORKBOOK: &str = "xl/workbook.xml";
 const WORKBOOK_RELS: &str = "xl/_rels/workbook.xml.rels";
 
+/// A zip entry's path and inflated text.
+type Part = (String, Vec<u8>);
+
 /// The zip paths of the worksheets, in workbook order; and the texts of the two parts read for them.
-#[allow(clippy::type_complexity)]
-fn sheet_paths(
-    zip: &mut ZipArchive<Cursor<&[u8]>>,
-) -> Option<(Vec<String>, Vec<(String, Vec<u8>)>)> {
+fn sheet_paths(zip: &mut ZipArchive<Cursor<&[u8]>>) -> Option<(Vec<String>, Vec<Part>)> {
     let workbook = read_entry(zip, WORKBOOK)?;
     let rels = read_entry(zip, WORKBOOK_RELS)?;
     let paths = worksheet_targets(&workbook, &rels)?;

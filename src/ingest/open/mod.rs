@@ -76,11 +76,16 @@ pub fn open_in_inbox(
     within(FILE_TIME, &path, move |p| open_workbook(p, include_hidden))
 }
 
+/// The inbox last asked about on a thread, its identity (device, inode) and its real path.
+struct KnownRoot {
+    inbox: std::path::PathBuf,
+    id: (u64, u64),
+    real: std::path::PathBuf,
+}
+
 thread_local! {
-    /// The inbox last asked about on this thread, its identity (device, inode) and its real path:
-    /// `canonicalize` walks every component of the path with a system call each, per file.
-    static ROOT: std::cell::RefCell<Option<(std::path::PathBuf, (u64, u64), std::path::PathBuf)>> =
-        const { std::cell::RefCell::new(None) };
+    /// (`canonicalize` walks every component of the path with a system call each, per file.)
+    static ROOT: std::cell::RefCell<Option<KnownRoot>> = const { std::cell::RefCell::new(None) };
 }
 
 /// The real path of `inbox`, from this thread's cache while `inbox` still leads to the same folder.
@@ -91,14 +96,20 @@ fn canonical_root(inbox: &Path) -> io::Result<std::path::PathBuf> {
     let hit = ROOT.with(|r| {
         r.borrow()
             .as_ref()
-            .filter(|(p, i, _)| p == inbox && *i == id)
-            .map(|(_, _, real)| real.clone())
+            .filter(|k| k.inbox == inbox && k.id == id)
+            .map(|k| k.real.clone())
     });
     if let Some(real) = hit {
         return Ok(real);
     }
     let real = fs::canonicalize(inbox)?;
-    ROOT.with(|r| *r.borrow_mut() = Some((inbox.to_path_buf(), id, real.clone())));
+    ROOT.with(|r| {
+        *r.borrow_mut() = Some(KnownRoot {
+            inbox: inbox.to_path_buf(),
+            id,
+            real: real.clone(),
+        })
+    });
     Ok(real)
 }
 
