@@ -481,6 +481,38 @@ fn baseline(files: &[PathBuf], streaming: bool) -> (f64, f64, u64) {
     (t.elapsed().as_secs_f64(), cpu_seconds() - cpu, cells)
 }
 
+/// shuangti's reading stage alone (`--floor ingest INBOX`, by hand: not in the table): every file
+/// opened as `check` opens it (`open_in_inbox`: budget thread, size checks, grids), nothing recognised.
+/// Returns the non-empty grid cells.
+/// (`--floor ingest-direct`: `open_workbook` on the calling thread, without the budget thread.)
+fn ingest_only(inbox: &Path, files: &[PathBuf], direct: bool) -> u64 {
+    files
+        .par_iter()
+        .map(|p| {
+            let rel = p.strip_prefix(inbox).unwrap();
+            let opened = if direct {
+                shuangti::ingest::open_workbook(p, false)
+            } else {
+                shuangti::ingest::open_in_inbox(inbox, rel, false)
+            };
+            let Ok(opened) = opened else {
+                return 0;
+            };
+            let mut n = 0u64;
+            for g in opened.sheets.iter().filter_map(|s| s.grid.as_ref()) {
+                for r in g.first_row()..g.end_row() {
+                    n += g
+                        .row(r)
+                        .iter()
+                        .filter(|d| !matches!(d, calamine::Data::Empty))
+                        .count() as u64;
+                }
+            }
+            n
+        })
+        .sum()
+}
+
 struct Run {
     wall: f64,
     user: f64,
@@ -594,13 +626,15 @@ fn main() -> Res<()> {
             "--generate-only" => generate_only = true,
             // Internal: calamine alone over an inbox, in its own process (see `measure`).
             "--floor" => {
-                let streaming = args.next().expect("--floor cells|range") == "cells";
+                let mode = args.next().expect("--floor cells|range|ingest");
+                let inbox = PathBuf::from(args.next().expect("--floor MODE INBOX"));
                 let mut paths = Vec::new();
-                files_of(
-                    Path::new(&args.next().expect("--floor MODE INBOX")),
-                    &mut paths,
-                );
-                println!("{}", baseline(&paths, streaming).2);
+                files_of(&inbox, &mut paths);
+                if mode.starts_with("ingest") {
+                    println!("{}", ingest_only(&inbox, &paths, mode == "ingest-direct"));
+                } else {
+                    println!("{}", baseline(&paths, mode == "cells").2);
+                }
                 return Ok(());
             }
             _ => {} // cargo passes --bench

@@ -14,7 +14,11 @@ const MAX_CUSTOM_XML: u64 = 1 << 20;
 
 /// The title of the report an xlsx's bytes are, when this tool wrote it.
 pub fn report_title(bytes: &[u8]) -> Option<String> {
-    let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
+    report_title_in(&mut ZipArchive::new(Cursor::new(bytes)).ok()?)
+}
+
+/// [`report_title`] of an xlsx already opened as a zip archive.
+pub fn report_title_in(zip: &mut ZipArchive<Cursor<&[u8]>>) -> Option<String> {
     let entry = zip.by_name("docProps/custom.xml").ok()?;
     let mut xml = String::new();
     entry.take(MAX_CUSTOM_XML).read_to_string(&mut xml).ok()?;

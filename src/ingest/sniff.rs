@@ -79,23 +79,35 @@ pub const HEAD: usize = 512;
 
 /// Tells the format of a whole file's bytes (or, for a non-container, of its first [`HEAD`] bytes).
 pub fn sniff(bytes: &[u8]) -> Sniffed {
+    sniff_keeping(bytes).0
+}
+
+/// A zip file's archive as read by [`sniff`].
+pub type Zip<'a> = ZipArchive<Cursor<&'a [u8]>>;
+
+/// [`sniff`], and for a zip its archive (its directory read once: the reader goes on with it).
+pub fn sniff_keeping(bytes: &[u8]) -> (Sniffed, Option<Zip<'_>>) {
     if bytes.is_empty() {
-        return Sniffed::Empty;
+        return (Sniffed::Empty, None);
     }
     if bytes.starts_with(ZIP_MAGIC) || bytes.starts_with(ZIP_EMPTY_MAGIC) {
-        return sniff_zip(bytes);
+        let mut zip = match ZipArchive::new(Cursor::new(bytes)) {
+            Ok(z) => z,
+            Err(e) => return (Sniffed::Corrupt(format!("zip: {e}")), None),
+        };
+        return (sniff_zip(&mut zip), Some(zip));
     }
+    (sniff_container_or_other(bytes), None)
+}
+
+fn sniff_container_or_other(bytes: &[u8]) -> Sniffed {
     if bytes.starts_with(OLE_MAGIC) {
         return sniff_ole(bytes);
     }
     sniff_other(bytes)
 }
 
-fn sniff_zip(bytes: &[u8]) -> Sniffed {
-    let mut zip = match ZipArchive::new(Cursor::new(bytes)) {
-        Ok(z) => z,
-        Err(e) => return Sniffed::Corrupt(format!("zip: {e}")),
-    };
+fn sniff_zip(zip: &mut Zip) -> Sniffed {
     let (mut total, mut xlsx, mut xlsb, mut ods_content) = (0u64, false, false, false);
     let (mut word, mut ppt, mut mimetype) = (false, false, None);
     for i in 0..zip.len() {

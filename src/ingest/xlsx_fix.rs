@@ -27,14 +27,14 @@ pub struct SstFix {
     pub too_many: Option<u64>,
     /// The table inflates past the budget (its zip entry lied about its size).
     pub too_big: bool,
+    /// The zip path and inflated text of the table as it is, when it was read and needed no rewriting
+    /// (so the copy calamine reads can hold it stored, not inflated a second time).
+    pub as_is: Option<(String, Vec<u8>)>,
 }
 
-/// Checks (and if needed rewrites) the shared-string table of the xlsx `bytes`.
-pub fn fix_shared_strings(bytes: &[u8]) -> SstFix {
+/// Checks (and if needed rewrites) the shared-string table of the xlsx opened as `zip`.
+pub fn fix_shared_strings(zip: &mut ZipArchive<Cursor<&[u8]>>) -> SstFix {
     let mut fix = SstFix::default();
-    let Ok(mut zip) = ZipArchive::new(Cursor::new(bytes)) else {
-        return fix;
-    };
     let Some(name) = zip
         .file_names()
         .filter_map(Result::ok)
@@ -43,7 +43,7 @@ pub fn fix_shared_strings(bytes: &[u8]) -> SstFix {
     else {
         return fix;
     };
-    let Some(xml) = read_entry(&mut zip, &name) else {
+    let Some(xml) = read_entry(zip, &name) else {
         return fix;
     };
     if xml.len() as u64 > MAX_INFLATED {
@@ -63,6 +63,9 @@ pub fn fix_shared_strings(bytes: &[u8]) -> SstFix {
     }
     if replaced > 0 || declared_too_many {
         fix.rewritten = Some((name, text.into_owned()));
+    } else {
+        drop(text);
+        fix.as_is = Some((name, xml));
     }
     fix
 }
@@ -99,7 +102,7 @@ fn read_entry(zip: &mut ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<Vec<u8>
 fn count_si(xml: &[u8]) -> u64 {
     let mut n = 0;
     let mut i = 0;
-    while let Some(lt) = xml[i..].iter().position(|&b| b == b'<') {
+    while let Some(lt) = memchr::memchr(b'<', &xml[i..]) {
         let at = i + lt + 1;
         let rest = &xml[at..];
         let name_len = rest
@@ -237,16 +240,9 @@ pub fn fix_char_refs(xml: &[u8]) -> (std::borrow::Cow<'_, [u8]>, usize) {
     (fixed, replaced)
 }
 
+/// The first `needle` in `hay` (memchr's SIMD search: these scans run over every sheet's text).
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let (&first, _) = needle.split_first()?;
-    let mut i = 0;
-    while let Some(p) = hay.get(i..)?.iter().position(|&b| b == first) {
-        if hay[i + p..].starts_with(needle) {
-            return Some(i + p);
-        }
-        i += p + 1;
-    }
-    None
+    memchr::memmem::find(hay, needle)
 }
 
 #[cfg(test)]

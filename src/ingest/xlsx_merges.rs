@@ -15,7 +15,7 @@ const MAX_SHEET_XML: u64 = 32 << 20;
 /// One list of merged areas per sheet, in workbook order, when `sheets` sheets are found.
 pub fn xlsx_merges(bytes: &[u8], sheets: usize) -> Option<Vec<Vec<Dimensions>>> {
     let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let paths = sheet_paths(&mut zip)?;
+    let (paths, _) = sheet_paths(&mut zip)?;
     if paths.len() != sheets {
         return None;
     }
@@ -26,8 +26,9 @@ pub fn xlsx_merges(bytes: &[u8], sheets: usize) -> Option<Vec<Vec<Dimensions>>> 
 }
 
 /// An xlsx whose worksheets were inflated once, here: `bytes` is a copy of the file with those
-/// worksheets stored uncompressed (every other entry copied as it is), so calamine reads their text
-/// without inflating it again; `merges` are each worksheet's merged areas (workbook order), found in
+/// worksheets (and the workbook part, its relationships and the entries the caller read) stored
+/// uncompressed (every other entry copied as it is), so calamine reads their text without inflating
+/// it again; `merges` are each worksheet's merged areas (workbook order), found in
 /// the same inflated text.
 pub struct Inflated {
     pub bytes: Vec<u8>,
@@ -40,11 +41,14 @@ pub struct Inflated {
 const MAX_INFLATED: usize = 64 << 20;
 
 /// [`Inflated`], or `None` when anything is unexpected (the caller then reads the file as it is and
-/// finds merges with [`xlsx_merges`]). The entries in `replaced` are written with the text given.
-pub fn inflate_once(bytes: &[u8], replaced: &[(String, Vec<u8>)]) -> Option<Inflated> {
-    let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let paths = sheet_paths(&mut zip)?;
-    let mut texts: Vec<(String, Vec<u8>)> = Vec::new();
+/// finds merges with [`xlsx_merges`]). `zip` is the archive of the file's `bytes`; the entries in
+/// `replaced` are written (stored) with the text given.
+pub fn inflate_once(
+    bytes: &[u8],
+    mut zip: ZipArchive<Cursor<&[u8]>>,
+    replaced: &[(String, Vec<u8>)],
+) -> Option<Inflated> {
+    let (paths, mut texts) = sheet_paths(&mut zip)?;
     let mut total = 0;
     for path in &paths {
         if texts.iter().any(|(p, _)| p == path) {
@@ -72,7 +76,13 @@ pub fn inflate_once(bytes: &[u8], replaced: &[(String, Vec<u8>)]) -> Option<Infl
         })
         .collect::<Option<Vec<_>>>()?;
     let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
-    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len() + total)));
+    // (room for every stored text, so the copy is never moved while it is written)
+    let texts_len: usize = replaced
+        .iter()
+        .chain(texts.iter())
+        .map(|(_, t)| t.len())
+        .sum();
+    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len() + texts_len)));
     for i in 0..zip.len() {
         let entry = zip.by_index_raw(i).ok()?;
         let name = entry.name().ok()?.into_owned();
@@ -98,14 +108,28 @@ pub fn inflate_once(bytes: &[u8], replaced: &[(String, Vec<u8>)]) -> Option<Infl
     })
 }
 
-/// The zip paths of the worksheets, in workbook order.
-fn sheet_paths(zip: &mut ZipArchive<Cursor<&[u8]>>) -> Option<Vec<String>> {
-    let workbook = read_entry(zip, "xl/workbook.xml")?;
-    let rels = read_entry(zip, "xl/_rels/workbook.xml.rels")?;
-    let ids: Vec<&[u8]> = elements(&workbook, b"sheet")
+const WORKBOOK: &str = "xl/workbook.xml";
+const WORKBOOK_RELS: &str = "xl/_rels/workbook.xml.rels";
+
+/// A zip entry's path and inflated text.
+type Part = (String, Vec<u8>);
+
+/// The zip paths of the worksheets, in workbook order; and the texts of the two parts read for them.
+fn sheet_paths(zip: &mut ZipArchive<Cursor<&[u8]>>) -> Option<(Vec<String>, Vec<Part>)> {
+    let workbook = read_entry(zip, WORKBOOK)?;
+    let rels = read_entry(zip, WORKBOOK_RELS)?;
+    let paths = worksheet_targets(&workbook, &rels)?;
+    Some((
+        paths,
+        vec![(WORKBOOK.into(), workbook), (WORKBOOK_RELS.into(), rels)],
+    ))
+}
+
+fn worksheet_targets(workbook: &[u8], rels: &[u8]) -> Option<Vec<String>> {
+    let ids: Vec<&[u8]> = elements(workbook, b"sheet")
         .map(|e| attr(e, b"id"))
         .collect::<Option<_>>()?;
-    let rels: Vec<(&[u8], &[u8])> = elements(&rels, b"Relationship")
+    let rels: Vec<(&[u8], &[u8])> = elements(rels, b"Relationship")
         .filter_map(|e| Some((attr(e, b"Id")?, attr(e, b"Target")?)))
         .collect();
     ids.iter()
@@ -158,7 +182,7 @@ fn uncalculated_in(xml: &[u8]) -> Vec<(u32, u32)> {
         {
             continue;
         }
-        let Some(end) = rest.iter().position(|&b| b == b'>') else {
+        let Some(end) = memchr::memchr(b'>', rest) else {
             break;
         };
         let tag = &rest[..end];
@@ -184,25 +208,18 @@ fn uncalculated_in(xml: &[u8]) -> Vec<(u32, u32)> {
     out
 }
 
+/// The first `needle` in `hay` (memchr's SIMD search: these scans run over every sheet's text).
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let (&first, _) = needle.split_first()?;
-    let mut i = 0;
-    while let Some(p) = hay.get(i..)?.iter().position(|&b| b == first) {
-        if hay[i + p..].starts_with(needle) {
-            return Some(i + p);
-        }
-        i += p + 1;
-    }
-    None
+    memchr::memmem::find(hay, needle)
 }
 
 /// The attribute text of every element whose local name is `name` (`<name …>` or `<x:name …>`).
 fn elements<'a>(xml: &'a [u8], name: &'a [u8]) -> impl Iterator<Item = &'a [u8]> + 'a {
     let mut rest = xml;
     std::iter::from_fn(move || loop {
-        let lt = rest.iter().position(|&b| b == b'<')?;
+        let lt = memchr::memchr(b'<', rest)?;
         rest = &rest[lt + 1..];
-        let end = rest.iter().position(|&b| b == b'>')?;
+        let end = memchr::memchr(b'>', rest)?;
         let tag = &rest[..end];
         rest = &rest[end + 1..];
         let qname_len = tag
@@ -244,7 +261,7 @@ fn attr<'a>(attrs: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
 }
 
 fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).rposition(|w| w == needle)
+    memchr::memmem::rfind(hay, needle)
 }
 
 /// `A1:F1` (or a single `B3`) as 0-based inclusive `Dimensions`.
@@ -330,7 +347,14 @@ mod tests {
             let Ok(mut orig) = Xlsx::new(Cursor::new(&bytes[..])) else {
                 continue;
             };
-            let Some(inflated) = inflate_once(&bytes, &[]) else {
+            let mut zip = zip::ZipArchive::new(Cursor::new(&bytes[..])).unwrap();
+            // (the shared strings stored in the copy too, as the loader does when they need no fix)
+            let sst = crate::ingest::xlsx_fix::fix_shared_strings(&mut zip);
+            if sst.rewritten.is_some() {
+                continue;
+            }
+            let stored: Vec<_> = sst.as_is.into_iter().collect();
+            let Some(inflated) = inflate_once(&bytes, zip, &stored) else {
                 continue;
             };
             taken += 1;

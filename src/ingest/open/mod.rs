@@ -19,7 +19,9 @@ use std::thread;
 
 use super::budget::{FILE_TIME, MAX_FILE_BYTES};
 use super::scan::inside;
-use super::sniff::{is_container, sniff, Format, Sniffed, HEAD, MAX_ZIP_UNCOMPRESSED, UNKNOWN};
+use super::sniff::{
+    is_container, sniff_keeping, Format, Sniffed, HEAD, MAX_ZIP_UNCOMPRESSED, UNKNOWN,
+};
 use super::Sheet;
 use error::ReadError;
 use isolate::quietly;
@@ -55,8 +57,8 @@ pub fn open_in_inbox(
 ) -> Result<Opened, OpenFailure> {
     let path = inbox.join(rel);
     let meta = fs::metadata(&path).map_err(|e| io_failure(&e))?;
-    let root = fs::canonicalize(inbox).map_err(|e| io_failure(&e))?;
-    if !inside(&path, &root) {
+    let root = canonical_root(inbox).map_err(|e| io_failure(&e))?;
+    if !no_link_on_the_way(inbox, rel) && !inside(&path, &root) {
         return Err(skipped(if meta.is_dir() {
             LINK_OUTSIDE_DIR
         } else {
@@ -72,6 +74,71 @@ pub fn open_in_inbox(
         )));
     }
     within(FILE_TIME, &path, move |p| open_workbook(p, include_hidden))
+}
+
+/// The inbox last asked about on a thread, its identity (device, inode) and its real path.
+struct KnownRoot {
+    inbox: std::path::PathBuf,
+    id: (u64, u64),
+    real: std::path::PathBuf,
+}
+
+thread_local! {
+    /// (`canonicalize` walks every component of the path with a system call each, per file.)
+    static ROOT: std::cell::RefCell<Option<KnownRoot>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The real path of `inbox`, from this thread's cache while `inbox` still leads to the same folder.
+fn canonical_root(inbox: &Path) -> io::Result<std::path::PathBuf> {
+    let Some(id) = identity(&fs::metadata(inbox)?) else {
+        return fs::canonicalize(inbox);
+    };
+    let hit = ROOT.with(|r| {
+        r.borrow()
+            .as_ref()
+            .filter(|k| k.inbox == inbox && k.id == id)
+            .map(|k| k.real.clone())
+    });
+    if let Some(real) = hit {
+        return Ok(real);
+    }
+    let real = fs::canonicalize(inbox)?;
+    ROOT.with(|r| {
+        *r.borrow_mut() = Some(KnownRoot {
+            inbox: inbox.to_path_buf(),
+            id,
+            real: real.clone(),
+        })
+    });
+    Ok(real)
+}
+
+#[cfg(unix)]
+fn identity(m: &fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt as _;
+    Some((m.dev(), m.ino()))
+}
+
+/// (no cache where a folder's identity is not at hand)
+#[cfg(not(unix))]
+fn identity(_: &fs::Metadata) -> Option<(u64, u64)> {
+    None
+}
+
+/// Whether `inbox/rel` is plainly inside the inbox: every component of `rel` an ordinary name that is
+/// not a link (one `lstat` each). Otherwise the caller resolves the path in full.
+fn no_link_on_the_way(inbox: &Path, rel: &Path) -> bool {
+    let mut at = inbox.to_path_buf();
+    for c in rel.components() {
+        let std::path::Component::Normal(name) = c else {
+            return false;
+        };
+        at.push(name);
+        if !fs::symlink_metadata(&at).is_ok_and(|m| !m.file_type().is_symlink()) {
+            return false;
+        }
+    }
+    true
 }
 
 /// A job for a calling thread's reader thread.
@@ -208,7 +275,8 @@ pub fn open_workbook(path: &Path, include_hidden: bool) -> Result<Opened, OpenFa
         .unwrap_or_default();
     let is_et = ext == "et" || ext == "ett";
     let bytes = read_bytes(path)?;
-    let format = match sniff(&bytes) {
+    let (sniffed, zip) = sniff_keeping(&bytes);
+    let format = match sniffed {
         Sniffed::Spreadsheet(f) => f,
         Sniffed::Encrypted => return Err(unreadable(PASSWORD)),
         Sniffed::Empty => return Err(unreadable(EMPTY)),
@@ -250,7 +318,10 @@ pub fn open_workbook(path: &Path, include_hidden: bool) -> Result<Opened, OpenFa
     };
 
     if format == Format::Xlsx {
-        if let Some(title) = super::own_report::report_title(&bytes) {
+        if let Some(title) = zip
+            .clone()
+            .and_then(|mut z| super::own_report::report_title_in(&mut z))
+        {
             return Err(skipped(format!(
                 "本工具生成的报表（{title}），不作为台账读取"
             )));
@@ -267,7 +338,7 @@ pub fn open_workbook(path: &Path, include_hidden: bool) -> Result<Opened, OpenFa
         });
     }
 
-    let outcome = quietly(|| read(format, &bytes, include_hidden));
+    let outcome = quietly(|| read(format, &bytes, zip, include_hidden));
     match outcome {
         Some(Ok(mut read)) => {
             notes.append(&mut read.notes);

@@ -11,7 +11,7 @@ use super::error::{too_much_text, ReadError};
 use super::sized::{grid_from_range, grid_from_sparse, xlsx_cells, Spent};
 use crate::ingest::budget::{MAX_INFLATED, MAX_SHARED_STRINGS, MAX_TEXT_BYTES, MAX_WORKBOOK_CELLS};
 use crate::ingest::ods;
-use crate::ingest::sniff::Format;
+use crate::ingest::sniff::{Format, Zip};
 use crate::ingest::xls::{fix_xls, XlsFix};
 use crate::ingest::xlsx_fix::{fix_shared_strings, replace_entries};
 use crate::ingest::xlsx_merges::{inflate_once, xlsx_merges};
@@ -22,7 +22,13 @@ pub(super) struct Read {
     pub notes: Vec<String>,
 }
 
-pub(super) fn read(format: Format, bytes: &[u8], include_hidden: bool) -> Result<Read, ReadError> {
+/// `zip` is the file's archive when `sniff` read it (a zip's directory is read once).
+pub(super) fn read<'a>(
+    format: Format,
+    bytes: &'a [u8],
+    zip: Option<Zip<'a>>,
+    include_hidden: bool,
+) -> Result<Read, ReadError> {
     let rs = Cursor::new(bytes);
     match format {
         Format::Xlsx => {
@@ -31,7 +37,12 @@ pub(super) fn read(format: Format, bytes: &[u8], include_hidden: bool) -> Result
             // file itself (so its errors are the file's own) and the merges are found separately.
             // The shared strings are checked first and, when they would cost the workbook, rewritten
             // in the same copy (or, should the worksheets not be inflated, in a copy of their own).
-            let sst = fix_shared_strings(bytes);
+            // One reading of the zip's directory serves both.
+            let zip = zip.or_else(|| zip::ZipArchive::new(rs.clone()).ok());
+            let mut sst = zip
+                .clone()
+                .map(|mut z| fix_shared_strings(&mut z))
+                .unwrap_or_default();
             if let Some(n) = sst.too_many {
                 return Err(ReadError::Budget(format!(
                     "共享字符串表有 {n} 项，超过 {MAX_SHARED_STRINGS} 项的上限，远超台账应有的规模，为防止占用过多内存未读取。\
@@ -45,8 +56,12 @@ pub(super) fn read(format: Format, bytes: &[u8], include_hidden: bool) -> Result
                     MAX_INFLATED >> 20
                 )));
             }
-            let replaced: Vec<(String, Vec<u8>)> = sst.rewritten.into_iter().collect();
-            let inflated = inflate_once(bytes, &replaced);
+            let replaced: Vec<(String, Vec<u8>)> = sst.rewritten.take().into_iter().collect();
+            // (a table that needed no fixing goes into the copy stored as well)
+            let as_is = sst.as_is.take().map(|t| vec![t]);
+            let stored = as_is.as_deref().unwrap_or(&replaced);
+            let inflated = zip.and_then(|z| inflate_once(bytes, z, stored));
+            drop(as_is);
             let patched: Vec<u8>;
             let (mut wb, mut fast) = match inflated
                 .as_ref()
