@@ -541,3 +541,50 @@ fn an_activity_ledger_without_a_type_does_not_report_a_missing_meeting() {
     assert_eq!(e.len(), 1);
     assert!(e[0]["message"].as_str().unwrap().contains("“活动类型”"));
 }
+
+/// The office's supervision log without 督查方式 is read: every check counts (as 方式不明), its
+/// findings and rectification are followed as with the column.
+#[test]
+fn a_supervision_log_without_a_method_counts_every_check() {
+    let ib = Inbox::new();
+    ib.register();
+    full_visits(&ib);
+    ib.xlsx(
+        "办公室/督查记录.xlsx",
+        &[(
+            "督查记录",
+            vec![
+                row(&[
+                    "督查日期",
+                    "村居",
+                    "发现问题",
+                    "整改要求",
+                    "整改期限",
+                    "整改状态",
+                    "督查人",
+                ]),
+                vec![
+                    ymd(5, 6),
+                    s("东庄村"),
+                    s("标语褪色"),
+                    s("更换"),
+                    ymd(5, 31),
+                    s("整改中"),
+                    s("于静"),
+                ],
+                vec![ymd(5, 12), s("西庄村"), C::E, C::E, C::E, C::E, s("李岩")],
+            ],
+        )],
+    );
+    let o = ib.run(&[
+        "monthly", "inbox", "--month", "2021-05", "-o", "out", "--json", "m.json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let j = json(&ib.path("m.json"));
+    let sv = &j["supervision"];
+    assert_eq!(sv["checks"], 2, "{sv}");
+    assert_eq!(sv["rectification"]["open"], 1, "{sv}");
+    let e = diags(&j, "missing_column");
+    assert_eq!(e.len(), 1);
+    assert!(e[0]["message"].as_str().unwrap().contains("“督查方式”"));
+}

@@ -98,6 +98,8 @@ pub enum Feed {
     TownScreens,
     /// Which activities are the meetings and the summary the rules look for (R2, R8, R10).
     ActivityTypes,
+    /// The office's checks by method (the rows still count, as 方式不明).
+    SupervisionMethods,
 }
 
 impl Feed {
@@ -113,6 +115,7 @@ impl Feed {
             Feed::DisputeType => "各纠纷的类型（纠纷清单中空缺）",
             Feed::TownScreens => "镇直单位电子显示屏播放的标语数（村、社区的标语数照算）",
             Feed::ActivityTypes => "动员部署会、专题部署会、工作总结是否已开展（按活动类型认出）",
+            Feed::SupervisionMethods => "按督查方式分的督查次数（各次计入“方式不明”）",
         }
     }
 }

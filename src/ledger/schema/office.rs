@@ -1,8 +1,8 @@
 //! The declarations of the town office's own lists: the register of units, the liaison list, the
 //! officers sent into the grids and the office's supervision records.
 
-use super::build::{choice, opt, req, unit};
-use super::{LiaisonCol, OfficerCol, RegisterCol, Spec, SupervisionCol, Ty};
+use super::build::{choice, feeding, opt, req, unit};
+use super::{Feed, LiaisonCol, OfficerCol, RegisterCol, Spec, SupervisionCol, Ty};
 use super::{OFFICER_UNITS, RECTIFY_STATUSES, SUPERVISION_METHODS, UNIT_KINDS};
 
 pub(super) fn register() -> Spec {
@@ -56,7 +56,11 @@ pub(super) fn supervision() -> Spec {
         vec![
             req(SupervisionCol::Date, Ty::Date),
             unit(SupervisionCol::Unit),
-            req(SupervisionCol::Method, choice(SUPERVISION_METHODS)),
+            feeding(
+                SupervisionCol::Method,
+                choice(SUPERVISION_METHODS),
+                &[Feed::SupervisionMethods],
+            ),
             opt(SupervisionCol::Problem, Ty::Text),
             opt(SupervisionCol::Requirement, Ty::Text),
             opt(SupervisionCol::Deadline, Ty::Date),
