@@ -59,15 +59,6 @@ fn weekly(ib: &Inbox) -> Value {
     json(&ib.path("w.json"))
 }
 
-fn unit<'a>(j: &'a Value, name: &str) -> &'a Value {
-    j["units"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|u| u["name"] == name)
-        .unwrap()
-}
-
 fn diags<'a>(j: &'a Value, code: &str) -> Vec<&'a Value> {
     j["diagnostics"]
         .as_array()

@@ -50,15 +50,6 @@ fn register(ib: &Inbox) {
     );
 }
 
-fn unit<'a>(j: &'a Value, name: &str) -> &'a Value {
-    j["units"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|u| u["name"] == name)
-        .unwrap_or_else(|| panic!("no unit {name}"))
-}
-
 fn run_json(ib: &Inbox, args: &[&str], json_name: &str) -> Value {
     let o = ib.run(args);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));

@@ -516,15 +516,6 @@ fn fourth_office() -> Inbox {
     ib
 }
 
-fn unit<'a>(j: &'a Value, name: &str) -> &'a Value {
-    j["units"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|u| u["name"] == name)
-        .unwrap_or_else(|| panic!("no unit {name}"))
-}
-
 /// (code, file, sheet, cell) of every error and warning.
 fn problems(j: &Value) -> Vec<(String, String, String, String)> {
     let mut v: Vec<_> = j["diagnostics"]

@@ -287,15 +287,6 @@ fn third_office() -> Inbox {
     ib
 }
 
-fn unit<'a>(j: &'a Value, name: &str) -> &'a Value {
-    j["units"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|u| u["name"] == name)
-        .unwrap_or_else(|| panic!("no unit {name}"))
-}
-
 fn weekly(ib: &Inbox) -> Value {
     let o = ib.run(&[
         "weekly", "inbox", "--week", "6", "-o", "out", "--json", "w.json",

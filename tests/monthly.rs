@@ -422,15 +422,6 @@ fn fixture() -> Inbox {
     ib
 }
 
-fn unit<'a>(j: &'a Value, name: &str) -> &'a Value {
-    j["units"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|u| u["name"] == name)
-        .unwrap_or_else(|| panic!("no unit {name}"))
-}
-
 fn weekly_scores(u: &Value) -> Vec<(u64, f64, String)> {
     u["weekly_scores"]
         .as_array()

@@ -357,15 +357,6 @@ fn third_office() -> Inbox {
     ib
 }
 
-fn unit<'a>(j: &'a Value, name: &str) -> &'a Value {
-    j["units"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|u| u["name"] == name)
-        .unwrap_or_else(|| panic!("no unit {name}"))
-}
-
 fn codes(j: &Value, code: &str) -> Vec<(String, String)> {
     let mut v: Vec<(String, String)> = j["diagnostics"]
         .as_array()

@@ -54,15 +54,6 @@ fn weekly(ib: &Inbox, extra: &[&str]) -> Value {
     json(&ib.path("w.json"))
 }
 
-fn unit<'a>(j: &'a Value, name: &str) -> &'a Value {
-    j["units"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|u| u["name"] == name)
-        .unwrap_or_else(|| panic!("no unit {name}"))
-}
-
 /// Asserts a rate's value (to 1e-9; None = null), base and positives.
 fn rate(s: &Value, key: &str, value: Option<f64>, base: u64, positive: u64) {
     let r = &s["rates"][key];

@@ -14,15 +14,6 @@ fn diags<'a>(j: &'a Value, code: &str, unit: &str) -> Vec<&'a Value> {
         .collect()
 }
 
-fn unit<'a>(j: &'a Value, name: &str) -> &'a Value {
-    j["units"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|u| u["name"] == name)
-        .unwrap()
-}
-
 /// 东庄村: week-6 report (Friday 05-14 17:00) saying `stated` households; the week's visit ledger holds
 /// `in_person` households visited at the door (questionnaire and letter both given) and `phone`
 /// phone-only households (neither given, as the plan allows), the last of them on Saturday 05-15.

@@ -3,16 +3,6 @@
 
 mod common;
 use common::*;
-use serde_json::Value;
-
-fn unit<'a>(j: &'a Value, name: &str) -> &'a Value {
-    j["units"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|u| u["name"] == name)
-        .unwrap()
-}
 
 #[test]
 fn week_six_figures_match_the_hand_computed_truth() {

@@ -583,3 +583,13 @@ pub fn parse_ref(r: &str) -> (String, u32, u32, u32) {
     assert_eq!(c1, c2, "{r}: one column");
     (sheet.trim_matches('\'').to_string(), r1, c1, r2)
 }
+
+/// The `units[]` entry of the unit named `name` in a report's `--json`.
+pub fn unit<'a>(j: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    j["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["name"] == name)
+        .unwrap_or_else(|| panic!("no unit {name} in the JSON"))
+}

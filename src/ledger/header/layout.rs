@@ -306,7 +306,7 @@ pub(super) fn distinct_matches(m: &Matcher, row: &[Option<Keyed>]) -> usize {
 }
 
 /// The text of the rows above the header (the title), joined.
-pub(super) fn title_text(grid: &Grid, header_row: u32) -> String {
+pub(crate) fn title_text(grid: &Grid, header_row: u32) -> String {
     let mut s = String::new();
     for r in grid.first_row()..header_row {
         for t in texts(grid, r).into_iter().flatten() {

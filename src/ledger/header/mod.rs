@@ -18,6 +18,7 @@ pub use explain::{
     columns_line, columns_line_all, columns_read, diagnostics, near_miss_diagnostics, plan_words,
     ColumnRead,
 };
+pub(crate) use layout::title_text;
 pub use layout::Matcher;
 pub use parts::{Lexicon, Part};
 pub use settle::Hit;
@@ -25,9 +26,7 @@ pub use settle::{How, Reading};
 
 use super::schema::{Kind, Spec, Specs};
 use crate::ingest::Grid;
-use layout::{
-    distinct_matches, keyed_row, map_columns, map_single, pair_candidates, title_text, Keyed,
-};
+use layout::{distinct_matches, keyed_row, map_columns, map_single, pair_candidates, Keyed};
 
 /// How far down a sheet the header may be.
 const HEADER_SEARCH_ROWS: u32 = 30;

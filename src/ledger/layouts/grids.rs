@@ -224,7 +224,7 @@ fn build(
         first_row,
         last_row,
         cols,
-        title: title(grid, first_row),
+        title: crate::ledger::header::title_text(grid, first_row),
         reading: Vec::new(),
     };
     let ctx = ctx(p, kind);
@@ -264,16 +264,4 @@ fn build(
         parsed: b.parsed,
         placed: b.placed,
     }
-}
-
-/// The text above the grid's header (a title row naming the unit).
-fn title(grid: &Grid, first: u32) -> String {
-    let mut s = String::new();
-    for r in grid.first_row()..first {
-        for t in grid.row(r).iter().filter_map(cell_cow) {
-            s.push_str(t.trim());
-            s.push(' ');
-        }
-    }
-    s
 }

@@ -98,7 +98,7 @@ pub(super) fn read(p: &Place, grid: &mut Grid) -> Option<Read> {
         first_row: first,
         last_row: first,
         cols: found.iter().map(|f| f.map(|(_, _, v)| v)).collect(),
-        title: title(grid, first),
+        title: crate::ledger::header::title_text(grid, first),
         reading,
     };
     let cells: Vec<(usize, u32, u32)> = found
@@ -120,16 +120,4 @@ pub(super) fn read(p: &Place, grid: &mut Grid) -> Option<Read> {
         parsed: b.parsed,
         placed: b.placed,
     })
-}
-
-/// The text above the first label (a title row naming the unit).
-fn title(grid: &Grid, first: u32) -> String {
-    let mut s = String::new();
-    for r in grid.first_row()..first {
-        for t in grid.row(r).iter().filter_map(cell_cow) {
-            s.push_str(t.trim());
-            s.push(' ');
-        }
-    }
-    s
 }
