@@ -3,7 +3,7 @@
 //! before any work is done so a long run cannot fail at the very end.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 pub use super::staged::{stage, Staged};
@@ -105,39 +105,14 @@ pub fn check_writable(dir: &Path, names: &[String], force: bool) -> Result<(), O
 /// unless `force`, and the bytes go to a temp file in the same folder that is renamed over `path` only
 /// when complete (and removed if anything fails).
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), OutputError> {
+    // (refused before anything is written; the staged file then goes in place)
     if !force && path.exists() {
         return Err(OutputError::Exists {
             path: path.to_path_buf(),
             option: "-o",
         });
     }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    create_dir(&dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = temp_path(&dir, &format!(".{name}"));
-    let result = write_file(&tmp, bytes).and_then(|()| fs::rename(&tmp, path));
-    result.map_err(|source| {
-        let _ = fs::remove_file(&tmp);
-        OutputError::Write {
-            path: path.to_path_buf(),
-            source,
-        }
-    })
-}
-
-fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut f = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
-    f.write_all(bytes)?;
-    f.sync_all()
+    super::staged::stage(path, |w| w.write_all(bytes)).commit(true)
 }
 
 pub(super) fn create_dir(dir: &Path) -> Result<(), OutputError> {

@@ -61,13 +61,12 @@ pub fn load(
     let (first, rest): (Vec<usize>, Vec<usize>) =
         (0..paths.len()).partition(|&i| office(&display_path(&paths[i])));
     let mut diags = Vec::new();
-    let mut reads: Vec<(usize, FileRead)> = first
+    let office_reads: Vec<FileRead> = first
         .par_iter()
-        .map(|&i| (i, read(&paths[i], &office_recogniser)))
+        .map(|&i| read(&paths[i], &office_recogniser))
         .collect();
-    let office_reads: Vec<FileRead> = reads.drain(..).map(|(_, fr)| fr).collect();
     let mut draft = RegisterDraft::from_office(&office_reads, specs, &office, &mut diags);
-    reads = first.into_iter().zip(office_reads).collect();
+    let mut reads: Vec<(usize, FileRead)> = first.into_iter().zip(office_reads).collect();
     if !draft.found() {
         // Without the office's register the units are the names all the ledgers use: every file
         // is read before any is matched.

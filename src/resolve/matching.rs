@@ -2,7 +2,7 @@
 //! distinct text in a sheet, an error at the cell for a name the register does not have.
 
 use crate::diag::{cell_ref, Diagnostic};
-use crate::ledger::schema::{Kind, RegisterCol, Specs};
+use crate::ledger::schema::{Kind, Specs};
 use crate::resolve::dedup::RowKey;
 use crate::resolve::read::SheetWork;
 use crate::resolve::units::{Match, Register, UnitId};
@@ -29,20 +29,15 @@ pub(crate) fn match_units(w: &mut SheetWork, path: &str, register: &Register, sp
     } = w;
     let kind = s.header.kind;
     let spec = specs.get(kind);
-    if kind == Kind::Register {
-        // Register rows were read into the register; their cell problems still count.
-        for row in &mut s.rows {
-            let name = row.values[spec.col(RegisterCol::Name)].text().to_string();
-            diags.extend(row.diags.drain(..).map(|d| d.unit(name.clone())));
-        }
-        return;
-    }
+    // (register sheets never come here: their rows were read into the register, and their cell
+    // problems are given their unit in `load::assemble`)
+    debug_assert_ne!(kind, Kind::Register);
     let stem = std::path::Path::new(path)
         .file_stem()
         .map(|x| x.to_string_lossy().to_string())
         .unwrap_or_default();
     let named = NamedIn::new(register, &s.header.title, &s.name, &stem);
-    let fallback = named.units.clone();
+    let fallback = &named.units;
     let unit_cell = spec.unit_col.and_then(|i| s.header.cols[i]);
     // Each distinct written name is looked up once.
     let written: Vec<Written> = s

@@ -318,7 +318,6 @@ mod tests {
         };
         let parts = vec![part("一"), part("二"), part("三")];
         let mut all = Records::default();
-        all.reserve(Kind::Slogan, parts.len());
         for mut p in parts {
             all.append(&mut p);
         }

@@ -189,23 +189,6 @@ macro_rules! each_kind {
 }
 
 impl Records {
-    /// Reserves room for `n` more records of `kind`.
-    pub fn reserve(&mut self, kind: Kind, n: usize) {
-        match kind {
-            Kind::Register => {}
-            Kind::Liaison => self.liaisons.reserve(n),
-            Kind::WeeklyReport => self.weekly.reserve(n),
-            Kind::Visit => self.visits.reserve(n),
-            Kind::Survey => self.surveys.reserve(n),
-            Kind::SurveyTally => self.tallies.reserve(n),
-            Kind::Dispute => self.disputes.reserve(n),
-            Kind::Slogan => self.slogans.reserve(n),
-            Kind::Activity => self.activities.reserve(n),
-            Kind::Officer => self.officers.reserve(n),
-            Kind::Supervision => self.supervisions.reserve(n),
-        }
-    }
-
     /// Moves every record of `other` to the end of this one's, kind by kind.
     pub fn append(&mut self, other: &mut Records) {
         macro_rules! append {
