@@ -59,15 +59,6 @@ fn weekly(ib: &Inbox) -> Value {
     json(&ib.path("w.json"))
 }
 
-fn diags<'a>(j: &'a Value, code: &str) -> Vec<&'a Value> {
-    j["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == code)
-        .collect()
-}
-
 fn cell_text(c: &Data) -> String {
     c.as_string()
         .unwrap_or_else(|| c.as_f64().map(|x| x.to_string()).unwrap_or_default())

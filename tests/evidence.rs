@@ -50,15 +50,6 @@ fn file<'a>(j: &'a Value, path: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no file {path}: {}", j["files"]))
 }
 
-fn diags<'a>(j: &'a Value, code: &str) -> Vec<&'a Value> {
-    j["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == code)
-        .collect()
-}
-
 fn read_line<'a>(out: &'a str, path: &str) -> &'a str {
     out.lines()
         .find(|l| l.starts_with(&format!("读表 {path}")))

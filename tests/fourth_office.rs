@@ -516,22 +516,6 @@ fn fourth_office() -> Inbox {
     ib
 }
 
-/// (code, file, sheet, cell) of every error and warning.
-fn problems(j: &Value) -> Vec<(String, String, String, String)> {
-    let mut v: Vec<_> = j["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["severity"] != "info")
-        .map(|d| {
-            let f = |k: &str| d[k].as_str().unwrap().to_string();
-            (f("code"), f("file"), f("sheet"), f("cell"))
-        })
-        .collect();
-    v.sort();
-    v
-}
-
 #[test]
 fn a_fourth_offices_ledgers_give_the_hand_counted_figures() {
     let ib = fourth_office();

@@ -301,22 +301,6 @@ fn check(ib: &Inbox) -> Value {
     json(&ib.path("c.json"))
 }
 
-/// (code, file, sheet, cell) of every error and warning.
-fn problems(j: &Value) -> Vec<(String, String, String, String)> {
-    let mut v: Vec<_> = j["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["severity"] != "info")
-        .map(|d| {
-            let f = |k: &str| d[k].as_str().unwrap().to_string();
-            (f("code"), f("file"), f("sheet"), f("cell"))
-        })
-        .collect();
-    v.sort();
-    v
-}
-
 fn messages(j: &Value, code: &str) -> Vec<String> {
     j["diagnostics"]
         .as_array()

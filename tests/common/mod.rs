@@ -158,10 +158,23 @@ pub fn json(path: &Path) -> serde_json::Value {
 
 /// Diagnostics as (code, file, sheet, cell) tuples, sorted.
 pub fn diag_places(j: &serde_json::Value) -> Vec<(String, String, String, String)> {
+    places(j, |_| true)
+}
+
+/// The errors and warnings (not the 提示) as (code, file, sheet, cell) tuples, sorted.
+pub fn problems(j: &serde_json::Value) -> Vec<(String, String, String, String)> {
+    places(j, |d| d["severity"] != "info")
+}
+
+fn places(
+    j: &serde_json::Value,
+    keep: impl Fn(&serde_json::Value) -> bool,
+) -> Vec<(String, String, String, String)> {
     let mut v: Vec<_> = j["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
+        .filter(|d| keep(d))
         .map(|d| {
             (
                 d["code"].as_str().unwrap().to_string(),
@@ -592,4 +605,14 @@ pub fn unit<'a>(j: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
         .iter()
         .find(|u| u["name"] == name)
         .unwrap_or_else(|| panic!("no unit {name} in the JSON"))
+}
+
+/// The diagnostics of a `--json` with code `code`.
+pub fn diags<'a>(j: &'a serde_json::Value, code: &str) -> Vec<&'a serde_json::Value> {
+    j["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == code)
+        .collect()
 }
