@@ -124,13 +124,16 @@ pub fn run(s: &Settings, terminal: &mut dyn Write) -> Result<Outcome, Error> {
             std::mem::forget(ds);
         }
         Job::Report(job) => {
-            let ds = read(s, &job.input)?;
+            let mut ds = read(s, &job.input)?;
             if let Err(e) = has_ledgers(&ds) {
                 // Say what was found and why each file was not read, then write nothing.
                 let _ = terminal.write_all(read_summary(&ds).as_bytes());
                 return Err(e);
             }
             let (mut wb, json) = cli::commands::assess_and_render(s, job, &ds)?;
+            // The records are in the workbook and the JSON by now (only the file list and the
+            // problems are printed below): freed before the save, the run's peak, not after it.
+            drop(std::mem::take(&mut ds.records));
             report::save(&mut wb, &job.out.path, job.out.force).map_err(|e| job.out.explain(e))?;
             outcome.written.push(job.out.path.clone());
             if let (Some(target), Some(json)) = (&job.json, json) {

@@ -17,16 +17,39 @@ use rust_xlsxwriter::{Workbook, XlsxError};
 use super::style::{new_workbook, Styles};
 
 /// Builds the whole workbook. Deterministic: the document date is the notice date, and nothing is
-/// iterated in hash order.
+/// iterated in hash order. The two long lists (问题清单, 数据来源: most of the cells) are built on the
+/// other core while the sheets before them are, then put in their place: a sheet's formats and
+/// strings are numbered when the workbook is saved, in sheet order, so where a sheet was built
+/// changes no byte.
 pub fn build(n: &Notice) -> Result<Workbook, XlsxError> {
-    let mut wb = new_workbook(n.date, &n.plan.town.office, "周通报");
     let st = Styles::new();
+    let (front, lists) = rayon::join(
+        || front_sheets(n, &st),
+        || {
+            let mut wb = Workbook::new();
+            lists::problems(&mut wb, &st, n)?;
+            lists::sources(&mut wb, &st, n)?;
+            Ok::<_, XlsxError>(std::mem::take(wb.worksheets_mut()))
+        },
+    );
+    let mut wb = front?;
+    for ws in lists? {
+        wb.push_worksheet(ws);
+    }
+    charts::sheet(&mut wb, &st, n)?;
+    crate::report::sign_notes(&mut wb, &n.plan.town.office);
+    Ok(wb)
+}
+
+/// The workbook with its sheets up to 民调分析: the bulletin, then the tables behind it.
+fn front_sheets(n: &Notice, st: &Styles) -> Result<Workbook, XlsxError> {
+    let mut wb = new_workbook(n.date, &n.plan.town.office, "周通报");
     bulletin::sheet(&mut wb, n)?;
-    ranking::sheet(&mut wb, &st, n)?;
-    figures::reports(&mut wb, &st, n)?;
-    figures::visits(&mut wb, &st, n)?;
-    figures::disputes(&mut wb, &st, n)?;
-    figures::slogans(&mut wb, &st, n)?;
+    ranking::sheet(&mut wb, st, n)?;
+    figures::reports(&mut wb, st, n)?;
+    figures::visits(&mut wb, st, n)?;
+    figures::disputes(&mut wb, st, n)?;
+    figures::slogans(&mut wb, st, n)?;
     // 民调指标 and 民调分析 (issue 4): this week's rates against last week's.
     let mut taken: std::collections::HashSet<String> = wb
         .worksheets()
@@ -39,7 +62,7 @@ pub fn build(n: &Notice) -> Result<Workbook, XlsxError> {
         .map(|p| (p.survey.as_slice(), &p.town_survey));
     crate::report::survey_sheet::write_survey_sheet(
         &mut wb,
-        &st,
+        st,
         n.plan,
         n.ds,
         &n.period(),
@@ -48,10 +71,6 @@ pub fn build(n: &Notice) -> Result<Workbook, XlsxError> {
         prev,
         &mut taken,
     )?;
-    lists::problems(&mut wb, &st, n)?;
-    lists::sources(&mut wb, &st, n)?;
-    charts::sheet(&mut wb, &st, n)?;
-    crate::report::sign_notes(&mut wb, &n.plan.town.office);
     Ok(wb)
 }
 
