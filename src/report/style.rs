@@ -27,6 +27,7 @@ pub use widths::*;
 pub use workbook::*;
 
 use crate::diag::Severity;
+use std::borrow::Cow;
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use rust_xlsxwriter::{
     ColNum, Color, Format, FormatAlign, FormatBorder, RowNum, Worksheet, XlsxError,
@@ -258,16 +259,21 @@ impl Cell {
 
     /// What the cell shows, for measuring its width.
     pub fn shown(&self) -> String {
+        self.shown_text().into_owned()
+    }
+
+    /// [`Cell::shown`] borrowed where it can be (text is measured in place, once per table cell).
+    pub fn shown_text(&self) -> Cow<'_, str> {
         match self {
-            Cell::Text(s) | Cell::Warning(s) | Cell::Error(s) => fit(s, TEXT_MAX).into_owned(),
-            Cell::Center(s) | Cell::Phone(s) => fit(s, NAME_MAX).into_owned(),
-            Cell::Num(v) => format!("{v:.1}"),
-            Cell::Int(v) => v.to_string(),
-            Cell::Pct(v) => format!("{:.1}%", v * 100.0),
-            Cell::Date(_) => "2021-04-07".into(),
-            Cell::DateTime(_) => "2021-04-07 17:30".into(),
-            Cell::Grade(g) => g.zh().into(),
-            Cell::Blank => String::new(),
+            Cell::Text(s) | Cell::Warning(s) | Cell::Error(s) => fit(s, TEXT_MAX),
+            Cell::Center(s) | Cell::Phone(s) => fit(s, NAME_MAX),
+            Cell::Num(v) => Cow::Owned(format!("{v:.1}")),
+            Cell::Int(v) => Cow::Owned(v.to_string()),
+            Cell::Pct(v) => Cow::Owned(format!("{:.1}%", v * 100.0)),
+            Cell::Date(_) => Cow::Borrowed("2021-04-07"),
+            Cell::DateTime(_) => Cow::Borrowed("2021-04-07 17:30"),
+            Cell::Grade(g) => Cow::Borrowed(g.zh()),
+            Cell::Blank => Cow::Borrowed(""),
         }
     }
 }
@@ -277,9 +283,9 @@ impl Widths {
     pub fn see_cell(&mut self, col: ColNum, cell: &Cell) {
         match cell {
             Cell::Num(_) | Cell::Int(_) | Cell::Pct(_) | Cell::Date(_) | Cell::DateTime(_) => {
-                self.see_hard(col, &cell.shown())
+                self.see_hard(col, &cell.shown_text())
             }
-            _ => self.see(col, &cell.shown()),
+            _ => self.see(col, &cell.shown_text()),
         }
     }
 }

@@ -175,8 +175,13 @@ fn write_rows(
             let a = align.get(c).copied().unwrap_or(ColumnAlign::Left);
             write_cell_in(ws, st, r, c as ColNum, cell, a)?;
         }
-        let shown: Vec<String> = cells.iter().map(Cell::shown).collect();
-        fit_row_height(ws, r, widths, shown.iter().map(String::as_str))?;
+        let lines = cells
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| widths.lines(c as ColNum, &cell.shown_text()))
+            .max()
+            .unwrap_or(1);
+        ws.set_row_height(r, row_height(lines))?;
     }
     Ok(header_row + (t.rows.len() + t.groups.len()) as RowNum)
 }

@@ -151,6 +151,26 @@ impl Widths {
     /// and dates keep their width). Call before row heights are computed: they depend on the widths.
     pub fn fit_paper(&mut self) {
         self.caps = vec![f64::INFINITY; self.need.len()];
+        if self.total_px() <= page_px(true) {
+            return;
+        }
+        // Each column's line widths as (width, how many): a long list has few distinct widths.
+        let counted: Vec<Vec<(usize, usize)>> = self
+            .seen
+            .iter()
+            .map(|lines| {
+                let mut sorted = lines.clone();
+                sorted.sort_unstable();
+                let mut runs: Vec<(usize, usize)> = Vec::new();
+                for w in sorted {
+                    match runs.last_mut() {
+                        Some((lw, n)) if *lw == w => *n += 1,
+                        _ => runs.push((w, 1)),
+                    }
+                }
+                runs
+            })
+            .collect();
         while self.total_px() > page_px(true) {
             let mut best: Option<(usize, usize, f64)> = None;
             for c in 0..self.need.len() {
@@ -159,10 +179,10 @@ impl Widths {
                 if w - 1.0 < NARROWEST_CAP.max(hard) {
                     continue;
                 }
-                let seen = self.seen.get(c).map(Vec::as_slice).unwrap_or(&[]);
+                let seen = counted.get(c).map(Vec::as_slice).unwrap_or(&[]);
                 let cost: usize = seen
                     .iter()
-                    .map(|&lw| wrapped(lw, w - 1.0) - wrapped(lw, w))
+                    .map(|&(lw, n)| n * (wrapped(lw, w - 1.0) - wrapped(lw, w)))
                     .sum();
                 if best.is_none_or(|(_, bc, bw)| cost < bc || (cost == bc && w > bw)) {
                     best = Some((c, cost, w));
