@@ -27,11 +27,11 @@ pub use widths::*;
 pub use workbook::*;
 
 use crate::diag::Severity;
-use std::borrow::Cow;
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
 use rust_xlsxwriter::{
     ColNum, Color, Format, FormatAlign, FormatBorder, RowNum, Worksheet, XlsxError,
 };
+use std::borrow::Cow;
 
 /// Title font (公文标题).
 pub const FONT_TITLE: &str = "方正小标宋简体";
