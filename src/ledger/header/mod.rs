@@ -141,12 +141,18 @@ impl Recogniser {
             } else {
                 Vec::new()
             };
-            let pairs = pair_candidates(cache, &row1, &row2);
+            // (the rows' pairs only once a kind reads the two rows as one grouped header: most
+            // pairs are a title or a data row joined to the header, text no header has)
+            let mut pairs: Option<Vec<Vec<Keyed>>> = None;
             for m in &self.matchers {
                 let spec = specs.get(m.kind);
                 // A grouped header's top row names columns itself (the group cells and the
                 // headers merged down); two lines of a vertical list of column names do not.
                 let grouped = !row2.is_empty() && distinct_matches(m, &row1) >= 2;
+                if grouped && pairs.is_none() {
+                    pairs = Some(pair_candidates(cache, &row1, &row2));
+                }
+                let pairs = pairs.as_deref().unwrap_or_default();
                 for two in [false, true] {
                     if two && !grouped {
                         continue;
@@ -156,7 +162,7 @@ impl Recogniser {
                     // is mapped again with them.
                     let map = |texts: bool| {
                         if two {
-                            map_columns(m, lx, spec, grid.first_col(), &pairs, texts)
+                            map_columns(m, lx, spec, grid.first_col(), pairs, texts)
                         } else {
                             map_single(m, lx, spec, grid.first_col(), &row1, texts)
                         }
