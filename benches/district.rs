@@ -3,6 +3,7 @@
 //!   cargo bench --bench district                      # 500 villages × 20 workbooks ≈ 1,000,000 rows
 //!   cargo bench --bench district -- --villages 50     # a tenth, for a quick look
 //!   cargo bench --bench district -- --runs 5 --dir /tmp/district
+//!   cargo bench --bench district -- --before OLD/release/shuangti   # an earlier build beside
 //!
 //! 1. Generates (deterministically, once; reused while `manifest.txt` matches) an inbox of `villages`
 //!    folders of 20 xlsx ledgers each — 10 走访台账 (one per week, 166 rows), 5 周报 (2 rows), 3 矛盾纠纷台账
@@ -13,9 +14,10 @@
 //!    `worksheet_range` — each in its own process (this bench re-run with `--floor cells|range`).
 //! 3. The release binary's `shuangti check <inbox>` and `shuangti weekly --week 10 --json …` (output to
 //!    /dev/null).
-//! 4. All four under `/usr/bin/time -v`, interleaved, `--runs` rounds (default 3) after one warm-up
+//! 4. All four (six with `--before BINARY`: the same two commands by an earlier build, in the same
+//!    rounds) under `/usr/bin/time -v`, interleaved, `--runs` rounds (default 3) after one warm-up
 //!    read; a table of medians: wall time, CPU time (user + system, steadier on a shared machine), peak
-//!    RSS, and each row's wall and CPU ratios to *both* floors.
+//!    RSS (and per ledger row), and each row's wall and CPU ratios to *both* floors.
 //!
 //! Not a test: `cargo test` never runs it (`harness = false`, only `cargo bench` does). The folder is
 //! `$SHUANGTI_BENCH_DIR`, `--dir`, or `<target dir>/district-bench`.
@@ -566,10 +568,15 @@ fn timed(program: &Path, args: &[&std::ffi::OsStr], log: &Path, ok: &[i32]) -> R
 /// One of the four measured commands, each in its own process under /usr/bin/time -v, so wall, CPU and
 /// peak RSS are measured alike: calamine alone (this bench re-run with `--floor cells|range`), and the
 /// release binary's `check <inbox>` and `weekly --week 10 --json` (1 = errors found: the planted ones).
-fn measure(what: usize, inbox: &Path, dir: &Path) -> Run {
+fn measure(what: usize, inbox: &Path, dir: &Path, before: Option<&Path>) -> Run {
     let log = dir.join("time.log");
     let bench = std::env::current_exe().unwrap();
-    let bin = Path::new(env!("CARGO_BIN_EXE_shuangti"));
+    // (rows 4 and 5: the same two commands by the `--before` binary)
+    let bin = match what {
+        4 | 5 => before.expect("--before BINARY"),
+        _ => Path::new(env!("CARGO_BIN_EXE_shuangti")),
+    };
+    let what = if what >= 4 { what - 2 } else { what };
     let os = |s: &str| std::ffi::OsString::from(s);
     let (program, args): (&Path, Vec<std::ffi::OsString>) = match what {
         0 | 1 => (
@@ -600,11 +607,13 @@ fn measure(what: usize, inbox: &Path, dir: &Path) -> Run {
     timed(program, &args, &log, &[0, 1])
 }
 
-const MEASURED: [&str; 4] = [
+const MEASURED: [&str; 6] = [
     "calamine, cells reader",
     "calamine, `worksheet_range`",
     "shuangti check",
     "shuangti weekly --week 10 --json",
+    "before: shuangti check",
+    "before: shuangti weekly --week 10 --json",
 ];
 
 fn median(mut v: Vec<f64>) -> f64 {
@@ -618,8 +627,12 @@ fn main() -> Res<()> {
     let mut runs = 3usize;
     let mut dir: Option<PathBuf> = std::env::var_os("SHUANGTI_BENCH_DIR").map(PathBuf::from);
     let mut generate_only = false;
+    let mut before: Option<PathBuf> = None;
     while let Some(a) = args.next() {
         match a.as_str() {
+            // Another build of shuangti (an earlier commit's release binary), measured in the
+            // same rounds: before and after in one sitting.
+            "--before" => before = Some(args.next().expect("--before BINARY").into()),
             "--villages" => villages = args.next().expect("--villages N").parse()?,
             "--runs" => runs = args.next().expect("--runs N").parse()?,
             "--dir" => dir = Some(args.next().expect("--dir PATH").into()),
@@ -680,10 +693,11 @@ fn main() -> Res<()> {
     eprintln!("warm-up read …");
     let (_, _, cells) = baseline(&paths, true);
     std::fs::create_dir_all(dir.join("out"))?;
-    let mut runs_of: Vec<Vec<Run>> = (0..MEASURED.len()).map(|_| Vec::new()).collect();
+    let measured = if before.is_some() { 6 } else { 4 };
+    let mut runs_of: Vec<Vec<Run>> = (0..measured).map(|_| Vec::new()).collect();
     for i in 0..runs {
         for (w, list) in runs_of.iter_mut().enumerate() {
-            let r = measure(w, &inbox, &dir);
+            let r = measure(w, &inbox, &dir, before.as_deref());
             eprintln!(
                 "run {}: {}: {:.2} s (cpu {:.2} s = user {:.2} + sys {:.2}, peak RSS {} MiB)",
                 i + 1,
@@ -706,15 +720,20 @@ fn main() -> Res<()> {
         bytes as f64 / (1 << 20) as f64,
         rayon::current_num_threads()
     );
+    if let Some(b) = &before {
+        println!("before: {}", b.display());
+    }
     println!(
-        "| | wall s | CPU s | peak RSS MiB | wall ÷ cells | wall ÷ range | CPU ÷ cells | CPU ÷ range |"
+        "| | wall s | CPU s | peak RSS MiB | peak RSS B/row | wall ÷ cells | wall ÷ range | CPU ÷ cells | CPU ÷ range |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
-    for (w, name) in MEASURED.iter().enumerate() {
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (w, name) in MEASURED.iter().enumerate().take(measured) {
         let (wall, cpu) = (med(w, |r| r.wall), med(w, Run::cpu));
+        let rss = med(w, |r| r.rss_kib as f64) * 1024.0;
         println!(
-            "| {name} | {wall:.2} | {cpu:.2} | {:.0} | {:.2}× | {:.2}× | {:.2}× | {:.2}× |",
-            med(w, |r| r.rss_kib as f64) / 1024.0,
+            "| {name} | {wall:.2} | {cpu:.2} | {:.0} | {:.0} | {:.2}× | {:.2}× | {:.2}× | {:.2}× |",
+            rss / (1 << 20) as f64,
+            rss / rows as f64,
             wall / cells_wall,
             wall / range_wall,
             cpu / cells_cpu,

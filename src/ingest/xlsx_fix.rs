@@ -240,6 +240,46 @@ pub fn fix_char_refs(xml: &[u8]) -> (std::borrow::Cow<'_, [u8]>, usize) {
     (fixed, replaced)
 }
 
+/// The parts of `xl/styles.xml` calamine reads values by: the number formats and the cell formats
+/// that point at them (a date is a number whose cell format is a date format). Fonts, fills,
+/// borders and the theme only style cells, and calamine builds a style for every cell format from
+/// them; the copy it reads holds just these two sections (as written), so a workbook's dates read
+/// the same for less work. `None` when the text is not plainly laid out (a prefixed `<x:styleSheet>`,
+/// sections missing or out of order): the styles are then copied as they are.
+pub fn number_styles(xml: &[u8]) -> Option<Vec<u8>> {
+    let root = find(xml, b"<styleSheet")?;
+    let root_end = root + memchr::memchr(b'>', &xml[root..])? + 1;
+    if xml[..root_end].ends_with(b"/>") {
+        return None;
+    }
+    let section = |open: &[u8], close: &[u8]| -> Option<Option<&[u8]>> {
+        let Some(start) = find(xml, open) else {
+            return Some(None);
+        };
+        // (`<numFmts>` or `<numFmts count=…>`, not `<numFmtsX`)
+        let next = *xml.get(start + open.len())?;
+        if !(next == b'>' || next == b'/' || next.is_ascii_whitespace()) {
+            return None;
+        }
+        let tag_end = start + memchr::memchr(b'>', &xml[start..])? + 1;
+        if xml[..tag_end].ends_with(b"/>") {
+            return Some(Some(&xml[start..tag_end]));
+        }
+        let end = start + find(&xml[start..], close)? + close.len();
+        Some(Some(&xml[start..end]))
+    };
+    let formats = section(b"<numFmts", b"</numFmts>")?;
+    let cells = section(b"<cellXfs", b"</cellXfs>")??;
+    let mut out = Vec::with_capacity(root_end + formats.map_or(0, <[u8]>::len) + cells.len() + 16);
+    out.extend_from_slice(&xml[..root_end]);
+    if let Some(f) = formats {
+        out.extend_from_slice(f);
+    }
+    out.extend_from_slice(cells);
+    out.extend_from_slice(b"</styleSheet>");
+    Some(out)
+}
+
 /// The first `needle` in `hay` (memchr's SIMD search: these scans run over every sheet's text).
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(hay, needle)
@@ -262,6 +302,24 @@ mod tests {
         assert!(std::str::from_utf8(&out).is_ok());
         let (out, n) = fix_char_refs(b"<t>fine &#x4E1C;</t>");
         assert_eq!((n, matches!(out, std::borrow::Cow::Borrowed(_))), (0, true));
+    }
+
+    #[test]
+    fn the_styles_calamine_reads_keep_number_and_cell_formats_only() {
+        let xml = br#"<?xml version="1.0"?><styleSheet xmlns="m"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy/m/d"/></numFmts><fonts count="1"><font><sz val="11"/></font></fonts><cellXfs count="2"><xf numFmtId="0" fontId="0"/><xf numFmtId="164" fontId="0" applyNumberFormat="1"><alignment horizontal="center"/></xf></cellXfs><dxfs count="0"/></styleSheet>"#;
+        let out = number_styles(xml).unwrap();
+        assert_eq!(
+            std::str::from_utf8(&out).unwrap(),
+            r#"<?xml version="1.0"?><styleSheet xmlns="m"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy/m/d"/></numFmts><cellXfs count="2"><xf numFmtId="0" fontId="0"/><xf numFmtId="164" fontId="0" applyNumberFormat="1"><alignment horizontal="center"/></xf></cellXfs></styleSheet>"#
+        );
+        // (no custom number formats; a prefixed root is left alone)
+        let plain = br#"<styleSheet><fonts/><cellXfs><xf numFmtId="14"/></cellXfs></styleSheet>"#;
+        assert_eq!(
+            number_styles(plain).unwrap(),
+            br#"<styleSheet><cellXfs><xf numFmtId="14"/></cellXfs></styleSheet>"#
+        );
+        assert!(number_styles(br#"<x:styleSheet><x:cellXfs/></x:styleSheet>"#).is_none());
+        assert!(number_styles(br#"<styleSheet><fonts/></styleSheet>"#).is_none());
     }
 
     #[test]

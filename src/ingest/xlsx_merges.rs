@@ -75,13 +75,16 @@ pub fn inflate_once(
             Some(uncalculated_in(xml))
         })
         .collect::<Option<Vec<_>>>()?;
+    let styles =
+        read_entry(&mut zip, STYLES).and_then(|x| crate::ingest::xlsx_fix::number_styles(&x));
     let stored = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
     // (room for every stored text, so the copy is never moved while it is written)
     let texts_len: usize = replaced
         .iter()
         .chain(texts.iter())
         .map(|(_, t)| t.len())
-        .sum();
+        .sum::<usize>()
+        + styles.as_ref().map_or(0, Vec::len);
     let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len() + texts_len)));
     for i in 0..zip.len() {
         let entry = zip.by_index_raw(i).ok()?;
@@ -91,11 +94,20 @@ pub fn inflate_once(
             .chain(texts.iter())
             .find(|(p, _)| *p == name)
             .map(|(_, t)| t);
+        // (the theme only colours styles calamine need not build: see `number_styles`)
+        if name == THEME && styles.is_some() {
+            continue;
+        }
         match text {
             Some(text) => {
                 drop(entry);
                 out.start_file(name, stored).ok()?;
                 out.write_all(text).ok()?;
+            }
+            None if name == STYLES && styles.is_some() => {
+                drop(entry);
+                out.start_file(name, stored).ok()?;
+                out.write_all(styles.as_deref()?).ok()?;
             }
             None => out.raw_copy_file(entry).ok()?,
         }
@@ -110,6 +122,8 @@ pub fn inflate_once(
 
 const WORKBOOK: &str = "xl/workbook.xml";
 const WORKBOOK_RELS: &str = "xl/_rels/workbook.xml.rels";
+const STYLES: &str = "xl/styles.xml";
+const THEME: &str = "xl/theme/theme1.xml";
 
 /// A zip entry's path and inflated text.
 type Part = (String, Vec<u8>);

@@ -12,7 +12,8 @@ use crate::ledger::schema::{Kind, Spec, Ty};
 use crate::ledger::tally::{is_question_text, question_key, question_number};
 use crate::text::{alias_key, header_keys};
 use rustc_hash::FxHashMap;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::rc::Rc;
 
 /// Aliases of one kind, by normalised key → column index.
 #[derive(Debug)]
@@ -26,6 +27,9 @@ pub struct Matcher {
     questions: Vec<(u32, usize)>,
     /// (question text as a key, column index) for survey answer columns.
     texts: Vec<(String, usize)>,
+    /// This matcher's place among its recogniser's (where a cell keeps what it names by this
+    /// kind, see [`Keyed`]); None for a matcher on its own.
+    pub(super) slot: Option<usize>,
 }
 
 impl Matcher {
@@ -104,6 +108,7 @@ impl Matcher {
             parts,
             questions,
             texts,
+            slot: None,
         }
     }
 
@@ -124,7 +129,14 @@ impl Matcher {
     }
 
     fn exact_hit(&self, cell: &Keyed) -> Option<Hit> {
-        for k in &cell.keys {
+        match self.slot.and_then(|i| cell.info.exact.get(i)) {
+            Some(memo) => memo.get_or_init(|| self.exact_hit_of(cell)).clone(),
+            None => self.exact_hit_of(cell),
+        }
+    }
+
+    fn exact_hit_of(&self, cell: &Keyed) -> Option<Hit> {
+        for k in &cell.info.keys {
             if let Some(&(i, canonical)) = self.keys.get(k) {
                 return Some(if canonical {
                     Hit::Name(i)
@@ -142,6 +154,13 @@ impl Matcher {
     }
 
     fn family_hit(&self, lx: &Lexicon, cell: &Keyed) -> Option<Hit> {
+        match self.slot.and_then(|i| cell.info.family.get(i)) {
+            Some(memo) => memo.get_or_init(|| self.family_hit_of(lx, cell)).clone(),
+            None => self.family_hit_of(lx, cell),
+        }
+    }
+
+    fn family_hit_of(&self, lx: &Lexicon, cell: &Keyed) -> Option<Hit> {
         for p in cell.parts(lx) {
             if let Some(cols) = self.parts.get(p) {
                 return Some(match cols[..] {
@@ -200,40 +219,110 @@ fn texts(grid: &Grid, r: u32) -> Vec<Option<String>> {
 }
 
 /// A header cell's text, its [`header_keys`] and (worked out only when no name or alias matches)
-/// the word parts of each key.
+/// the word parts of each key, and per kind (a matcher's `slot`) what it names by name or alias and
+/// by word parts, each worked out when first asked.
 #[derive(Clone)]
 pub(super) struct Keyed {
     pub(super) text: String,
+    info: Rc<KeyInfo>,
+}
+
+struct KeyInfo {
     keys: Vec<String>,
     parts: OnceCell<Vec<Vec<Part>>>,
+    exact: Vec<OnceCell<Option<Hit>>>,
+    family: Vec<OnceCell<Option<Hit>>>,
+}
+
+impl KeyInfo {
+    fn new(text: &str, kinds: usize) -> KeyInfo {
+        KeyInfo {
+            keys: header_keys(text),
+            parts: OnceCell::new(),
+            exact: (0..kinds).map(|_| OnceCell::new()).collect(),
+            family: (0..kinds).map(|_| OnceCell::new()).collect(),
+        }
+    }
+}
+
+/// Header texts recur from sheet to sheet (every village's ledger has the same header row), so
+/// what a text names is kept per reading thread for the recogniser at work (`run`: one id per
+/// recogniser, see `Recogniser::new`), for texts of a header cell's length and up to
+/// [`KEY_CACHE_TEXTS`] texts, and worked out once per run rather than once per sheet.
+pub(super) struct KeyCache {
+    run: u64,
+    kinds: usize,
+    texts: FxHashMap<String, Rc<KeyInfo>>,
+}
+
+const KEY_CACHE_TEXTS: usize = 4096;
+const KEY_CACHE_LEN: usize = 48;
+
+thread_local! {
+    static KEY_CACHE: RefCell<KeyCache> = RefCell::new(KeyCache {
+        run: u64::MAX,
+        kinds: 0,
+        texts: FxHashMap::default(),
+    });
+}
+
+impl KeyCache {
+    /// Runs `f` with this thread's cache, emptied first when it was another recogniser's.
+    pub(super) fn with<T>(run: u64, kinds: usize, f: impl FnOnce(&mut KeyCache) -> T) -> T {
+        KEY_CACHE.with_borrow_mut(|c| {
+            if c.run != run || c.kinds != kinds {
+                c.run = run;
+                c.kinds = kinds;
+                c.texts.clear();
+            }
+            f(c)
+        })
+    }
+
+    fn keyed(&mut self, text: String) -> Keyed {
+        if let Some(info) = self.texts.get(text.as_str()) {
+            return Keyed {
+                info: Rc::clone(info),
+                text,
+            };
+        }
+        let info = Rc::new(KeyInfo::new(&text, self.kinds));
+        if text.len() <= KEY_CACHE_LEN && self.texts.len() < KEY_CACHE_TEXTS {
+            self.texts.insert(text.clone(), Rc::clone(&info));
+        }
+        Keyed { text, info }
+    }
 }
 
 impl Keyed {
     fn new(text: String) -> Keyed {
-        let keys = header_keys(&text);
         Keyed {
+            info: Rc::new(KeyInfo::new(&text, 0)),
             text,
-            keys,
-            parts: OnceCell::new(),
         }
     }
 
     fn parts(&self, lx: &Lexicon) -> &[Vec<Part>] {
-        self.parts
-            .get_or_init(|| self.keys.iter().filter_map(|k| lx.parts(k)).collect())
+        self.info
+            .parts
+            .get_or_init(|| self.info.keys.iter().filter_map(|k| lx.parts(k)).collect())
     }
 }
 
-pub(super) fn keyed_row(grid: &Grid, r: u32) -> Vec<Option<Keyed>> {
+pub(super) fn keyed_row(cache: &mut KeyCache, grid: &Grid, r: u32) -> Vec<Option<Keyed>> {
     grid.row(r)
         .iter()
-        .map(|d| cell_text(d).map(Keyed::new))
+        .map(|d| cell_text(d).map(|t| cache.keyed(t)))
         .collect()
 }
 
 /// Per column of a parent row over a child row, the header texts tried in order (as keys): the child,
 /// the parent, then both joined (`化解情况` over `日期` → `化解情况日期`).
-pub(super) fn pair_candidates(row1: &[Option<Keyed>], row2: &[Option<Keyed>]) -> Vec<Vec<Keyed>> {
+pub(super) fn pair_candidates(
+    cache: &mut KeyCache,
+    row1: &[Option<Keyed>],
+    row2: &[Option<Keyed>],
+) -> Vec<Vec<Keyed>> {
     row1.iter()
         .enumerate()
         .map(|(j, parent)| {
@@ -242,7 +331,7 @@ pub(super) fn pair_candidates(row1: &[Option<Keyed>], row2: &[Option<Keyed>]) ->
                 (Some(c), Some(p)) if c.text != p.text => vec![
                     c.clone(),
                     p.clone(),
-                    Keyed::new(format!("{}{}", p.text, c.text)),
+                    cache.keyed(format!("{}{}", p.text, c.text)),
                 ],
                 (Some(c), _) => vec![c.clone()],
                 (None, Some(p)) => vec![p.clone()],

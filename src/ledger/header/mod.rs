@@ -26,7 +26,9 @@ pub use settle::{How, Reading};
 
 use super::schema::{Kind, Spec, Specs};
 use crate::ingest::Grid;
-use layout::{distinct_matches, keyed_row, map_columns, map_single, pair_candidates, Keyed};
+use layout::{
+    distinct_matches, keyed_row, map_columns, map_single, pair_candidates, KeyCache, Keyed,
+};
 
 /// How far down a sheet the header may be.
 const HEADER_SEARCH_ROWS: u32 = 30;
@@ -36,6 +38,16 @@ const HEADER_SEARCH_ROWS: u32 = 30;
 pub struct Recogniser {
     matchers: Vec<Matcher>,
     lexicon: Lexicon,
+    /// This recogniser among the run's (what header texts name is kept per recogniser, see
+    /// `layout::KeyCache`).
+    id: u64,
+}
+
+/// The next recogniser's id.
+static RECOGNISERS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+fn next_id() -> u64 {
+    RECOGNISERS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Where a ledger's header is and which Excel column holds each canonical column.
@@ -78,9 +90,15 @@ pub enum Recognised {
 
 impl Recogniser {
     pub fn new(specs: &Specs) -> Recogniser {
+        let mut matchers: Vec<Matcher> =
+            specs.0.iter().map(|s| Matcher::new(s, &specs.1)).collect();
+        for (i, m) in matchers.iter_mut().enumerate() {
+            m.slot = Some(i);
+        }
         Recogniser {
-            matchers: specs.0.iter().map(|s| Matcher::new(s, &specs.1)).collect(),
+            matchers,
             lexicon: specs.1.clone(),
+            id: next_id(),
         }
     }
 
@@ -92,6 +110,7 @@ impl Recogniser {
     /// The same recogniser, knowing the register's unit names (each `unit_key`d).
     pub fn with_units(mut self, names: impl IntoIterator<Item = String>) -> Recogniser {
         self.lexicon.unit_names.extend(names);
+        self.id = next_id();
         self
     }
 
@@ -100,6 +119,12 @@ impl Recogniser {
     }
 
     pub fn recognise(&self, specs: &Specs, grid: &Grid) -> Recognised {
+        KeyCache::with(self.id, self.matchers.len(), |cache| {
+            self.recognise_with(cache, specs, grid)
+        })
+    }
+
+    fn recognise_with(&self, cache: &mut KeyCache, specs: &Specs, grid: &Grid) -> Recognised {
         let last = grid.end_row().min(grid.first_row() + HEADER_SEARCH_ROWS);
         let mut best: Option<(usize, Header)> = None;
         let mut near: Option<(usize, NearMiss)> = None;
@@ -107,21 +132,27 @@ impl Recogniser {
         // pair and the upper row of the next).
         let mut next: Option<Vec<Option<Keyed>>> = None;
         for r in grid.first_row()..last {
-            let row1 = next.take().unwrap_or_else(|| keyed_row(grid, r));
+            let row1 = next.take().unwrap_or_else(|| keyed_row(cache, grid, r));
             if row1.iter().all(Option::is_none) {
                 continue;
             }
             let row2 = if r + 1 < grid.end_row() {
-                keyed_row(grid, r + 1)
+                keyed_row(cache, grid, r + 1)
             } else {
                 Vec::new()
             };
-            let pairs = pair_candidates(&row1, &row2);
+            // (the rows' pairs only once a kind reads the two rows as one grouped header: most
+            // pairs are a title or a data row joined to the header, text no header has)
+            let mut pairs: Option<Vec<Vec<Keyed>>> = None;
             for m in &self.matchers {
                 let spec = specs.get(m.kind);
                 // A grouped header's top row names columns itself (the group cells and the
                 // headers merged down); two lines of a vertical list of column names do not.
                 let grouped = !row2.is_empty() && distinct_matches(m, &row1) >= 2;
+                if grouped && pairs.is_none() {
+                    pairs = Some(pair_candidates(cache, &row1, &row2));
+                }
+                let pairs = pairs.as_deref().unwrap_or_default();
                 for two in [false, true] {
                     if two && !grouped {
                         continue;
@@ -131,7 +162,7 @@ impl Recogniser {
                     // is mapped again with them.
                     let map = |texts: bool| {
                         if two {
-                            map_columns(m, lx, spec, grid.first_col(), &pairs, texts)
+                            map_columns(m, lx, spec, grid.first_col(), pairs, texts)
                         } else {
                             map_single(m, lx, spec, grid.first_col(), &row1, texts)
                         }

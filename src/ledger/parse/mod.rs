@@ -210,7 +210,11 @@ fn names_total(t: &str) -> bool {
 /// and error cells read as digits, signs, 是/否 or `#…`, never 计.
 fn may_name_total(d: &Data) -> bool {
     match d {
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.contains('计'),
+        // (memchr's SIMD search: `str::contains` with a non-ASCII char is a generic substring
+        // search, and this runs on every text cell of every row)
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
+            memchr::memmem::find(s.as_bytes(), "计".as_bytes()).is_some()
+        }
         _ => false,
     }
 }
