@@ -171,7 +171,6 @@ fn type_file(
                 file,
                 rows: read.rows.len(),
                 read,
-                units: Vec::new(),
                 fingerprints: Vec::new(),
                 occurrences: Vec::new(),
                 fresh: Vec::new(),
@@ -180,23 +179,23 @@ fn type_file(
                 start: 0,
                 unit_note: String::new(),
             };
-            match_units(&mut w, &fr.path, register, specs);
+            let units = match_units(&mut w, &fr.path, register, specs);
             let kind = w.read.header.kind;
             let spec = specs.get(kind);
             let group = sheet_group(spec, &w.read, &specs.1);
             let rows = std::mem::take(&mut w.read.rows);
             w.start = part.len(kind);
-            for (row, unit) in rows.into_iter().zip(&w.units) {
-                if let Some(unit) = *unit {
+            part.reserve(kind, w.fingerprints.len());
+            for (mut row, unit) in rows.into_iter().zip(units) {
+                if let Some(unit) = unit {
                     let src = Src {
                         sheet: u32::MAX,
                         row: row.row,
                     };
-                    let mut values = row.values;
                     if let Some((i, g)) = &group {
-                        values[*i] = Value::Text(g.clone());
+                        row.values[*i] = Value::Text(g.clone());
                     }
-                    part.push(kind, spec, typing, src, unit, values);
+                    part.push(kind, spec, typing, src, unit, &row.values);
                 }
             }
             w.read.written = Vec::new();
@@ -305,8 +304,7 @@ fn assemble(
             }
         }
         // The rows with a unit each have a record, in row order from `start`.
-        let kept = w.units.iter().zip(&w.fresh).filter(|(u, _)| u.is_some());
-        for (k, (_, &fresh)) in kept.enumerate() {
+        for (k, &fresh) in w.fresh.iter().enumerate() {
             if fresh {
                 records.set_sheet(kind, w.start + k, sheet);
                 order[kind as usize].push((w.start + k) as u32);
@@ -473,7 +471,7 @@ mod tests {
             .records
             .visits
             .iter()
-            .map(|v| (ds.unit_name(v.unit), v.head.as_str(), v.src.row))
+            .map(|v| (ds.unit_name(v.unit), ds.records.text(v.head), v.src.row))
             .collect();
         assert_eq!(visits, [("东庄村", "张三", 1), ("西庄村", "张三", 2)]);
         assert_eq!(ds.sheets[0].file, "b_full.xlsx");

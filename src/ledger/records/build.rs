@@ -48,20 +48,21 @@ pub struct Typing<'a> {
     pub questions: usize,
 }
 
-/// Takes a row's values by canonical column name: text is moved out of the row, not copied.
+/// Takes a row's values by canonical column name, its text into the run's texts.
 struct Take<'a> {
     spec: &'a Spec,
-    values: &'a mut [Value],
+    values: &'a [Value],
+    texts: &'a mut Texts,
 }
 
 impl Take<'_> {
     fn v<C: Col>(&self, name: C) -> &Value {
         &self.values[self.spec.col(name)]
     }
-    /// The column's text, moved out (the value is left empty); "" for a value that is not text.
+    /// The column's text (kept once in the run's texts); "" for a value that is not text.
     fn text<C: Col>(&mut self, name: C) -> Text {
-        match &mut self.values[self.spec.col(name)] {
-            Value::Text(s) => Text::from(std::mem::take(s)),
+        match &self.values[self.spec.col(name)] {
+            Value::Text(s) => self.texts.add(s),
             _ => Text::default(),
         }
     }
@@ -80,8 +81,8 @@ impl Take<'_> {
 }
 
 impl Records {
-    /// Adds one parsed row of `kind` for `unit`, taking its values (their text is moved into the
-    /// record, not copied). Register rows are handled by the loader.
+    /// Adds one parsed row of `kind` for `unit` (its text kept once in `self.texts`). Register
+    /// rows are handled by the loader.
     pub fn push(
         &mut self,
         kind: Kind,
@@ -89,11 +90,12 @@ impl Records {
         t: &Typing,
         src: Src,
         unit: UnitId,
-        mut values: Vec<Value>,
+        values: &[Value],
     ) {
         let mut f = Take {
             spec,
-            values: &mut values,
+            values,
+            texts: &mut self.texts,
         };
         match kind {
             Kind::Register => {}
@@ -167,12 +169,13 @@ impl Records {
             }),
             Kind::Dispute => {
                 let dtype = f.choice(DisputeCol::Type);
-                let summary = f.text(DisputeCol::Summary);
-                let parties = f.text(DisputeCol::Parties);
+                let summary = f.v(DisputeCol::Summary).text();
                 let zero_by_type = dtype.is_some_and(|i| i as usize >= t.dispute_types);
                 let zero_by_text = f.v(DisputeCol::Type).is_empty()
-                    && parties.is_empty()
+                    && f.v(DisputeCol::Parties).text().is_empty()
                     && t.zero_phrases.iter().any(|p| summary.contains(p.as_str()));
+                let summary = f.text(DisputeCol::Summary);
+                let parties = f.text(DisputeCol::Parties);
                 let _ = t.zero_types;
                 self.disputes.push(Dispute {
                     src,
@@ -255,8 +258,7 @@ mod tests {
         }
     }
 
-    /// Text is moved into the record whole; a zero report is still told by its blank 当事人 (read
-    /// before it is moved out).
+    /// Text is kept whole; a zero report is told by its blank 当事人 and its summary.
     #[test]
     fn push_moves_text_and_still_tells_zero_reports() {
         let plan = Plan::embedded();
@@ -281,7 +283,7 @@ mod tests {
             &t,
             src,
             7,
-            dispute("", "本周无矛盾纠纷"),
+            &dispute("", "本周无矛盾纠纷"),
         );
         r.push(
             Kind::Dispute,
@@ -289,7 +291,7 @@ mod tests {
             &t,
             src,
             7,
-            dispute("张三、李四", "本周无矛盾纠纷"),
+            &dispute("张三、李四", "本周无矛盾纠纷"),
         );
         let d = &r.disputes;
         assert!(d[0].zero, "blank parties and a zero phrase: a zero report");
@@ -297,9 +299,9 @@ mod tests {
             !d[1].zero,
             "named parties: a dispute, whatever the summary says"
         );
-        assert_eq!(d[1].parties, "张三、李四");
-        assert_eq!(d[1].summary, "本周无矛盾纠纷");
-        assert_eq!(d[1].owner, "王主任");
+        assert_eq!(r.text(d[1].parties), "张三、李四");
+        assert_eq!(r.text(d[1].summary), "本周无矛盾纠纷");
+        assert_eq!(r.text(d[1].owner), "王主任");
         assert_eq!((d[1].unit, d[1].src, d[1].status), (7, src, Some(1)));
     }
 
@@ -313,7 +315,7 @@ mod tests {
             let mut v = vec![Value::Empty; spec.columns.len()];
             v[spec.col(SloganCol::Text)] = Value::Text(text.into());
             let mut r = Records::default();
-            r.push(Kind::Slogan, spec, &t, Src { sheet: 0, row: 1 }, 0, v);
+            r.push(Kind::Slogan, spec, &t, Src { sheet: 0, row: 1 }, 0, &v);
             r
         };
         let parts = vec![part("一"), part("二"), part("三")];
@@ -321,7 +323,7 @@ mod tests {
         for mut p in parts {
             all.append(&mut p);
         }
-        let texts: Vec<&str> = all.slogans.iter().map(|s| s.text.as_str()).collect();
+        let texts: Vec<&str> = all.slogans.iter().map(|s| all.text(s.text)).collect();
         assert_eq!(texts, ["一", "二", "三"]);
     }
 }

@@ -10,7 +10,6 @@ use crate::ledger::schema::Specs;
 use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
 use crate::resolve::dataset::FileEntry;
-use crate::resolve::units::UnitId;
 use std::path::Path;
 
 mod incomplete;
@@ -42,13 +41,13 @@ pub(crate) struct SheetWork {
     /// Index into the file list (`reads`).
     pub(crate) file: usize,
     pub(crate) read: SheetRead,
-    /// Per row: the unit it counts for (None: not counted).
-    pub(crate) units: Vec<Option<UnitId>>,
-    /// Per row: `row_fingerprint` of its values.
+    /// Per record (a row with a unit; rows without one are not counted and have none):
+    /// `row_fingerprint` of its row's values, for the duplicate check.
     pub(crate) fingerprints: Vec<u64>,
-    /// Per row: the n-th identical row of the sheet (questionnaires only; 0 otherwise).
+    /// Per record: the n-th identical row of the sheet (questionnaires only; empty for the other
+    /// kinds, whose rows are all the first).
     pub(crate) occurrences: Vec<u32>,
-    /// Per row: not already taken from a sheet deduplicated before this one.
+    /// Per record: not already taken from a sheet deduplicated before this one (`mark_repeats`).
     pub(crate) fresh: Vec<bool>,
     /// The sheet's diagnostics, in row order, with their unit.
     pub(crate) diags: Vec<Diagnostic>,
@@ -57,7 +56,7 @@ pub(crate) struct SheetWork {
     /// The rows read (before they are typed and freed).
     pub(crate) rows: usize,
     /// Where its records start in the run's records of its kind: one per row with a unit, in row
-    /// order (`Src::sheet` set when kept).
+    /// order (`Src::sheet` set when kept); as many as `fingerprints`.
     pub(crate) start: usize,
     /// Its 数据来源 note when its unit came from its title, sheet name or file name.
     pub(crate) unit_note: String,
