@@ -1,7 +1,7 @@
 //! Rows sent twice (a resend, a copy of a file) are counted once: a row repeats another when it is of
 //! the same kind and unit and has the same values.
 
-use crate::ledger::records::{At, Reading};
+use crate::ledger::records::Records;
 use crate::ledger::schema::Kind;
 use crate::ledger::value::{row_fingerprint, same_row, Value};
 use crate::resolve::read::SheetWork;
@@ -61,8 +61,8 @@ struct TypedKey<'a> {
     unit: UnitId,
     fingerprint: u64,
     occurrence: u32,
-    records: &'a Reading,
-    at: At,
+    records: &'a Records,
+    index: u32,
 }
 
 impl std::hash::Hash for TypedKey<'_> {
@@ -80,7 +80,9 @@ impl PartialEq for TypedKey<'_> {
             && self.unit == o.unit
             && self.occurrence == o.occurrence
             && self.fingerprint == o.fingerprint
-            && self.records.same(self.kind, self.at, o.at)
+            && self
+                .records
+                .same(self.kind, self.index as usize, o.index as usize)
     }
 }
 impl Eq for TypedKey<'_> {}
@@ -93,7 +95,7 @@ const DEDUP_SHARDS: usize = 16;
 /// Marks each record whose row repeats a row taken before it (`fresh` false), its fingerprints then
 /// freed: sheets are in the order they are taken (largest first). Each sheet's rows with a unit are
 /// already typed into `records` (one record each, in row order, from `SheetWork::start`).
-pub(crate) fn mark_repeats(work: &mut [SheetWork], records: &Reading) {
+pub(crate) fn mark_repeats(work: &mut [SheetWork], records: &Records) {
     // Rows already taken (see `TypedKey`): no string is built per row.
     let rows: usize = work.iter().map(|w| w.fingerprints.len()).sum();
     let repeats: Vec<Vec<(u32, u32)>> = (0..DEDUP_SHARDS)
@@ -110,11 +112,8 @@ pub(crate) fn mark_repeats(work: &mut [SheetWork], records: &Reading) {
                     continue;
                 }
                 for (k, &fingerprint) in w.fingerprints.iter().enumerate() {
-                    let at = At {
-                        part: w.part,
-                        index: w.start + k as u32,
-                    };
-                    let unit = records.unit(kind, at);
+                    let index = (w.start + k) as u32;
+                    let unit = records.unit(kind, index as usize);
                     if unit as usize % DEDUP_SHARDS != shard {
                         continue;
                     }
@@ -124,7 +123,7 @@ pub(crate) fn mark_repeats(work: &mut [SheetWork], records: &Reading) {
                         fingerprint,
                         occurrence: w.occurrences.get(k).copied().unwrap_or(0),
                         records,
-                        at,
+                        index,
                     };
                     if !seen.insert(key) {
                         repeats.push((wi as u32, k as u32));

@@ -7,7 +7,7 @@ use crate::diag::Diagnostic;
 use crate::ingest::{self, FileStatus};
 use crate::ledger::header::Lexicon;
 use crate::ledger::header::Recogniser;
-use crate::ledger::records::{At, Reading, Records, Src, Typing};
+use crate::ledger::records::{Records, Src, Typing};
 use crate::ledger::schema::{Kind, RegisterCol, Spec, Specs, VisitCol};
 use crate::ledger::value::Value;
 use crate::plan::calendar::Calendar;
@@ -86,7 +86,7 @@ pub fn load(
             .chain(&u.aliases)
             .map(|n| crate::text::unit_key(n))
     }));
-    let shared = Mutex::new(Reading::default());
+    let shared = Mutex::new(Records::default());
     let mut work: Vec<SheetWork> = Vec::new();
     for (i, fr) in &mut reads {
         work.extend(type_file(*i, fr, &known, specs, &typing, &shared));
@@ -128,7 +128,7 @@ fn assemble_read(
     }
     let register = draft.finish(&all, specs, plan, &office, &mut diags);
     let typing = typing(plan);
-    let shared = Mutex::new(Reading::default());
+    let shared = Mutex::new(Records::default());
     let work: Vec<SheetWork> = all
         .par_iter_mut()
         .enumerate()
@@ -155,13 +155,14 @@ fn type_file(
     register: &Register,
     specs: &Specs,
     typing: &Typing,
-    shared: &Mutex<Reading>,
+    shared: &Mutex<Records>,
 ) -> Vec<SheetWork> {
     let (registers, ledgers): (Vec<_>, Vec<_>) = std::mem::take(&mut fr.sheets)
         .into_iter()
         .partition(|s| s.header.kind == Kind::Register);
     fr.sheets = registers;
-    // The file's records, added to the run's at once (as one part, its texts the run's).
+    // The file's records, added to the run's at once: they live in a few large lists, apart from
+    // the memory each file's reading uses and frees.
     let mut part = Records::default();
     let mut work: Vec<SheetWork> = ledgers
         .into_iter()
@@ -175,7 +176,6 @@ fn type_file(
                 fresh: Vec::new(),
                 diags: Vec::new(),
                 unit_names: Vec::new(),
-                part: 0,
                 start: 0,
                 unit_note: String::new(),
             };
@@ -184,7 +184,7 @@ fn type_file(
             let spec = specs.get(kind);
             let group = sheet_group(spec, &w.read, &specs.1);
             let rows = std::mem::take(&mut w.read.rows);
-            w.start = part.len(kind) as u32;
+            w.start = part.len(kind);
             part.reserve(kind, w.fingerprints.len());
             for (mut row, unit) in rows.into_iter().zip(units) {
                 if let Some(unit) = unit {
@@ -202,10 +202,11 @@ fn type_file(
             w
         })
         .collect();
-    let n = shared.lock().unwrap_or_else(|e| e.into_inner()).add(part);
+    let mut all = shared.lock().unwrap_or_else(|e| e.into_inner());
     for w in &mut work {
-        w.part = n;
+        w.start += all.len(w.read.header.kind);
     }
+    all.append(&mut part);
     work
 }
 
@@ -228,7 +229,7 @@ fn sheet_group(spec: &Spec, s: &SheetRead, lx: &Lexicon) -> Option<(usize, Strin
 fn assemble(
     reads: Vec<FileRead>,
     mut work: Vec<SheetWork>,
-    reading: Reading,
+    mut records: Records,
     register: Register,
     mut diags: Vec<Diagnostic>,
     specs: &Specs,
@@ -255,18 +256,11 @@ fn assemble(
     // (−rows, file, sheet): sheets come per file in workbook order
     work.sort_by_key(|w| (std::cmp::Reverse(w.rows), w.file));
 
-    mark_repeats(&mut work, &reading);
+    mark_repeats(&mut work, &records);
 
-    // The kept records, in the order of their sheets (largest first) and rows.
-    let mut counts = vec![0; Kind::ALL.len()];
-    let mut taken = vec![0u32; work.iter().map(|w| w.part as usize + 1).max().unwrap_or(0)];
-    for w in &work {
-        let n = w.fresh.iter().filter(|&&f| f).count();
-        counts[w.read.header.kind as usize] += n;
-        taken[w.part as usize] += n as u32;
-    }
-    let mut records = reading.gather(&counts, taken);
     let mut sheets = Vec::new();
+    // Per kind, the kept records in the order of their sheets (largest first) and rows.
+    let mut order: Vec<Vec<u32>> = vec![Vec::new(); Kind::ALL.len()];
     for mut w in work {
         diags.append(&mut w.diags);
         let kind = w.read.header.kind;
@@ -312,17 +306,15 @@ fn assemble(
         // The rows with a unit each have a record, in row order from `start`.
         for (k, &fresh) in w.fresh.iter().enumerate() {
             if fresh {
-                let at = At {
-                    part: w.part,
-                    index: w.start + k as u32,
-                };
-                records.take(kind, at, sheet);
+                records.set_sheet(kind, w.start + k, sheet);
+                order[kind as usize].push((w.start + k) as u32);
             }
         }
     }
+    records.gather(|kind| std::mem::take(&mut order[kind as usize]));
     Dataset {
         register,
-        records: records.finish(),
+        records,
         sheets,
         files,
         diags,

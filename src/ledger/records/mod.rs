@@ -2,15 +2,12 @@
 //! record keeps where it came from (`Src`), so anything a report says can be traced to a cell.
 //!
 //! This file holds the record types and `Records`, every record read by kind; `build` turns a
-//! parsed row's values into a record (`Records::push`) and reads them by column (`Fields`);
-//! `texts` keeps each text once (`Text`); `reading` holds each file's records as they are read
-//! and builds the run's lists from them once (`Reading`, `Gather`).
+//! parsed row's values into a record (`Records::push`) and reads them by column (`Fields`).
 
 mod build;
 mod texts;
 
 pub use build::{Fields, Typing};
-pub use reading::{At, Gather, Reading};
 use texts::Retext;
 pub use texts::{Text, Texts};
 
@@ -19,13 +16,13 @@ use crate::resolve::units::UnitId;
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// Where a record came from: a sheet (index into `Dataset::sheets`) and an absolute 0-based row.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Src {
     pub sheet: u32,
     pub row: u32,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Liaison {
     pub src: Src,
     pub unit: UnitId,
@@ -37,7 +34,7 @@ pub struct Liaison {
     pub date: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WeeklyReport {
     pub src: Src,
     pub unit: UnitId,
@@ -52,7 +49,7 @@ pub struct WeeklyReport {
     pub broadcasts: Option<u32>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Visit {
     pub src: Src,
     pub unit: UnitId,
@@ -68,7 +65,7 @@ pub struct Visit {
     pub visitor: Text,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SurveyResponse {
     pub src: Src,
     pub unit: UnitId,
@@ -80,7 +77,7 @@ pub struct SurveyResponse {
     pub comment: Text,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SurveyTally {
     pub src: Src,
     pub unit: UnitId,
@@ -92,7 +89,7 @@ pub struct SurveyTally {
     pub count: Option<u32>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Dispute {
     pub src: Src,
     pub unit: UnitId,
@@ -110,7 +107,7 @@ pub struct Dispute {
     pub zero: bool,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Slogan {
     pub src: Src,
     pub unit: UnitId,
@@ -122,7 +119,7 @@ pub struct Slogan {
     pub hanging: bool,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Activity {
     pub src: Src,
     pub unit: UnitId,
@@ -132,7 +129,7 @@ pub struct Activity {
     pub content: Text,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Officer {
     pub src: Src,
     pub unit: UnitId,
@@ -145,7 +142,7 @@ pub struct Officer {
     pub phone: Text,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Supervision {
     pub src: Src,
     pub unit: UnitId,
@@ -172,24 +169,6 @@ pub struct Records {
     pub activities: Vec<Activity>,
     pub officers: Vec<Officer>,
     pub supervisions: Vec<Supervision>,
-}
-
-/// `$m!(Kind => field, …)` over every kind that has records.
-macro_rules! each_kind_named {
-    ($m:ident) => {
-        $m!(
-            Liaison => liaisons,
-            WeeklyReport => weekly,
-            Visit => visits,
-            Survey => surveys,
-            SurveyTally => tallies,
-            Dispute => disputes,
-            Slogan => slogans,
-            Activity => activities,
-            Officer => officers,
-            Supervision => supervisions
-        )
-    };
 }
 
 macro_rules! each_kind {
@@ -228,10 +207,7 @@ macro_rules! by_kind {
     };
 }
 
-// (after the macros above, which it uses)
-mod reading;
-
-/// Each kind's text fields, renamed when a file's records join the run's (`Reading::add`).
+/// Each kind's text fields, renamed by `Records::append`.
 macro_rules! retext {
     ($($t:ty => $($f:ident),*;)*) => {
         $(impl Retext for $t {
@@ -261,36 +237,40 @@ impl Records {
         self.texts.get(t)
     }
 
-    /// Every record's texts renamed: `map[id]` is the new id of text `id`.
-    fn retext(&mut self, map: &[Text]) {
-        macro_rules! retext_all {
+    /// Moves every record of `other` to the end of this one's, kind by kind (their texts renamed
+    /// into this one's).
+    pub fn append(&mut self, other: &mut Records) {
+        let map = self.texts.merge(&other.texts);
+        macro_rules! append {
             ($($f:ident),*) => {
                 // Naming every field: a kind added to `Records` and not here does not compile.
-                let Records { texts: _, $($f),* } = self;
-                $($f.iter_mut().for_each(|r| r.retext(map));)*
+                let Records { texts: _, $($f),* } = other;
+                $(
+                    self.$f.reserve($f.len());
+                    self.$f.extend($f.drain(..).map(|mut r| {
+                        r.retext(&map);
+                        r
+                    }));
+                )*
             };
         }
-        each_kind!(retext_all);
+        each_kind!(append);
     }
 
-    /// Whether record `i` here and record `j` of `other` (both of `kind`, their texts of one
-    /// `Texts`) hold the same values, where they came from aside: the exact comparison behind the
-    /// duplicate check's fingerprints.
-    pub fn same(&self, kind: Kind, i: usize, other: &Records, j: usize) -> bool {
-        macro_rules! same {
-            ($($kind:ident => $f:ident),*) => {
-                match kind {
-                    Kind::Register => false,
-                    $(Kind::$kind => {
-                        let (a, b) = (&self.$f[i], &other.$f[j]);
-                        let mut a = a.clone();
-                        a.src = b.src;
-                        a == *b
-                    })*
-                }
-            };
-        }
-        each_kind_named!(same)
+    /// Whether records `i` and `j` of `kind` hold the same values, where they came from aside: the
+    /// exact comparison behind the duplicate check's fingerprints.
+    pub fn same(&self, kind: Kind, i: usize, j: usize) -> bool {
+        by_kind!(
+            kind,
+            false,
+            |v| {
+                let (a, b) = (&v[i], &v[j]);
+                let mut a = a.clone();
+                a.src = b.src;
+                a == *b
+            },
+            [&self]
+        )
     }
 
     /// How many records of `kind` there are.
@@ -306,5 +286,74 @@ impl Records {
     /// The unit of record `i` of `kind` (0 for `Register`, which has no records).
     pub fn unit(&self, kind: Kind, i: usize) -> UnitId {
         by_kind!(kind, 0, |v| v[i].unit, [&self])
+    }
+
+    /// Sets the sheet record `i` of `kind` came from.
+    pub fn set_sheet(&mut self, kind: Kind, i: usize, sheet: u32) {
+        by_kind!(kind, (), |v| v[i].src.sheet = sheet, [&mut self])
+    }
+
+    /// Keeps, of each kind, only the records `order(kind)` lists, in that order (each index at most
+    /// once), in place: no second copy of the records is ever made.
+    pub fn gather(&mut self, mut order: impl FnMut(Kind) -> Vec<u32>) {
+        macro_rules! gather {
+            ($($kind:ident => $f:ident),*) => {
+                $(gather_in_place(&mut self.$f, &order(Kind::$kind));)*
+            };
+        }
+        gather!(
+            Liaison => liaisons,
+            WeeklyReport => weekly,
+            Visit => visits,
+            Survey => surveys,
+            SurveyTally => tallies,
+            Dispute => disputes,
+            Slogan => slogans,
+            Activity => activities,
+            Officer => officers,
+            Supervision => supervisions
+        );
+    }
+}
+
+/// `v` becomes `order.iter().map(|&i| v[i])` (indices distinct), by swaps: each element placed
+/// moves once, the others end up past the kept ones and are dropped.
+fn gather_in_place<T>(v: &mut Vec<T>, order: &[u32]) {
+    const DROPPED: u32 = u32::MAX;
+    // Where each element goes.
+    let mut dest = vec![DROPPED; v.len()];
+    for (to, &from) in order.iter().enumerate() {
+        dest[from as usize] = to as u32;
+    }
+    for at in 0..v.len() {
+        // The element at `at` goes to its place; the one found there comes to `at` and goes on.
+        loop {
+            let to = dest[at];
+            if to == DROPPED || to as usize == at {
+                break;
+            }
+            v.swap(at, to as usize);
+            dest.swap(at, to as usize);
+        }
+    }
+    v.truncate(order.len());
+    v.shrink_to_fit();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::gather_in_place;
+
+    #[test]
+    fn gather_keeps_the_listed_elements_in_the_listed_order() {
+        let mut v: Vec<String> = (0..8).map(|i| i.to_string()).collect();
+        gather_in_place(&mut v, &[5, 0, 7, 2, 3]);
+        assert_eq!(v, ["5", "0", "7", "2", "3"]);
+        let mut w = vec![1, 2, 3];
+        gather_in_place(&mut w, &[]);
+        assert!(w.is_empty());
+        let mut x = vec![1, 2, 3, 4];
+        gather_in_place(&mut x, &[3, 2, 1, 0]);
+        assert_eq!(x, [4, 3, 2, 1]);
     }
 }

@@ -55,11 +55,9 @@ pub(crate) struct SheetWork {
     pub(crate) unit_names: Vec<String>,
     /// The rows read (before they are typed and freed).
     pub(crate) rows: usize,
-    /// Its file's records while reading (`Reading` part), and where its own start among that
-    /// part's records of its kind: one per row with a unit, in row order (`Src::sheet` set when
-    /// kept); as many as `fingerprints`.
-    pub(crate) part: u32,
-    pub(crate) start: u32,
+    /// Where its records start in the run's records of its kind: one per row with a unit, in row
+    /// order (`Src::sheet` set when kept); as many as `fingerprints`.
+    pub(crate) start: usize,
     /// Its 数据来源 note when its unit came from its title, sheet name or file name.
     pub(crate) unit_note: String,
 }
