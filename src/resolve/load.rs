@@ -7,6 +7,7 @@ use crate::diag::Diagnostic;
 use crate::ingest::{self, FileStatus};
 use crate::ledger::header::Lexicon;
 use crate::ledger::header::Recogniser;
+use crate::ledger::parse::ParsedRow;
 use crate::ledger::records::{Records, Src, Typing};
 use crate::ledger::schema::{Kind, RegisterCol, Spec, Specs, VisitCol};
 use crate::ledger::value::Value;
@@ -16,7 +17,7 @@ use crate::resolve::dedup::mark_repeats;
 use crate::resolve::matching::match_units;
 use crate::resolve::read::{display_path, failed_read, read_file, FileRead, SheetRead, SheetWork};
 use crate::resolve::register::RegisterDraft;
-use crate::resolve::units::Register;
+use crate::resolve::units::{Register, UnitId};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -161,10 +162,8 @@ fn type_file(
         .into_iter()
         .partition(|s| s.header.kind == Kind::Register);
     fr.sheets = registers;
-    // The file's records, added to the run's at once: they live in a few large lists, apart from
-    // the memory each file's reading uses and frees.
-    let mut part = Records::default();
-    let mut work: Vec<SheetWork> = ledgers
+    // Each sheet's rows with the unit each counts for (None: not counted).
+    let mut sheets: Vec<(SheetWork, Vec<ParsedRow>, Vec<Option<UnitId>>)> = ledgers
         .into_iter()
         .map(|read| {
             let mut w = SheetWork {
@@ -180,34 +179,37 @@ fn type_file(
                 unit_note: String::new(),
             };
             let units = match_units(&mut w, &fr.path, register, specs);
-            let kind = w.read.header.kind;
-            let spec = specs.get(kind);
-            let group = sheet_group(spec, &w.read, &specs.1);
-            let rows = std::mem::take(&mut w.read.rows);
-            w.start = part.len(kind);
-            part.reserve(kind, w.fingerprints.len());
-            for (mut row, unit) in rows.into_iter().zip(units) {
-                if let Some(unit) = unit {
-                    let src = Src {
-                        sheet: u32::MAX,
-                        row: row.row,
-                    };
-                    if let Some((i, g)) = &group {
-                        row.values[*i] = Value::Text(g.clone());
-                    }
-                    part.push(kind, spec, typing, src, unit, &row.values);
+            let mut rows = std::mem::take(&mut w.read.rows);
+            if let Some((i, g)) = sheet_group(specs.get(w.read.header.kind), &w.read, &specs.1) {
+                for row in &mut rows {
+                    row.values[i] = Value::Text(g.clone());
                 }
             }
             w.read.written = Vec::new();
-            w
+            (w, rows, units)
         })
         .collect();
+    // Typed straight into the run's records (their text kept once, in the run's texts): the lock
+    // is held for the typing alone, a small part of a file's reading.
     let mut all = shared.lock().unwrap_or_else(|e| e.into_inner());
-    for w in &mut work {
-        w.start += all.len(w.read.header.kind);
+    for (w, rows, units) in &mut sheets {
+        let kind = w.read.header.kind;
+        let spec = specs.get(kind);
+        w.start = all.len(kind);
+        all.reserve(kind, w.fingerprints.len());
+        for (row, unit) in rows.iter().zip(units.iter()) {
+            if let Some(unit) = *unit {
+                let src = Src {
+                    sheet: u32::MAX,
+                    row: row.row,
+                };
+                all.push(kind, spec, typing, src, unit, &row.values);
+            }
+        }
     }
-    all.append(&mut part);
-    work
+    drop(all);
+    // (the parsed rows are freed here, outside the lock)
+    sheets.into_iter().map(|(w, _, _)| w).collect()
 }
 
 /// A visit ledger kept as one sheet per 村民小组 without that column: the group is the sheet's name

@@ -304,26 +304,4 @@ mod tests {
         assert_eq!(r.text(d[1].owner), "王主任");
         assert_eq!((d[1].unit, d[1].src, d[1].status), (7, src, Some(1)));
     }
-
-    #[test]
-    fn append_keeps_the_order_of_the_parts() {
-        let plan = Plan::embedded();
-        let specs = Specs::new(&plan);
-        let spec = specs.get(Kind::Slogan);
-        let t = typing(&plan);
-        let part = |text: &str| {
-            let mut v = vec![Value::Empty; spec.columns.len()];
-            v[spec.col(SloganCol::Text)] = Value::Text(text.into());
-            let mut r = Records::default();
-            r.push(Kind::Slogan, spec, &t, Src { sheet: 0, row: 1 }, 0, &v);
-            r
-        };
-        let parts = vec![part("一"), part("二"), part("三")];
-        let mut all = Records::default();
-        for mut p in parts {
-            all.append(&mut p);
-        }
-        let texts: Vec<&str> = all.slogans.iter().map(|s| all.text(s.text)).collect();
-        assert_eq!(texts, ["一", "二", "三"]);
-    }
 }

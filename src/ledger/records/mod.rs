@@ -8,7 +8,6 @@ mod build;
 mod texts;
 
 pub use build::{Fields, Typing};
-use texts::Retext;
 pub use texts::{Text, Texts};
 
 use super::schema::{ActivityType, Kind, OfficerOrg, RectifyStatus, SloganForm, SupervisionMethod};
@@ -171,23 +170,6 @@ pub struct Records {
     pub supervisions: Vec<Supervision>,
 }
 
-macro_rules! each_kind {
-    ($m:ident) => {
-        $m!(
-            liaisons,
-            weekly,
-            visits,
-            surveys,
-            tallies,
-            disputes,
-            slogans,
-            activities,
-            officers,
-            supervisions
-        )
-    };
-}
-
 /// `$body` with `$v` the list of records of `kind` (`$register` for `Kind::Register`, which has none).
 macro_rules! by_kind {
     ($kind:expr, $register:expr, |$v:ident| $body:expr, [$($r:tt)+]) => {
@@ -207,54 +189,10 @@ macro_rules! by_kind {
     };
 }
 
-/// Each kind's text fields, renamed by `Records::append`.
-macro_rules! retext {
-    ($($t:ty => $($f:ident),*;)*) => {
-        $(impl Retext for $t {
-            fn retext(&mut self, map: &[Text]) {
-                $(self.$f = map[self.$f.index()];)*
-            }
-        })*
-    };
-}
-
-retext! {
-    Liaison => leader, leader_title, deputy, liaison, phone;
-    WeeklyReport => content;
-    Visit => group, head, visitor;
-    SurveyResponse => age, comment;
-    SurveyTally => question, option;
-    Dispute => parties, summary, owner;
-    Slogan => text, location;
-    Activity => content;
-    Officer => name, grid, grid_leader, grid_member, phone;
-    Supervision => problem, requirement, inspector;
-}
-
 impl Records {
     /// A record's text.
     pub fn text(&self, t: Text) -> &str {
         self.texts.get(t)
-    }
-
-    /// Moves every record of `other` to the end of this one's, kind by kind (their texts renamed
-    /// into this one's).
-    pub fn append(&mut self, other: &mut Records) {
-        let map = self.texts.merge(&other.texts);
-        macro_rules! append {
-            ($($f:ident),*) => {
-                // Naming every field: a kind added to `Records` and not here does not compile.
-                let Records { texts: _, $($f),* } = other;
-                $(
-                    self.$f.reserve($f.len());
-                    self.$f.extend($f.drain(..).map(|mut r| {
-                        r.retext(&map);
-                        r
-                    }));
-                )*
-            };
-        }
-        each_kind!(append);
     }
 
     /// Whether records `i` and `j` of `kind` hold the same values, where they came from aside: the
@@ -278,9 +216,9 @@ impl Records {
         by_kind!(kind, 0, |v| v.len(), [&self])
     }
 
-    /// Room for `n` more records of `kind`, exactly.
+    /// Room for `n` more records of `kind`.
     pub fn reserve(&mut self, kind: Kind, n: usize) {
-        by_kind!(kind, (), |v| v.reserve_exact(n), [&mut self])
+        by_kind!(kind, (), |v| v.reserve(n), [&mut self])
     }
 
     /// The unit of record `i` of `kind` (0 for `Register`, which has no records).

@@ -16,10 +16,6 @@ impl Text {
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }
-
-    pub(super) fn index(self) -> usize {
-        self.0 as usize
-    }
 }
 
 type Hasher = BuildHasherDefault<rustc_hash::FxHasher>;
@@ -87,18 +83,6 @@ impl Texts {
     pub fn len(&self) -> usize {
         self.ends.len()
     }
-
-    /// Every text of `other` added here: `map[id]` is the id here of `other`'s text `id`.
-    pub fn merge(&mut self, other: &Texts) -> Vec<Text> {
-        (0..other.ends.len() as u32)
-            .map(|id| self.add(other.get(Text(id))))
-            .collect()
-    }
-}
-
-/// A record whose texts can be renamed into another [`Texts`] (see `Records::append`).
-pub(super) trait Retext {
-    fn retext(&mut self, map: &[Text]);
 }
 
 #[cfg(test)]
@@ -119,14 +103,5 @@ mod tests {
             ("东庄村一组", "张建国", "")
         );
         assert_eq!(t.len(), 3);
-        // Merging renames into this one's ids, adding only what is new.
-        let mut other = Texts::default();
-        let c = other.add("李秀英");
-        let d = other.add("张建国");
-        let map = t.merge(&other);
-        assert_eq!(map[d.0 as usize], b);
-        assert_eq!(t.get(map[c.0 as usize]), "李秀英");
-        assert_eq!(map[0], Text::default());
-        assert_eq!(t.len(), 4);
     }
 }
