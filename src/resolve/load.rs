@@ -8,7 +8,7 @@ use crate::ingest::{self, FileStatus};
 use crate::ledger::header::Lexicon;
 use crate::ledger::header::Recogniser;
 use crate::ledger::parse::ParsedRow;
-use crate::ledger::records::{Records, Src, Typing};
+use crate::ledger::records::{Recent, Records, Src, Typing};
 use crate::ledger::schema::{Kind, RegisterCol, Spec, Specs, VisitCol};
 use crate::ledger::value::Value;
 use crate::plan::calendar::Calendar;
@@ -197,13 +197,14 @@ fn type_file(
         let spec = specs.get(kind);
         w.start = all.len(kind);
         all.reserve(kind, w.fingerprints.len());
+        let mut recent = Recent::default();
         for (row, unit) in rows.iter().zip(units.iter()) {
             if let Some(unit) = *unit {
                 let src = Src {
                     sheet: u32::MAX,
                     row: row.row,
                 };
-                all.push(kind, spec, typing, src, unit, &row.values);
+                all.push(kind, spec, typing, src, unit, &row.values, &mut recent);
             }
         }
     }

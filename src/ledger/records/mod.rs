@@ -7,7 +7,7 @@
 mod build;
 mod texts;
 
-pub use build::{Fields, Typing};
+pub use build::{Fields, Recent, Typing};
 pub use texts::{Text, Texts};
 
 use super::schema::{ActivityType, Kind, OfficerOrg, RectifyStatus, SloganForm, SupervisionMethod};
