@@ -80,7 +80,7 @@ impl Texts {
     }
 
     /// How many distinct texts (the empty one included).
-    pub fn len(&self) -> usize {
+    pub fn distinct(&self) -> usize {
         self.ends.len()
     }
 }
@@ -102,6 +102,6 @@ mod tests {
             (t.get(a), t.get(b), t.get(Text::default())),
             ("东庄村一组", "张建国", "")
         );
-        assert_eq!(t.len(), 3);
+        assert_eq!(t.distinct(), 3);
     }
 }
