@@ -199,7 +199,7 @@ pub(crate) fn read_file(
             push_placed(&mut fr, &sheet.name, specs, read);
             continue;
         }
-        let (header, unread) = match recognised {
+        let (mut header, unread) = match recognised {
             Recognised::NotLedger => {
                 fr.entries.push(entry(
                     &sheet.name,
@@ -239,8 +239,9 @@ pub(crate) fn read_file(
             FileStatus::Used,
             reason,
         ));
-        fr.entries.last_mut().unwrap().columns =
-            header::columns_read(ctx.spec, &specs.1, &header.reading);
+        // (how each header cell was read is kept as the entry's columns only)
+        let reading = std::mem::take(&mut header.reading);
+        fr.entries.last_mut().unwrap().columns = header::columns_read(ctx.spec, &specs.1, &reading);
         fr.sheets.push(SheetRead {
             name: sheet.name,
             header,
@@ -289,7 +290,12 @@ fn other_layout(
 }
 
 /// A sheet read cell by cell: its 数据来源 line and its records.
-fn push_placed(fr: &mut FileRead, sheet: &str, specs: &Specs, read: crate::ledger::layouts::Read) {
+fn push_placed(
+    fr: &mut FileRead,
+    sheet: &str,
+    specs: &Specs,
+    mut read: crate::ledger::layouts::Read,
+) {
     let spec = specs.get(read.header.kind);
     fr.diags
         .extend(header::diagnostics(spec, &read.header, &fr.path, sheet));
@@ -302,7 +308,7 @@ fn push_placed(fr: &mut FileRead, sheet: &str, specs: &Specs, read: crate::ledge
         reason: String::new(),
         detail: None,
         units: Vec::new(),
-        columns: header::columns_read(spec, &specs.1, &read.header.reading),
+        columns: header::columns_read(spec, &specs.1, &std::mem::take(&mut read.header.reading)),
     });
     fr.sheets.push(SheetRead {
         name: sheet.to_string(),
