@@ -15,7 +15,9 @@ use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
 use crate::resolve::dedup::mark_repeats;
 use crate::resolve::matching::match_units;
-use crate::resolve::read::{display_path, failed_read, read_file, FileRead, SheetRead, SheetWork};
+use crate::resolve::read::{
+    display_path, failed_read, read_file, FileRead, SharedColumns, SheetRead, SheetWork,
+};
 use crate::resolve::register::RegisterDraft;
 use crate::resolve::units::{Register, UnitId};
 use rayon::prelude::*;
@@ -38,10 +40,13 @@ pub fn load(
     let office_recogniser = Recogniser::new(specs);
     let done = std::sync::atomic::AtomicUsize::new(0);
     let total = paths.len();
+    let columns = SharedColumns::default();
     let read = |rel: &PathBuf, recogniser: &Recogniser| {
         // One file that trips a bug must never end the run: it is listed as unreadable.
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            read_file(inbox, rel, plan, specs, &calendar, recogniser, opts)
+            read_file(
+                inbox, rel, plan, specs, &calendar, recogniser, opts, &columns,
+            )
         }))
         .unwrap_or_else(|_| failed_read(rel));
         if opts.progress {
@@ -382,7 +387,7 @@ mod tests {
                 reason: String::new(),
                 detail: None,
                 units: Vec::new(),
-                columns: Vec::new(),
+                columns: Default::default(),
             })
             .collect();
         FileRead {

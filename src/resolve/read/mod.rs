@@ -4,13 +4,14 @@
 
 use crate::diag::Diagnostic;
 use crate::ingest::{self, FileStatus, OpenFailure};
-use crate::ledger::header::{self, Header, Recognised, Recogniser};
+use crate::ledger::header::{self, ColumnRead, Header, Recognised, Recogniser};
 use crate::ledger::parse::{parse_rows, Ctx, ParsedRow};
 use crate::ledger::schema::Specs;
 use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
 use crate::resolve::dataset::FileEntry;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 mod incomplete;
 use incomplete::{incomplete, unread_note};
@@ -62,6 +63,29 @@ pub(crate) struct SheetWork {
     pub(crate) unit_note: String,
 }
 
+/// Each distinct list of how a sheet's header cells were read (`FileEntry::columns`), kept once: a
+/// district's ten thousand sheets come from a few templates, so they share a few lists.
+#[derive(Default)]
+pub(crate) struct SharedColumns(Mutex<rustc_hash::FxHashMap<u64, Vec<Arc<[ColumnRead]>>>>);
+
+impl SharedColumns {
+    pub(crate) fn share(&self, columns: Vec<ColumnRead>) -> Arc<[ColumnRead]> {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        for c in &columns {
+            (&c.header, &c.column, c.how).hash(&mut h);
+        }
+        let mut lists = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let alike = lists.entry(h.finish()).or_default();
+        if let Some(list) = alike.iter().find(|l| ***l == *columns) {
+            return list.clone();
+        }
+        let list: Arc<[ColumnRead]> = columns.into();
+        alike.push(list.clone());
+        list
+    }
+}
+
 pub(crate) struct FileRead {
     pub(crate) path: String,
     pub(crate) entries: Vec<FileEntry>,
@@ -94,7 +118,7 @@ pub(crate) fn failed_read(rel: &Path) -> FileRead {
             reason: reason.clone(),
             detail: None,
             units: Vec::new(),
-            columns: Vec::new(),
+            columns: Default::default(),
         }],
         sheets: Vec::new(),
         diags: vec![
@@ -120,6 +144,7 @@ pub(crate) fn read_file(
     calendar: &Calendar,
     recogniser: &Recogniser,
     opts: &LoadOptions,
+    shared: &SharedColumns,
 ) -> FileRead {
     let path = display_path(rel);
     let mut fr = FileRead {
@@ -138,7 +163,7 @@ pub(crate) fn read_file(
         reason,
         detail: None,
         units: Vec::new(),
-        columns: Vec::new(),
+        columns: Default::default(),
     };
     let opened = match ingest::open_in_inbox(inbox, rel, opts.include_hidden) {
         Ok(o) => o,
@@ -196,7 +221,7 @@ pub(crate) fn read_file(
             &recognised,
             &mut grid,
         ) {
-            push_placed(&mut fr, &sheet.name, specs, read);
+            push_placed(&mut fr, &sheet.name, specs, read, shared);
             continue;
         }
         let (mut header, unread) = match recognised {
@@ -241,7 +266,8 @@ pub(crate) fn read_file(
         ));
         // (how each header cell was read is kept as the entry's columns only)
         let reading = std::mem::take(&mut header.reading);
-        fr.entries.last_mut().unwrap().columns = header::columns_read(ctx.spec, &specs.1, &reading);
+        fr.entries.last_mut().unwrap().columns =
+            shared.share(header::columns_read(ctx.spec, &specs.1, &reading));
         fr.sheets.push(SheetRead {
             name: sheet.name,
             header,
@@ -295,6 +321,7 @@ fn push_placed(
     sheet: &str,
     specs: &Specs,
     mut read: crate::ledger::layouts::Read,
+    shared: &SharedColumns,
 ) {
     let spec = specs.get(read.header.kind);
     fr.diags
@@ -308,7 +335,11 @@ fn push_placed(
         reason: String::new(),
         detail: None,
         units: Vec::new(),
-        columns: header::columns_read(spec, &specs.1, &std::mem::take(&mut read.header.reading)),
+        columns: shared.share(header::columns_read(
+            spec,
+            &specs.1,
+            &std::mem::take(&mut read.header.reading),
+        )),
     });
     fr.sheets.push(SheetRead {
         name: sheet.to_string(),
