@@ -48,7 +48,10 @@ impl Basis {
                     .iter()
                     .map(|&i| {
                         let v = &r.visits[i as usize];
-                        let key = (person_key_cow(&v.group), person_key_cow(&v.head));
+                        let key = (
+                            person_key_cow(r.text(v.group)),
+                            person_key_cow(r.text(v.head)),
+                        );
                         let next = ids.len() as u32;
                         let id = *ids.entry(key).or_insert_with(|| {
                             first.push(None);
@@ -81,8 +84,8 @@ impl Basis {
             .iter()
             .map(|s| {
                 matched
-                    .entry(s.text.as_str())
-                    .or_insert_with(|| match_slogan(plan, &s.text))
+                    .entry(r.text(s.text))
+                    .or_insert_with(|| match_slogan(plan, r.text(s.text)))
                     .clone()
             })
             .collect();

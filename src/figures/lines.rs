@@ -95,7 +95,7 @@ pub fn unit_lines(
                     let d = &r.disputes[i];
                     OverdueLine {
                         date: d.date,
-                        parties: crate::text::shown_name(mask, &d.parties),
+                        parties: crate::text::shown_name(mask, r.text(d.parties)),
                         dtype: pick(&plan.disputes.types, d.dtype),
                         // A resolution dated after the period's end is not this notice's fact: the
                         // dispute is open as of its end, and that is all it says.
@@ -117,11 +117,11 @@ pub fn unit_lines(
                 .unapproved_list
                 .iter()
                 .map(|&i| SloganLine {
-                    text: r.slogans[i].text.to_string(),
+                    text: r.text(r.slogans[i].text).to_string(),
                     typo_of: None,
                 })
                 .chain(s.near_list.iter().map(|(i, a)| SloganLine {
-                    text: r.slogans[*i].text.to_string(),
+                    text: r.text(r.slogans[*i].text).to_string(),
                     typo_of: Some(a.clone()),
                 }))
                 .collect();

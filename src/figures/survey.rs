@@ -135,7 +135,10 @@ pub fn tallies(ds: &Dataset, plan: &Plan, period: &Period) -> Vec<Tally> {
         .map(|_| Tally::new(plan))
         .collect();
     for t in &ds.records.tallies {
-        let (Ok((qi, oi)), Some(n)) = (tally_target(plan, t), t.count) else {
+        let (Ok((qi, oi)), Some(n)) = (
+            tally_target(plan, ds.records.text(t.question), ds.records.text(t.option)),
+            t.count,
+        ) else {
             continue;
         };
         from_tallies[t.unit as usize].counts[qi][oi] += n;
@@ -234,7 +237,7 @@ pub fn breakdown(ds: &Dataset, plan: &Plan, period: &Period) -> Breakdown {
     let mut age = vec![Tally::new(plan); sv.age_groups.len() + 2];
     let mut gender = vec![Tally::new(plan); sv.genders.len() + 1];
     for s in counted(ds, period) {
-        let a = match age_group(plan, &s.age) {
+        let a = match age_group(plan, ds.records.text(s.age)) {
             AgeGroup::Group(i) => i,
             AgeGroup::Blank => sv.age_groups.len(),
             AgeGroup::Unknown => sv.age_groups.len() + 1,
@@ -296,7 +299,6 @@ pub fn score_fraction(plan: &Plan, f: &SurveyFigures) -> Option<f64> {
 mod tests {
     use super::*;
     use crate::ledger::answers::answer_text;
-    use crate::ledger::records::SurveyTally;
 
     #[test]
     fn ages_map_to_groups() {
@@ -330,20 +332,10 @@ mod tests {
         assert_eq!(g("300"), AgeGroup::Unknown);
     }
 
-    fn tally(q: &str, o: &str) -> SurveyTally {
-        SurveyTally {
-            src: crate::ledger::records::Src { sheet: 0, row: 0 },
-            unit: 0,
-            question: q.into(),
-            option: o.into(),
-            count: Some(1),
-        }
-    }
-
     #[test]
     fn tally_rows_resolve() {
         let p = Plan::embedded();
-        let t = |q: &str, o: &str| tally_target(&p, &tally(q, o));
+        let t = |q: &str, o: &str| tally_target(&p, q, o);
         assert_eq!(t("1", "知道"), Ok((0, 0)));
         assert_eq!(t("第1题", "2"), Ok((0, 1)));
         assert_eq!(t("Q13", "不了解"), Ok((12, 3)));

@@ -3,7 +3,6 @@
 //! checks report the rows they cannot place.
 
 use crate::ledger::answers::answer_text;
-use crate::ledger::records::SurveyTally;
 use crate::plan::Plan;
 use crate::text::alias_key;
 
@@ -25,15 +24,19 @@ pub enum TallyProblem {
     Total,
 }
 
-/// The (question index, option index) a tally row counts for.
-pub fn tally_target(plan: &Plan, t: &SurveyTally) -> Result<(usize, usize), TallyProblem> {
-    let qi = question_of(plan, &t.question).ok_or(TallyProblem::Question)?;
-    let k = alias_key(&t.option);
+/// The (question index, option index) a tally row of 题号 `question` and 选项 `option` counts for.
+pub fn tally_target(
+    plan: &Plan,
+    question: &str,
+    option: &str,
+) -> Result<(usize, usize), TallyProblem> {
+    let qi = question_of(plan, question).ok_or(TallyProblem::Question)?;
+    let k = alias_key(option);
     if ["合计", "小计", "总计", "合计人数"].contains(&k.as_str()) {
         return Err(TallyProblem::Total);
     }
     let q = &plan.survey.questions[qi];
-    answer_text(&q.options, &t.option)
+    answer_text(&q.options, option)
         .map(|oi| (qi, oi))
         .ok_or(TallyProblem::Option(qi))
 }

@@ -66,7 +66,7 @@ fn reports_against_ledgers(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut V
     for v in &r.visits {
         has_visits.insert(v.unit);
         if let Some(w) = v.date.and_then(|d| cal.week_of(d)) {
-            let household = (names.id(&v.group), names.id(&v.head));
+            let household = (names.id(r.text(v.group)), names.id(r.text(v.head)));
             if visited.insert((v.unit, w, household.0, household.1)) {
                 truth.entry((v.unit, w)).or_default().visited += 1;
             }
@@ -174,26 +174,23 @@ fn slogan_texts(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut Vec<Diagnost
     let col = specs.col(SloganCol::Text);
     // Villages hang the same few texts many times: each distinct text is matched once.
     let mut matched: FxHashMap<&str, SloganMatch> = FxHashMap::default();
-    for s in ds
-        .records
-        .slogans
-        .iter()
-        .filter(|s| s.hanging && !s.text.is_empty())
-    {
+    let r = &ds.records;
+    for s in r.slogans.iter().filter(|s| s.hanging && !s.text.is_empty()) {
+        let text = r.text(s.text);
         let m = matched
-            .entry(s.text.as_str())
-            .or_insert_with(|| match_slogan(plan, &s.text))
+            .entry(text)
+            .or_insert_with(|| match_slogan(plan, text))
             .clone();
         let d = match m {
             SloganMatch::Exact => continue,
             SloganMatch::Near(approved) => Diagnostic::warning(
                 "R7_slogan_typo",
-                format!("标语“{}”与附件2的“{approved}”有出入，疑为笔误", s.text),
+                format!("标语“{text}”与附件2的“{approved}”有出入，疑为笔误"),
             )
             .hint(format!("请按“{approved}”核对标语实物和台账")),
             SloganMatch::No => Diagnostic::warning(
                 "R7_slogan_unapproved",
-                format!("标语“{}”不是附件2所列内容", s.text),
+                format!("标语“{text}”不是附件2所列内容"),
             )
             .hint("请使用方案附件2的六条标语之一"),
         };

@@ -54,9 +54,10 @@ pub struct FileEntry {
     /// Units the rows belong to (names).
     #[serde(skip)]
     pub units: Vec<String>,
-    /// How each header cell of a read sheet was read (`files[].columns`).
+    /// How each header cell of a read sheet was read (`files[].columns`); sheets read alike share
+    /// one list.
     #[serde(skip)]
-    pub columns: Vec<crate::ledger::header::ColumnRead>,
+    pub columns: std::sync::Arc<[crate::ledger::header::ColumnRead]>,
 }
 
 pub struct Dataset {

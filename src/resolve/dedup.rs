@@ -62,7 +62,7 @@ struct TypedKey<'a> {
     fingerprint: u64,
     occurrence: u32,
     records: &'a Records,
-    index: usize,
+    index: u32,
 }
 
 impl std::hash::Hash for TypedKey<'_> {
@@ -80,7 +80,9 @@ impl PartialEq for TypedKey<'_> {
             && self.unit == o.unit
             && self.occurrence == o.occurrence
             && self.fingerprint == o.fingerprint
-            && self.records.same(self.kind, self.index, o.records, o.index)
+            && self
+                .records
+                .same(self.kind, self.index as usize, o.index as usize)
     }
 }
 impl Eq for TypedKey<'_> {}
@@ -90,12 +92,12 @@ impl Eq for TypedKey<'_> {}
 /// its set is small enough to stay in cache.
 const DEDUP_SHARDS: usize = 16;
 
-/// Marks each row that repeats a row taken before it (`fresh` false): sheets are in the order they are
-/// taken (largest first), and a row with no unit is never counted. Each sheet's rows with a unit are
+/// Marks each record whose row repeats a row taken before it (`fresh` false), its fingerprints then
+/// freed: sheets are in the order they are taken (largest first). Each sheet's rows with a unit are
 /// already typed into `records` (one record each, in row order, from `SheetWork::start`).
 pub(crate) fn mark_repeats(work: &mut [SheetWork], records: &Records) {
     // Rows already taken (see `TypedKey`): no string is built per row.
-    let rows: usize = work.iter().map(|w| w.units.len()).sum();
+    let rows: usize = work.iter().map(|w| w.fingerprints.len()).sum();
     let repeats: Vec<Vec<(u32, u32)>> = (0..DEDUP_SHARDS)
         .into_par_iter()
         .map(|shard| {
@@ -109,24 +111,22 @@ pub(crate) fn mark_repeats(work: &mut [SheetWork], records: &Records) {
                 if kind == Kind::Register {
                     continue;
                 }
-                let mut record = 0;
-                for (ri, unit) in w.units.iter().enumerate() {
-                    let Some(unit) = *unit else { continue };
-                    let index = record;
-                    record += 1;
+                for (k, &fingerprint) in w.fingerprints.iter().enumerate() {
+                    let index = (w.start + k) as u32;
+                    let unit = records.unit(kind, index as usize);
                     if unit as usize % DEDUP_SHARDS != shard {
                         continue;
                     }
                     let key = TypedKey {
                         kind,
                         unit,
-                        fingerprint: w.fingerprints[ri],
-                        occurrence: w.occurrences[ri],
+                        fingerprint,
+                        occurrence: w.occurrences.get(k).copied().unwrap_or(0),
                         records,
-                        index: w.start + index,
+                        index,
                     };
                     if !seen.insert(key) {
-                        repeats.push((wi as u32, ri as u32));
+                        repeats.push((wi as u32, k as u32));
                     }
                 }
             }
@@ -134,10 +134,12 @@ pub(crate) fn mark_repeats(work: &mut [SheetWork], records: &Records) {
         })
         .collect();
     for w in work.iter_mut() {
-        w.fresh = w.units.iter().map(Option::is_some).collect();
+        w.fresh = vec![true; w.fingerprints.len()];
+        w.fingerprints = Vec::new();
+        w.occurrences = Vec::new();
     }
-    for (wi, ri) in repeats.into_iter().flatten() {
-        work[wi as usize].fresh[ri as usize] = false;
+    for (wi, k) in repeats.into_iter().flatten() {
+        work[wi as usize].fresh[k as usize] = false;
     }
 }
 

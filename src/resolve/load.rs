@@ -7,16 +7,19 @@ use crate::diag::Diagnostic;
 use crate::ingest::{self, FileStatus};
 use crate::ledger::header::Lexicon;
 use crate::ledger::header::Recogniser;
-use crate::ledger::records::{Records, Src, Typing};
+use crate::ledger::parse::ParsedRow;
+use crate::ledger::records::{Recent, Records, Src, Typing};
 use crate::ledger::schema::{Kind, RegisterCol, Spec, Specs, VisitCol};
 use crate::ledger::value::Value;
 use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
 use crate::resolve::dedup::mark_repeats;
 use crate::resolve::matching::match_units;
-use crate::resolve::read::{display_path, failed_read, read_file, FileRead, SheetRead, SheetWork};
+use crate::resolve::read::{
+    display_path, failed_read, read_file, FileRead, SharedColumns, SheetRead, SheetWork,
+};
 use crate::resolve::register::RegisterDraft;
-use crate::resolve::units::Register;
+use crate::resolve::units::{Register, UnitId};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -37,10 +40,13 @@ pub fn load(
     let office_recogniser = Recogniser::new(specs);
     let done = std::sync::atomic::AtomicUsize::new(0);
     let total = paths.len();
+    let columns = SharedColumns::default();
     let read = |rel: &PathBuf, recogniser: &Recogniser| {
         // One file that trips a bug must never end the run: it is listed as unreadable.
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            read_file(inbox, rel, plan, specs, &calendar, recogniser, opts)
+            read_file(
+                inbox, rel, plan, specs, &calendar, recogniser, opts, &columns,
+            )
         }))
         .unwrap_or_else(|_| failed_read(rel));
         if opts.progress {
@@ -161,17 +167,14 @@ fn type_file(
         .into_iter()
         .partition(|s| s.header.kind == Kind::Register);
     fr.sheets = registers;
-    // The file's records, added to the run's at once: they live in a few large lists, apart from
-    // the memory each file's reading uses and frees.
-    let mut part = Records::default();
-    let mut work: Vec<SheetWork> = ledgers
+    // Each sheet's rows with the unit each counts for (None: not counted).
+    let mut sheets: Vec<(SheetWork, Vec<ParsedRow>, Vec<Option<UnitId>>)> = ledgers
         .into_iter()
         .map(|read| {
             let mut w = SheetWork {
                 file,
                 rows: read.rows.len(),
                 read,
-                units: Vec::new(),
                 fingerprints: Vec::new(),
                 occurrences: Vec::new(),
                 fresh: Vec::new(),
@@ -180,35 +183,39 @@ fn type_file(
                 start: 0,
                 unit_note: String::new(),
             };
-            match_units(&mut w, &fr.path, register, specs);
-            let kind = w.read.header.kind;
-            let spec = specs.get(kind);
-            let group = sheet_group(spec, &w.read, &specs.1);
-            let rows = std::mem::take(&mut w.read.rows);
-            w.start = part.len(kind);
-            for (row, unit) in rows.into_iter().zip(&w.units) {
-                if let Some(unit) = *unit {
-                    let src = Src {
-                        sheet: u32::MAX,
-                        row: row.row,
-                    };
-                    let mut values = row.values;
-                    if let Some((i, g)) = &group {
-                        values[*i] = Value::Text(g.clone());
-                    }
-                    part.push(kind, spec, typing, src, unit, values);
+            let units = match_units(&mut w, &fr.path, register, specs);
+            let mut rows = std::mem::take(&mut w.read.rows);
+            if let Some((i, g)) = sheet_group(specs.get(w.read.header.kind), &w.read, &specs.1) {
+                for row in &mut rows {
+                    row.values[i] = Value::Text(g.clone());
                 }
             }
             w.read.written = Vec::new();
-            w
+            (w, rows, units)
         })
         .collect();
+    // Typed straight into the run's records (their text kept once, in the run's texts): the lock
+    // is held for the typing alone, a small part of a file's reading.
     let mut all = shared.lock().unwrap_or_else(|e| e.into_inner());
-    for w in &mut work {
-        w.start += all.len(w.read.header.kind);
+    for (w, rows, units) in &mut sheets {
+        let kind = w.read.header.kind;
+        let spec = specs.get(kind);
+        w.start = all.len(kind);
+        all.reserve(kind, w.fingerprints.len());
+        let mut recent = Recent::default();
+        for (row, unit) in rows.iter().zip(units.iter()) {
+            if let Some(unit) = *unit {
+                let src = Src {
+                    sheet: u32::MAX,
+                    row: row.row,
+                };
+                all.push(kind, spec, typing, src, unit, &row.values, &mut recent);
+            }
+        }
     }
-    all.append(&mut part);
-    work
+    drop(all);
+    // (the parsed rows are freed here, outside the lock)
+    sheets.into_iter().map(|(w, _, _)| w).collect()
 }
 
 /// A visit ledger kept as one sheet per 村民小组 without that column: the group is the sheet's name
@@ -305,8 +312,7 @@ fn assemble(
             }
         }
         // The rows with a unit each have a record, in row order from `start`.
-        let kept = w.units.iter().zip(&w.fresh).filter(|(u, _)| u.is_some());
-        for (k, (_, &fresh)) in kept.enumerate() {
+        for (k, &fresh) in w.fresh.iter().enumerate() {
             if fresh {
                 records.set_sheet(kind, w.start + k, sheet);
                 order[kind as usize].push((w.start + k) as u32);
@@ -381,7 +387,7 @@ mod tests {
                 reason: String::new(),
                 detail: None,
                 units: Vec::new(),
-                columns: Vec::new(),
+                columns: Default::default(),
             })
             .collect();
         FileRead {
@@ -473,7 +479,7 @@ mod tests {
             .records
             .visits
             .iter()
-            .map(|v| (ds.unit_name(v.unit), v.head.as_str(), v.src.row))
+            .map(|v| (ds.unit_name(v.unit), ds.records.text(v.head), v.src.row))
             .collect();
         assert_eq!(visits, [("东庄村", "张三", 1), ("西庄村", "张三", 2)]);
         assert_eq!(ds.sheets[0].file, "b_full.xlsx");

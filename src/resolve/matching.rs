@@ -14,12 +14,17 @@ pub(crate) enum Written {
     Unknown(Option<String>),
 }
 
-/// One sheet's rows matched to units (each distinct written name looked up once), their fingerprints
-/// and occurrences for the duplicate check, and its diagnostics with their unit.
-pub(crate) fn match_units(w: &mut SheetWork, path: &str, register: &Register, specs: &Specs) {
+/// One sheet's rows matched to units (each distinct written name looked up once; per row, None: not
+/// counted), the fingerprints and occurrences of those with a unit for the duplicate check, and its
+/// diagnostics with their unit.
+pub(crate) fn match_units(
+    w: &mut SheetWork,
+    path: &str,
+    register: &Register,
+    specs: &Specs,
+) -> Vec<Option<UnitId>> {
     let SheetWork {
         read: s,
-        units: row_units,
         fingerprints,
         occurrences,
         diags,
@@ -50,9 +55,7 @@ pub(crate) fn match_units(w: &mut SheetWork, path: &str, register: &Register, sp
         .collect();
     let mut units: Vec<UnitId> = Vec::new();
     let mut seen_here: FxHashMap<RowKey, u32> = FxHashMap::default();
-    row_units.reserve_exact(s.rows.len());
-    fingerprints.reserve_exact(s.rows.len());
-    occurrences.reserve_exact(s.rows.len());
+    let mut row_units = Vec::with_capacity(s.rows.len());
     for row in &mut s.rows {
         let placed = spec.unit_col.and_then(|u| s.placed.get(&(row.row, u)));
         let at = |d: Diagnostic, c: Option<u32>| {
@@ -107,14 +110,18 @@ pub(crate) fn match_units(w: &mut SheetWork, path: &str, register: &Register, sp
             diags.push(d);
         }
         row_units.push(unit);
-        let Some(unit) = unit else {
-            fingerprints.push(0);
-            occurrences.push(0);
-            continue;
-        };
-        if !units.contains(&unit) {
+        if let Some(unit) = unit.filter(|u| !units.contains(u)) {
             units.push(unit);
         }
+    }
+    // Kept for every row with a unit until the duplicate check, so at their exact size.
+    let counted = row_units.iter().flatten().count();
+    fingerprints.reserve_exact(counted);
+    if kind == Kind::Survey {
+        occurrences.reserve_exact(counted);
+    }
+    for (row, unit) in s.rows.iter().zip(&row_units) {
+        let Some(unit) = *unit else { continue };
         let key = RowKey::new(kind, unit, &row.values);
         fingerprints.push(key.fingerprint);
         if kind == Kind::Survey {
@@ -123,8 +130,6 @@ pub(crate) fn match_units(w: &mut SheetWork, path: &str, register: &Register, sp
             let n = seen_here.entry(key).or_insert(0u32);
             *n += 1;
             occurrences.push(*n);
-        } else {
-            occurrences.push(0);
         }
     }
     if unit_cell.is_none() && fallback.len() == 1 && !s.rows.is_empty() {
@@ -152,6 +157,7 @@ pub(crate) fn match_units(w: &mut SheetWork, path: &str, register: &Register, sp
         .iter()
         .map(|&u| register.get(u).name.clone())
         .collect();
+    row_units
 }
 
 /// The units a sheet without a unit column is named for: by its title rows first, else its sheet

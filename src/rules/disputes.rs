@@ -53,7 +53,7 @@ pub fn r6_overdue(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
                         format!(
                             "纠纷（{}排查，当事人 {}）已 {days} 天未化解，超过{limit}天期限",
                             d.date.map(|x| x.to_string()).unwrap_or_default(),
-                            ctx.name(&d.parties)
+                            ctx.name(ctx.ds.records.text(d.parties))
                         ),
                     )
                     .hint("请明确责任人限期化解；化解后在台账中填写化解状态和化解日期"),

@@ -2,7 +2,7 @@
 
 use super::RuleCtx;
 use crate::diag::Diagnostic;
-use crate::ledger::records::Supervision;
+use crate::ledger::records::{Records, Supervision};
 use crate::ledger::schema::{RectifyStatus, SupervisionCol, SupervisionMethod};
 use chrono::NaiveDate;
 
@@ -35,13 +35,13 @@ const IN_ORDER: [&str; 6] = ["到位", "规范", "良好", "较好", "正常", "
 
 /// A supervision row that records a problem: 发现问题 is not empty, not “无” / “未发现问题”, and not a
 /// remark that all is in order with nothing to rectify (no 整改要求, 整改期限 or 整改状态).
-pub fn is_finding(s: &Supervision) -> bool {
-    let p = s.problem.trim();
+pub fn is_finding(r: &Records, s: &Supervision) -> bool {
+    let p = r.text(s.problem).trim();
     if p.is_empty() || NOTHING_FOUND.contains(&p) || p.starts_with("未发现") {
         return false;
     }
     let nothing_to_do =
-        s.requirement.trim().is_empty() && s.deadline.is_none() && s.status.is_none();
+        r.text(s.requirement).trim().is_empty() && s.deadline.is_none() && s.status.is_none();
     !(nothing_to_do && IN_ORDER.iter().any(|w| p.contains(w)))
 }
 
@@ -67,8 +67,9 @@ pub fn status_zh(s: &Supervision) -> &'static str {
 /// R11 督查采取上门查看、明察暗访、电话抽查等方式进行 … 对存在问题认真研究解决
 pub fn r11_rectification(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
     let end = ctx.period.end;
-    for s in &ctx.ds.records.supervisions {
-        if s.date.is_some_and(|d| d > end) || !is_finding(s) {
+    let r = &ctx.ds.records;
+    for s in &r.supervisions {
+        if s.date.is_some_and(|d| d > end) || !is_finding(r, s) {
             continue;
         }
         let when = s.date.map(|d| d.to_string()).unwrap_or_default();
@@ -83,7 +84,7 @@ pub fn r11_rectification(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
                             format!(
                                 "{when}{}发现的问题“{}”整改期限{deadline}已过（逾期 {} 天），整改状态：{}",
                                 method_zh(s),
-                                s.problem.trim(),
+                                r.text(s.problem).trim(),
                                 (end - deadline).num_days(),
                                 status_zh(s)
                             ),
@@ -102,7 +103,7 @@ pub fn r11_rectification(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
                         format!(
                             "{when}{}发现的问题“{}”没有整改期限",
                             method_zh(s),
-                            s.problem.trim()
+                            r.text(s.problem).trim()
                         ),
                     )
                     .hint("请在督查记录中写明整改期限"),
@@ -117,7 +118,7 @@ pub fn r11_rectification(ctx: &RuleCtx, out: &mut Vec<Diagnostic>) {
                     format!(
                         "{when}{}发现的问题“{}”正在整改，期限{}",
                         method_zh(s),
-                        s.problem.trim(),
+                        r.text(s.problem).trim(),
                         s.deadline.unwrap()
                     ),
                 ),

@@ -38,11 +38,12 @@ pub fn grid_coverage(ds: &Dataset, day: NaiveDate) -> Vec<GridCoverage> {
                 let Some(d) = o.date.filter(|d| *d <= day) else {
                     continue;
                 };
-                let key = person_key(&o.grid);
+                let grid = ds.records.text(o.grid);
+                let key = person_key(grid);
                 if key.is_empty() {
                     continue;
                 }
-                let e = seen.entry(key).or_insert((o.grid.trim().to_string(), d));
+                let e = seen.entry(key).or_insert((grid.trim().to_string(), d));
                 e.1 = e.1.min(d);
             }
             let mut covered: Vec<(String, NaiveDate)> = seen.into_values().collect();

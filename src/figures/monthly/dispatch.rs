@@ -31,22 +31,24 @@ pub struct DispatchItem {
 
 /// The unit's 联络员 (name and phone) from the latest liaison row known by the month's end.
 pub fn liaison_of(m: &Monthly, u: UnitId) -> String {
-    let row =
-        m.ds.records
-            .liaisons
-            .iter()
-            .filter(|l| l.unit == u && l.date.is_none_or(|d| d <= m.period.end))
-            .max_by_key(|l| (l.date, l.src));
+    let r = &m.ds.records;
+    let row = r
+        .liaisons
+        .iter()
+        .filter(|l| l.unit == u && l.date.is_none_or(|d| d <= m.period.end))
+        .max_by_key(|l| (l.date, l.src));
     match row {
-        Some(l) if !l.liaison.trim().is_empty() => {
-            let phone = m.phone(&l.phone);
+        Some(l) if !r.text(l.liaison).trim().is_empty() => {
+            let phone = m.phone(r.text(l.phone));
             if phone.is_empty() {
-                format!("联络员 {}", l.liaison.trim())
+                format!("联络员 {}", r.text(l.liaison).trim())
             } else {
-                format!("联络员 {}（{phone}）", l.liaison.trim())
+                format!("联络员 {}（{phone}）", r.text(l.liaison).trim())
             }
         }
-        Some(l) if !l.deputy.trim().is_empty() => format!("分管负责人 {}", l.deputy.trim()),
+        Some(l) if !r.text(l.deputy).trim().is_empty() => {
+            format!("分管负责人 {}", r.text(l.deputy).trim())
+        }
         _ => match m.ds.register.get(u).kind {
             UnitKind::TownUnit => "单位主要负责人".into(),
             _ => "联络员（未报联络员名单）".into(),
@@ -70,7 +72,7 @@ pub fn items(m: &Monthly, specs: &Specs) -> Vec<DispatchItem> {
                 .and_then(|t| m.plan.disputes.types.get(t as usize))
                 .map(String::as_str)
                 .unwrap_or("纠纷");
-            let owner = d.owner.trim();
+            let owner = r.text(d.owner).trim();
             let liaison = liaison_of(m, d.unit);
             out.push(DispatchItem {
                 category: "逾期纠纷",
@@ -78,7 +80,7 @@ pub fn items(m: &Monthly, specs: &Specs) -> Vec<DispatchItem> {
                 unit: d.unit,
                 item: format!(
                     "{dtype}纠纷（当事人 {}，{date}排查）至月底已 {} 天未化解，超过{limit}天期限",
-                    m.name(&d.parties),
+                    m.name(r.text(d.parties)),
                     (end - date).num_days()
                 ),
                 since: Some(date + chrono::Duration::days(limit + 1)),
@@ -156,7 +158,7 @@ pub fn items(m: &Monthly, specs: &Specs) -> Vec<DispatchItem> {
             continue;
         }
         let s = &r.supervisions[i];
-        let inspector = s.inspector.trim();
+        let inspector = r.text(s.inspector).trim();
         let deadline = s
             .deadline
             .map(|d| format!("期限{d}"))
@@ -169,7 +171,7 @@ pub fn items(m: &Monthly, specs: &Specs) -> Vec<DispatchItem> {
                 "{}{}发现：{}（{}，整改状态：{}，{}）",
                 s.date.map(|d| d.to_string()).unwrap_or_default(),
                 method_zh(s),
-                s.problem.trim(),
+                r.text(s.problem).trim(),
                 deadline,
                 status_zh(s),
                 st.zh()

@@ -74,12 +74,12 @@ impl SupervisionFigures {
                     unit: s.unit,
                     date: s.date,
                     method: method_zh(s),
-                    problem: s.problem.trim().to_string(),
-                    requirement: s.requirement.trim().to_string(),
+                    problem: ds.records.text(s.problem).trim().to_string(),
+                    requirement: ds.records.text(s.requirement).trim().to_string(),
                     deadline: s.deadline,
                     status: status_zh(s),
-                    inspector: s.inspector.trim().to_string(),
-                    finding: is_finding(s),
+                    inspector: ds.records.text(s.inspector).trim().to_string(),
+                    finding: is_finding(&ds.records, s),
                     date_source: at(s.src, SupervisionCol::Date),
                     status_source: at(s.src, SupervisionCol::Status),
                 })
@@ -93,12 +93,12 @@ impl SupervisionFigures {
                 let m = s.method.map_or(3, |m| m as usize);
                 f.per_unit[s.unit as usize][m] += 1;
                 f.by_method[m] += 1;
-                if is_finding(s) {
+                if is_finding(&ds.records, s) {
                     f.findings_month += 1;
                 }
             }
             // Undated rows count as known by the month's end.
-            if s.date.is_none_or(|d| d <= period.end) && is_finding(s) {
+            if s.date.is_none_or(|d| d <= period.end) && is_finding(&ds.records, s) {
                 let st = rectify_state(s, period.end);
                 match st {
                     Rectify::Done => f.done += 1,

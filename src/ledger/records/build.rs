@@ -48,22 +48,38 @@ pub struct Typing<'a> {
     pub questions: usize,
 }
 
-/// Takes a row's values by canonical column name: text is moved out of the row, not copied.
+/// Per column of one sheet, the text its last row had: a column often repeats its text row after
+/// row (the 村民小组, the visitor, a summary), and then that text is not looked up again.
+#[derive(Default)]
+pub struct Recent(Vec<Text>);
+
+/// Takes a row's values by canonical column name, its text into the run's texts.
 struct Take<'a> {
     spec: &'a Spec,
-    values: &'a mut [Value],
+    values: &'a [Value],
+    texts: &'a mut Texts,
+    recent: &'a mut Recent,
 }
 
 impl Take<'_> {
     fn v<C: Col>(&self, name: C) -> &Value {
         &self.values[self.spec.col(name)]
     }
-    /// The column's text, moved out (the value is left empty); "" for a value that is not text.
+    /// The column's text (kept once in the run's texts); "" for a value that is not text.
     fn text<C: Col>(&mut self, name: C) -> Text {
-        match &mut self.values[self.spec.col(name)] {
-            Value::Text(s) => Text::from(std::mem::take(s)),
-            _ => Text::default(),
+        let col = self.spec.col(name);
+        let Value::Text(s) = &self.values[col] else {
+            return Text::default();
+        };
+        let recent = &mut self.recent.0;
+        if recent.len() <= col {
+            recent.resize(col + 1, Text::default());
         }
+        if !recent[col].is_empty() && self.texts.get(recent[col]) == s {
+            return recent[col];
+        }
+        recent[col] = self.texts.add(s);
+        recent[col]
     }
     fn date<C: Col>(&self, name: C) -> Option<NaiveDate> {
         self.v(name).date()
@@ -80,8 +96,8 @@ impl Take<'_> {
 }
 
 impl Records {
-    /// Adds one parsed row of `kind` for `unit`, taking its values (their text is moved into the
-    /// record, not copied). Register rows are handled by the loader.
+    /// Adds one parsed row of `kind` for `unit` (its text kept once in `self.texts`; `recent` is
+    /// its sheet's, see [`Recent`]). Register rows are handled by the loader.
     pub fn push(
         &mut self,
         kind: Kind,
@@ -89,11 +105,14 @@ impl Records {
         t: &Typing,
         src: Src,
         unit: UnitId,
-        mut values: Vec<Value>,
+        values: &[Value],
+        recent: &mut Recent,
     ) {
         let mut f = Take {
             spec,
-            values: &mut values,
+            values,
+            texts: &mut self.texts,
+            recent,
         };
         match kind {
             Kind::Register => {}
@@ -167,12 +186,13 @@ impl Records {
             }),
             Kind::Dispute => {
                 let dtype = f.choice(DisputeCol::Type);
-                let summary = f.text(DisputeCol::Summary);
-                let parties = f.text(DisputeCol::Parties);
+                let summary = f.v(DisputeCol::Summary).text();
                 let zero_by_type = dtype.is_some_and(|i| i as usize >= t.dispute_types);
                 let zero_by_text = f.v(DisputeCol::Type).is_empty()
-                    && parties.is_empty()
+                    && f.v(DisputeCol::Parties).text().is_empty()
                     && t.zero_phrases.iter().any(|p| summary.contains(p.as_str()));
+                let summary = f.text(DisputeCol::Summary);
+                let parties = f.text(DisputeCol::Parties);
                 let _ = t.zero_types;
                 self.disputes.push(Dispute {
                     src,
@@ -255,73 +275,56 @@ mod tests {
         }
     }
 
-    /// Text is moved into the record whole; a zero report is still told by its blank 当事人 (read
-    /// before it is moved out).
+    /// Text is kept whole (a column's text repeated from the row before, or changed, alike); a zero
+    /// report is told by its blank 当事人 and its summary.
     #[test]
-    fn push_moves_text_and_still_tells_zero_reports() {
+    fn push_keeps_text_whole_and_still_tells_zero_reports() {
         let plan = Plan::embedded();
         let specs = Specs::new(&plan);
         let spec = specs.get(Kind::Dispute);
         let t = typing(&plan);
         let src = Src { sheet: 0, row: 3 };
-        let dispute = |parties: &str, summary: &str| {
+        let dispute = |parties: &str, summary: &str, owner: &str| {
             let mut v = vec![Value::Empty; spec.columns.len()];
             if !parties.is_empty() {
                 v[spec.col(DisputeCol::Parties)] = Value::Text(parties.into());
             }
             v[spec.col(DisputeCol::Summary)] = Value::Text(summary.into());
-            v[spec.col(DisputeCol::Owner)] = Value::Text("王主任".into());
+            v[spec.col(DisputeCol::Owner)] = Value::Text(owner.into());
             v[spec.col(DisputeCol::Status)] = Value::Choice(1);
             v
         };
         let mut r = Records::default();
-        r.push(
-            Kind::Dispute,
-            spec,
-            &t,
-            src,
-            7,
-            dispute("", "本周无矛盾纠纷"),
-        );
-        r.push(
-            Kind::Dispute,
-            spec,
-            &t,
-            src,
-            7,
-            dispute("张三、李四", "本周无矛盾纠纷"),
-        );
+        let mut recent = Recent::default();
+        for (parties, summary, owner) in [
+            ("", "本周无矛盾纠纷", "王主任"),
+            ("张三、李四", "本周无矛盾纠纷", "王主任"),
+            ("王五、赵六", "宅基地纠纷", "王主任"),
+            ("", "本周无矛盾纠纷", "李书记"),
+        ] {
+            let v = dispute(parties, summary, owner);
+            r.push(Kind::Dispute, spec, &t, src, 7, &v, &mut recent);
+        }
         let d = &r.disputes;
         assert!(d[0].zero, "blank parties and a zero phrase: a zero report");
         assert!(
             !d[1].zero,
             "named parties: a dispute, whatever the summary says"
         );
-        assert_eq!(d[1].parties, "张三、李四");
-        assert_eq!(d[1].summary, "本周无矛盾纠纷");
-        assert_eq!(d[1].owner, "王主任");
+        let texts: Vec<[&str; 3]> = d
+            .iter()
+            .map(|d| [r.text(d.parties), r.text(d.summary), r.text(d.owner)])
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ["", "本周无矛盾纠纷", "王主任"],
+                ["张三、李四", "本周无矛盾纠纷", "王主任"],
+                ["王五、赵六", "宅基地纠纷", "王主任"],
+                ["", "本周无矛盾纠纷", "李书记"],
+            ]
+        );
+        assert_eq!(d[0].summary, d[3].summary, "one text, one id");
         assert_eq!((d[1].unit, d[1].src, d[1].status), (7, src, Some(1)));
-    }
-
-    #[test]
-    fn append_keeps_the_order_of_the_parts() {
-        let plan = Plan::embedded();
-        let specs = Specs::new(&plan);
-        let spec = specs.get(Kind::Slogan);
-        let t = typing(&plan);
-        let part = |text: &str| {
-            let mut v = vec![Value::Empty; spec.columns.len()];
-            v[spec.col(SloganCol::Text)] = Value::Text(text.into());
-            let mut r = Records::default();
-            r.push(Kind::Slogan, spec, &t, Src { sheet: 0, row: 1 }, 0, v);
-            r
-        };
-        let parts = vec![part("一"), part("二"), part("三")];
-        let mut all = Records::default();
-        for mut p in parts {
-            all.append(&mut p);
-        }
-        let texts: Vec<&str> = all.slogans.iter().map(|s| s.text.as_str()).collect();
-        assert_eq!(texts, ["一", "二", "三"]);
     }
 }

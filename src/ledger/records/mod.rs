@@ -5,16 +5,14 @@
 //! parsed row's values into a record (`Records::push`) and reads them by column (`Fields`).
 
 mod build;
+mod texts;
 
-pub use build::{Fields, Typing};
+pub use build::{Fields, Recent, Typing};
+pub use texts::{Text, Texts};
 
 use super::schema::{ActivityType, Kind, OfficerOrg, RectifyStatus, SloganForm, SupervisionMethod};
 use crate::resolve::units::UnitId;
 use chrono::{NaiveDate, NaiveDateTime};
-
-/// A record's text: held inline up to 24 bytes (a name, a place, a short note — most of a ledger's
-/// cells), so a district's million records carry no heap allocation per name.
-pub type Text = compact_str::CompactString;
 
 /// Where a record came from: a sheet (index into `Dataset::sheets`) and an absolute 0-based row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -156,9 +154,10 @@ pub struct Supervision {
     pub inspector: Text,
 }
 
-/// Every record read, by kind.
+/// Every record read, by kind, and the texts they name (`Records::text`).
 #[derive(Debug, Default)]
 pub struct Records {
+    pub texts: Texts,
     pub liaisons: Vec<Liaison>,
     pub weekly: Vec<WeeklyReport>,
     pub visits: Vec<Visit>,
@@ -171,94 +170,65 @@ pub struct Records {
     pub supervisions: Vec<Supervision>,
 }
 
-macro_rules! each_kind {
-    ($m:ident) => {
-        $m!(
-            liaisons,
-            weekly,
-            visits,
-            surveys,
-            tallies,
-            disputes,
-            slogans,
-            activities,
-            officers,
-            supervisions
-        )
+/// `$body` with `$v` the list of records of `kind` (`$register` for `Kind::Register`, which has none).
+macro_rules! by_kind {
+    ($kind:expr, $register:expr, |$v:ident| $body:expr, [$($r:tt)+]) => {
+        match $kind {
+            Kind::Register => $register,
+            Kind::Liaison => { let $v = $($r)+.liaisons; $body }
+            Kind::WeeklyReport => { let $v = $($r)+.weekly; $body }
+            Kind::Visit => { let $v = $($r)+.visits; $body }
+            Kind::Survey => { let $v = $($r)+.surveys; $body }
+            Kind::SurveyTally => { let $v = $($r)+.tallies; $body }
+            Kind::Dispute => { let $v = $($r)+.disputes; $body }
+            Kind::Slogan => { let $v = $($r)+.slogans; $body }
+            Kind::Activity => { let $v = $($r)+.activities; $body }
+            Kind::Officer => { let $v = $($r)+.officers; $body }
+            Kind::Supervision => { let $v = $($r)+.supervisions; $body }
+        }
     };
 }
 
 impl Records {
-    /// Moves every record of `other` to the end of this one's, kind by kind.
-    pub fn append(&mut self, other: &mut Records) {
-        macro_rules! append {
-            ($($f:ident),*) => {
-                // Naming every field: a kind added to `Records` and not here does not compile.
-                let Records { $($f),* } = other;
-                $(self.$f.append($f);)*
-            };
-        }
-        each_kind!(append);
+    /// A record's text.
+    pub fn text(&self, t: Text) -> &str {
+        self.texts.get(t)
     }
 
-    /// Whether record `i` here and record `j` of `other` (both of `kind`) hold the same values, where
-    /// they came from aside: the exact comparison behind the duplicate check's fingerprints.
-    pub fn same(&self, kind: Kind, i: usize, other: &Records, j: usize) -> bool {
-        macro_rules! same {
-            ($f:ident) => {{
-                let (a, b) = (&self.$f[i], &other.$f[j]);
+    /// Whether records `i` and `j` of `kind` hold the same values, where they came from aside: the
+    /// exact comparison behind the duplicate check's fingerprints.
+    pub fn same(&self, kind: Kind, i: usize, j: usize) -> bool {
+        by_kind!(
+            kind,
+            false,
+            |v| {
+                let (a, b) = (&v[i], &v[j]);
                 let mut a = a.clone();
                 a.src = b.src;
                 a == *b
-            }};
-        }
-        match kind {
-            Kind::Register => false,
-            Kind::Liaison => same!(liaisons),
-            Kind::WeeklyReport => same!(weekly),
-            Kind::Visit => same!(visits),
-            Kind::Survey => same!(surveys),
-            Kind::SurveyTally => same!(tallies),
-            Kind::Dispute => same!(disputes),
-            Kind::Slogan => same!(slogans),
-            Kind::Activity => same!(activities),
-            Kind::Officer => same!(officers),
-            Kind::Supervision => same!(supervisions),
-        }
+            },
+            [&self]
+        )
     }
 
     /// How many records of `kind` there are.
     pub fn len(&self, kind: Kind) -> usize {
-        match kind {
-            Kind::Register => 0,
-            Kind::Liaison => self.liaisons.len(),
-            Kind::WeeklyReport => self.weekly.len(),
-            Kind::Visit => self.visits.len(),
-            Kind::Survey => self.surveys.len(),
-            Kind::SurveyTally => self.tallies.len(),
-            Kind::Dispute => self.disputes.len(),
-            Kind::Slogan => self.slogans.len(),
-            Kind::Activity => self.activities.len(),
-            Kind::Officer => self.officers.len(),
-            Kind::Supervision => self.supervisions.len(),
-        }
+        by_kind!(kind, 0, |v| v.len(), [&self])
+    }
+
+    /// Room for `n` more records of `kind`.
+    pub fn reserve(&mut self, kind: Kind, n: usize) {
+        by_kind!(kind, (), |v| v.reserve(n), [&mut self])
+    }
+
+    /// The unit of record `i` of `kind` (0 for `Register`, which has no records).
+    pub fn unit(&self, kind: Kind, i: usize) -> UnitId {
+        by_kind!(kind, 0, |v| v[i].unit, [&self])
     }
 
     /// Sets the sheet record `i` of `kind` came from.
     pub fn set_sheet(&mut self, kind: Kind, i: usize, sheet: u32) {
-        match kind {
-            Kind::Register => {}
-            Kind::Liaison => self.liaisons[i].src.sheet = sheet,
-            Kind::WeeklyReport => self.weekly[i].src.sheet = sheet,
-            Kind::Visit => self.visits[i].src.sheet = sheet,
-            Kind::Survey => self.surveys[i].src.sheet = sheet,
-            Kind::SurveyTally => self.tallies[i].src.sheet = sheet,
-            Kind::Dispute => self.disputes[i].src.sheet = sheet,
-            Kind::Slogan => self.slogans[i].src.sheet = sheet,
-            Kind::Activity => self.activities[i].src.sheet = sheet,
-            Kind::Officer => self.officers[i].src.sheet = sheet,
-            Kind::Supervision => self.supervisions[i].src.sheet = sheet,
-        }
+        by_kind!(kind, (), |v| v[i].src.sheet = sheet, [&mut self])
     }
 
     /// Keeps, of each kind, only the records `order(kind)` lists, in that order (each index at most

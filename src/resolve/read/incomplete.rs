@@ -45,7 +45,7 @@ pub(super) fn incomplete(
         reason: format!("缺少必填列：{}", names.join("，")),
         detail: None,
         units: Vec::new(),
-        columns: Vec::new(),
+        columns: Default::default(),
     });
     None
 }

@@ -4,14 +4,14 @@
 
 use crate::diag::Diagnostic;
 use crate::ingest::{self, FileStatus, OpenFailure};
-use crate::ledger::header::{self, Header, Recognised, Recogniser};
+use crate::ledger::header::{self, ColumnRead, Header, Recognised, Recogniser};
 use crate::ledger::parse::{parse_rows, Ctx, ParsedRow};
 use crate::ledger::schema::Specs;
 use crate::plan::calendar::Calendar;
 use crate::plan::Plan;
 use crate::resolve::dataset::FileEntry;
-use crate::resolve::units::UnitId;
 use std::path::Path;
+use std::sync::{Arc, Mutex};
 
 mod incomplete;
 use incomplete::{incomplete, unread_note};
@@ -42,13 +42,13 @@ pub(crate) struct SheetWork {
     /// Index into the file list (`reads`).
     pub(crate) file: usize,
     pub(crate) read: SheetRead,
-    /// Per row: the unit it counts for (None: not counted).
-    pub(crate) units: Vec<Option<UnitId>>,
-    /// Per row: `row_fingerprint` of its values.
+    /// Per record (a row with a unit; rows without one are not counted and have none):
+    /// `row_fingerprint` of its row's values, for the duplicate check.
     pub(crate) fingerprints: Vec<u64>,
-    /// Per row: the n-th identical row of the sheet (questionnaires only; 0 otherwise).
+    /// Per record: the n-th identical row of the sheet (questionnaires only; empty for the other
+    /// kinds, whose rows are all the first).
     pub(crate) occurrences: Vec<u32>,
-    /// Per row: not already taken from a sheet deduplicated before this one.
+    /// Per record: not already taken from a sheet deduplicated before this one (`mark_repeats`).
     pub(crate) fresh: Vec<bool>,
     /// The sheet's diagnostics, in row order, with their unit.
     pub(crate) diags: Vec<Diagnostic>,
@@ -57,10 +57,33 @@ pub(crate) struct SheetWork {
     /// The rows read (before they are typed and freed).
     pub(crate) rows: usize,
     /// Where its records start in the run's records of its kind: one per row with a unit, in row
-    /// order (`Src::sheet` set when kept).
+    /// order (`Src::sheet` set when kept); as many as `fingerprints`.
     pub(crate) start: usize,
     /// Its 数据来源 note when its unit came from its title, sheet name or file name.
     pub(crate) unit_note: String,
+}
+
+/// Each distinct list of how a sheet's header cells were read (`FileEntry::columns`), kept once: a
+/// district's ten thousand sheets come from a few templates, so they share a few lists.
+#[derive(Default)]
+pub(crate) struct SharedColumns(Mutex<rustc_hash::FxHashMap<u64, Vec<Arc<[ColumnRead]>>>>);
+
+impl SharedColumns {
+    pub(crate) fn share(&self, columns: Vec<ColumnRead>) -> Arc<[ColumnRead]> {
+        use std::hash::{Hash, Hasher};
+        let mut h = rustc_hash::FxHasher::default();
+        for c in &columns {
+            (&c.header, &c.column, c.how).hash(&mut h);
+        }
+        let mut lists = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let alike = lists.entry(h.finish()).or_default();
+        if let Some(list) = alike.iter().find(|l| ***l == *columns) {
+            return list.clone();
+        }
+        let list: Arc<[ColumnRead]> = columns.into();
+        alike.push(list.clone());
+        list
+    }
 }
 
 pub(crate) struct FileRead {
@@ -95,7 +118,7 @@ pub(crate) fn failed_read(rel: &Path) -> FileRead {
             reason: reason.clone(),
             detail: None,
             units: Vec::new(),
-            columns: Vec::new(),
+            columns: Default::default(),
         }],
         sheets: Vec::new(),
         diags: vec![
@@ -121,6 +144,7 @@ pub(crate) fn read_file(
     calendar: &Calendar,
     recogniser: &Recogniser,
     opts: &LoadOptions,
+    shared: &SharedColumns,
 ) -> FileRead {
     let path = display_path(rel);
     let mut fr = FileRead {
@@ -139,7 +163,7 @@ pub(crate) fn read_file(
         reason,
         detail: None,
         units: Vec::new(),
-        columns: Vec::new(),
+        columns: Default::default(),
     };
     let opened = match ingest::open_in_inbox(inbox, rel, opts.include_hidden) {
         Ok(o) => o,
@@ -197,10 +221,10 @@ pub(crate) fn read_file(
             &recognised,
             &mut grid,
         ) {
-            push_placed(&mut fr, &sheet.name, specs, read);
+            push_placed(&mut fr, &sheet.name, specs, read, shared);
             continue;
         }
-        let (header, unread) = match recognised {
+        let (mut header, unread) = match recognised {
             Recognised::NotLedger => {
                 fr.entries.push(entry(
                     &sheet.name,
@@ -240,8 +264,10 @@ pub(crate) fn read_file(
             FileStatus::Used,
             reason,
         ));
+        // (how each header cell was read is kept as the entry's columns only)
+        let reading = std::mem::take(&mut header.reading);
         fr.entries.last_mut().unwrap().columns =
-            header::columns_read(ctx.spec, &specs.1, &header.reading);
+            shared.share(header::columns_read(ctx.spec, &specs.1, &reading));
         fr.sheets.push(SheetRead {
             name: sheet.name,
             header,
@@ -290,7 +316,13 @@ fn other_layout(
 }
 
 /// A sheet read cell by cell: its 数据来源 line and its records.
-fn push_placed(fr: &mut FileRead, sheet: &str, specs: &Specs, read: crate::ledger::layouts::Read) {
+fn push_placed(
+    fr: &mut FileRead,
+    sheet: &str,
+    specs: &Specs,
+    mut read: crate::ledger::layouts::Read,
+    shared: &SharedColumns,
+) {
     let spec = specs.get(read.header.kind);
     fr.diags
         .extend(header::diagnostics(spec, &read.header, &fr.path, sheet));
@@ -303,7 +335,11 @@ fn push_placed(fr: &mut FileRead, sheet: &str, specs: &Specs, read: crate::ledge
         reason: String::new(),
         detail: None,
         units: Vec::new(),
-        columns: header::columns_read(spec, &specs.1, &read.header.reading),
+        columns: shared.share(header::columns_read(
+            spec,
+            &specs.1,
+            &std::mem::take(&mut read.header.reading),
+        )),
     });
     fr.sheets.push(SheetRead {
         name: sheet.to_string(),

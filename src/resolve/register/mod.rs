@@ -320,6 +320,7 @@ pub fn register_units(path: &Path, plan: &Plan, specs: &Specs) -> Result<Vec<Uni
         &calendar,
         &recogniser,
         &LoadOptions::default(),
+        &Default::default(),
     );
     if let Some(e) = read
         .entries

@@ -42,7 +42,7 @@ pub(super) fn reconcile_disputes(
         }
         if let Some(date) = d.date {
             groups
-                .entry((d.unit, date, person_key_cow(&d.parties)))
+                .entry((d.unit, date, person_key_cow(ds.records.text(d.parties))))
                 .or_default()
                 .push(i);
         }
@@ -102,7 +102,7 @@ pub(super) fn reconcile_disputes(
                         format!(
                             "同一纠纷（{}，{}）在多个文件中出现，{what}；已采用 {} › {} 第{}行的版本",
                             o.date.map(|d| d.to_string()).unwrap_or_default(),
-                            crate::text::mask_name(&o.parties),
+                            crate::text::mask_name(ds.records.text(o.parties)),
                             other.file,
                             other.sheet,
                             b.src.row + 1

@@ -21,8 +21,8 @@ pub(super) fn check_surveys(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mu
                 ),
             );
         }
-        if crate::ledger::answers::age_group(plan, &s.age)
-            == crate::ledger::answers::AgeGroup::Unknown
+        let age = ds.records.text(s.age);
+        if crate::ledger::answers::age_group(plan, age) == crate::ledger::answers::AgeGroup::Unknown
         {
             diags.push(
                 ds.at(
@@ -30,12 +30,12 @@ pub(super) fn check_surveys(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mu
                         "bad_age",
                         format!(
                             "年龄“{}”无法归入年龄段（{}），年龄分组中计为“{}”；各项比率照常计入",
-                            s.age,
+                            age,
                             plan.survey.age_groups.join("、"),
                             crate::ledger::answers::UNKNOWN
                         ),
                     )
-                    .quoting(&s.age)
+                    .quoting(age)
                     .unit(ds.unit_name(s.unit))
                     .hint(format!(
                         "请填写年龄段（如 {}）、年龄段序号（1–{}）或实际年龄",
@@ -59,16 +59,20 @@ pub(super) fn check_surveys(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mu
 pub(super) fn check_tallies(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mut Vec<Diagnostic>) {
     use crate::ledger::answers::{tally_target, TallyProblem};
     let spec = specs.get(Kind::SurveyTally);
-    for t in &ds.records.tallies {
+    let r = &ds.records;
+    for t in &r.tallies {
         if t.question.is_empty() || t.option.is_empty() || t.count.is_none() {
             continue; // blank or unreadable: already reported where it was read
         }
-        let d = match tally_target(plan, t) {
+        let d = match tally_target(plan, r.text(t.question), r.text(t.option)) {
             Ok(_) | Err(TallyProblem::Total) => continue,
             Err(TallyProblem::Question) => ds.at(
                 Diagnostic::error(
                     "bad_tally_question",
-                    format!("题号“{}”不是问卷中的题目，本行人数未计入", t.question),
+                    format!(
+                        "题号“{}”不是问卷中的题目，本行人数未计入",
+                        r.text(t.question)
+                    ),
                 )
                 .quoting_cell()
                 .hint(format!(
@@ -85,7 +89,8 @@ pub(super) fn check_tallies(ds: &Dataset, plan: &Plan, specs: &Specs, diags: &mu
                         "bad_tally_option",
                         format!(
                             "选项“{}”不是第{}题的选项，本行人数未计入该题有效样本",
-                            t.option, q.no
+                            r.text(t.option),
+                            q.no
                         ),
                     )
                     .quoting_cell()
@@ -114,9 +119,10 @@ fn overlapping_tallies(
     use std::collections::BTreeMap;
     // (unit, question, option) → sheets in the order first seen, with the first row of each.
     let mut seen: BTreeMap<(u32, &str, &str), Vec<Src>> = BTreeMap::new();
-    for t in &ds.records.tallies {
+    let r = &ds.records;
+    for t in &r.tallies {
         let v = seen
-            .entry((t.unit, t.question.as_str(), t.option.as_str()))
+            .entry((t.unit, r.text(t.question), r.text(t.option)))
             .or_default();
         if !v.iter().any(|s| s.sheet == t.src.sheet) {
             v.push(t.src);
