@@ -8,6 +8,7 @@
 
 mod content;
 mod explain;
+mod keyed;
 mod layout;
 mod parts;
 mod profile;
