@@ -3,6 +3,7 @@
 //! shows them, and every report lists them.
 
 use crate::diag::Diagnostic;
+use crate::ledger::records::Text;
 use crate::ledger::schema::{Feed, Kind, Specs};
 use crate::ledger::schema::{SloganCol, WeeklyCol};
 use crate::plan::calendar::Calendar;
@@ -61,17 +62,30 @@ fn reports_against_ledgers(ds: &Dataset, plan: &Plan, specs: &Specs, out: &mut V
     // 化解纠纷数 cannot be checked.
     let mut resolved_unknown = FxHashSet::default();
     let mut names = Names::default();
-    // (unit, week, group, head): a household counted once per unit and week.
-    let mut visited: FxHashSet<(u32, u32, u32, u32)> = FxHashSet::default();
+    // Each distinct text's name id, worked out once (equal texts have equal ids).
+    let mut by_text = vec![u32::MAX; r.texts.distinct()];
+    let mut name = |t: Text| {
+        let slot = &mut by_text[t.index()];
+        if *slot == u32::MAX {
+            *slot = names.id(r.text(t));
+        }
+        *slot
+    };
+    // (unit, week, group, head): a household counted once per unit and week (sorted and
+    // deduplicated: a visit is 16 bytes, not a hash set's entry).
+    let mut visited: Vec<(u32, u32, u32, u32)> = Vec::with_capacity(r.visits.len());
     for v in &r.visits {
         has_visits.insert(v.unit);
         if let Some(w) = v.date.and_then(|d| cal.week_of(d)) {
-            let household = (names.id(r.text(v.group)), names.id(r.text(v.head)));
-            if visited.insert((v.unit, w, household.0, household.1)) {
-                truth.entry((v.unit, w)).or_default().visited += 1;
-            }
+            visited.push((v.unit, w, name(v.group), name(v.head)));
         }
     }
+    visited.sort_unstable();
+    visited.dedup();
+    for &(unit, w, _, _) in &visited {
+        truth.entry((unit, w)).or_default().visited += 1;
+    }
+    drop(visited);
     for d in &r.disputes {
         has_disputes.insert(d.unit);
         if ds

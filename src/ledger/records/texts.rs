@@ -16,6 +16,11 @@ impl Text {
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }
+
+    /// Its place among the run's texts (below `Texts::distinct`): for a table indexed by text.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
 }
 
 type Hasher = BuildHasherDefault<rustc_hash::FxHasher>;
