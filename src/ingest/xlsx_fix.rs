@@ -252,7 +252,8 @@ pub fn number_styles(xml: &[u8]) -> Option<Vec<u8>> {
     if xml[..root_end].ends_with(b"/>") {
         return None;
     }
-    let section = |open: &[u8], close: &[u8]| -> Option<Option<&[u8]>> {
+    // A section's place in the text (where it starts, where it ends), if it is there.
+    let section = |open: &[u8], close: &[u8]| -> Option<Option<(usize, usize)>> {
         let Some(start) = find(xml, open) else {
             return Some(None);
         };
@@ -263,13 +264,20 @@ pub fn number_styles(xml: &[u8]) -> Option<Vec<u8>> {
         }
         let tag_end = start + memchr::memchr(b'>', &xml[start..])? + 1;
         if xml[..tag_end].ends_with(b"/>") {
-            return Some(Some(&xml[start..tag_end]));
+            return Some(Some((start, tag_end)));
         }
         let end = start + find(&xml[start..], close)? + close.len();
-        Some(Some(&xml[start..end]))
+        Some(Some((start, end)))
     };
     let formats = section(b"<numFmts", b"</numFmts>")?;
     let cells = section(b"<cellXfs", b"</cellXfs>")??;
+    // (calamine reads the cell formats' number formats from the list read before them: a
+    // workbook with the two the other way round is left as it is, to be read as it always was)
+    if formats.is_some_and(|(start, _)| start > cells.0) {
+        return None;
+    }
+    let formats = formats.map(|(a, b)| &xml[a..b]);
+    let cells = &xml[cells.0..cells.1];
     let mut out = Vec::with_capacity(root_end + formats.map_or(0, <[u8]>::len) + cells.len() + 16);
     out.extend_from_slice(&xml[..root_end]);
     if let Some(f) = formats {
@@ -320,6 +328,8 @@ mod tests {
         );
         assert!(number_styles(br#"<x:styleSheet><x:cellXfs/></x:styleSheet>"#).is_none());
         assert!(number_styles(br#"<styleSheet><fonts/></styleSheet>"#).is_none());
+        let reversed = br#"<styleSheet><cellXfs><xf numFmtId="164"/></cellXfs><numFmts><numFmt numFmtId="164" formatCode="yyyy"/></numFmts></styleSheet>"#;
+        assert!(number_styles(reversed).is_none());
     }
 
     #[test]
