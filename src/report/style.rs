@@ -257,13 +257,9 @@ impl Cell {
         }
     }
 
-    /// What the cell shows, for measuring its width.
-    pub fn shown(&self) -> String {
-        self.shown_text().into_owned()
-    }
-
-    /// [`Cell::shown`] borrowed where it can be (text is measured in place, once per table cell).
-    pub fn shown_text(&self) -> Cow<'_, str> {
+    /// What the cell shows, for measuring its width (borrowed where it can be: text is measured in
+    /// place, once per table cell).
+    pub fn shown(&self) -> Cow<'_, str> {
         match self {
             Cell::Text(s) | Cell::Warning(s) | Cell::Error(s) => fit(s, TEXT_MAX),
             Cell::Center(s) | Cell::Phone(s) => fit(s, NAME_MAX),
@@ -283,9 +279,9 @@ impl Widths {
     pub fn see_cell(&mut self, col: ColNum, cell: &Cell) {
         match cell {
             Cell::Num(_) | Cell::Int(_) | Cell::Pct(_) | Cell::Date(_) | Cell::DateTime(_) => {
-                self.see_hard(col, &cell.shown_text())
+                self.see_hard(col, &cell.shown())
             }
-            _ => self.see(col, &cell.shown_text()),
+            _ => self.see(col, &cell.shown()),
         }
     }
 }

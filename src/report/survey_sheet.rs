@@ -297,8 +297,7 @@ fn write_block(
         for (c, cell) in cells.iter().enumerate() {
             write_cell(ws, st, r, c as ColNum, cell)?;
         }
-        let shown: Vec<String> = cells.iter().map(Cell::shown).collect();
-        fit_row_height(ws, r, widths, shown.iter().map(String::as_str))?;
+        fit_row_height(ws, r, widths, cells.iter().map(Cell::shown))?;
     }
     Ok(h + b.rows.len() as RowNum)
 }

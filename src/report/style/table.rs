@@ -175,13 +175,7 @@ fn write_rows(
             let a = align.get(c).copied().unwrap_or(ColumnAlign::Left);
             write_cell_in(ws, st, r, c as ColNum, cell, a)?;
         }
-        let lines = cells
-            .iter()
-            .enumerate()
-            .map(|(c, cell)| widths.lines(c as ColNum, &cell.shown_text()))
-            .max()
-            .unwrap_or(1);
-        ws.set_row_height(r, row_height(lines))?;
+        fit_row_height(ws, r, widths, cells.iter().map(Cell::shown))?;
     }
     Ok(header_row + (t.rows.len() + t.groups.len()) as RowNum)
 }
@@ -219,16 +213,16 @@ pub fn row_height(lines: usize) -> f64 {
 
 /// Gives row `row` the height its wrapped cells need (cell `i` sits in column `i`); a one-line row gets
 /// a little more than Excel's default so Chinese text is not cramped.
-pub fn fit_row_height<'a>(
+pub fn fit_row_height(
     ws: &mut Worksheet,
     row: RowNum,
     widths: &Widths,
-    texts: impl IntoIterator<Item = &'a str>,
+    texts: impl IntoIterator<Item = impl AsRef<str>>,
 ) -> Result<(), XlsxError> {
     let n = texts
         .into_iter()
         .enumerate()
-        .map(|(c, s)| widths.lines(c as ColNum, s))
+        .map(|(c, s)| widths.lines(c as ColNum, s.as_ref()))
         .max()
         .unwrap_or(1);
     ws.set_row_height(row, row_height(n))?;
