@@ -61,7 +61,8 @@ impl KeyCache {
     /// Runs `f` with this thread's cache, emptied first when it was another recogniser's.
     pub(super) fn with<T>(run: u64, kinds: usize, f: impl FnOnce(&mut KeyCache) -> T) -> T {
         KEY_CACHE.with_borrow_mut(|c| {
-            if c.run != run || c.kinds != kinds {
+            // (a recogniser's number of kinds never changes: its id alone says whose it is)
+            if c.run != run {
                 c.run = run;
                 c.kinds = kinds;
                 c.texts.clear();
