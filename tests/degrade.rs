@@ -51,14 +51,6 @@ fn full_visits(ib: &Inbox) {
     );
 }
 
-fn weekly(ib: &Inbox) -> Value {
-    let o = ib.run(&[
-        "weekly", "inbox", "--week", "6", "-o", "out", "--json", "w.json", "--force",
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
-    json(&ib.path("w.json"))
-}
-
 fn cell_text(c: &Data) -> String {
     c.as_string()
         .unwrap_or_else(|| c.as_f64().map(|x| x.to_string()).unwrap_or_default())
@@ -87,7 +79,7 @@ fn a_visit_ledger_without_a_method_still_counts_its_households() {
     ib.register();
     methodless_visits(&ib);
     full_visits(&ib);
-    let j = weekly(&ib);
+    let j = ib.weekly_json("6");
 
     // The rows count: 3 households to date, 2 new this week.
     let v = &unit(&j, "东庄村")["visits"];
@@ -211,7 +203,7 @@ fn a_missing_method_costs_one_error_and_nothing_else() {
     let without = Inbox::new();
     without.register();
     methodless_visits(&without);
-    let (a, b) = (weekly(&with), weekly(&without));
+    let (a, b) = (with.weekly_json("6"), without.weekly_json("6"));
     let (ua, ub) = (unit(&a, "东庄村"), unit(&b, "东庄村"));
     assert_eq!(
         ua["visits"]["households_visited"],
@@ -255,7 +247,7 @@ fn a_dispute_ledger_without_a_status_counts_its_disputes() {
             ],
         )],
     );
-    let j = weekly(&ib);
+    let j = ib.weekly_json("6");
     let d = &unit(&j, "东庄村")["disputes"];
     assert_eq!(
         (
@@ -361,7 +353,7 @@ fn a_household_recorded_elsewhere_with_its_method_counts_by_it() {
             ],
         )],
     );
-    let j = weekly(&ib);
+    let j = ib.weekly_json("6");
     let v = &unit(&j, "东庄村")["visits"];
     // 张三 入户, 李四 and 赵六 电话: each recorded in the second ledger.
     assert_eq!(
@@ -381,7 +373,7 @@ fn a_household_recorded_elsewhere_with_its_method_counts_by_it() {
             ],
         )],
     );
-    let j = weekly(&ib);
+    let j = ib.weekly_json("6");
     let v = &unit(&j, "东庄村")["visits"];
     assert_eq!(
         (v["in_person"].clone(), v["phone"].clone()),
@@ -397,7 +389,7 @@ fn without_unknown_figures_the_dispute_list_sits_one_row_under_the_table() {
     let ib = Inbox::new();
     ib.register();
     full_visits(&ib);
-    weekly(&ib);
+    ib.weekly_json("6");
     let rows = sheet_rows(&ib, "矛盾纠纷");
     let blank = |r: &Vec<String>| r.iter().all(|c| c.is_empty());
     let gap = rows
@@ -424,7 +416,7 @@ fn a_dispute_ledger_without_a_type_still_counts_every_dispute() {
             ],
         )],
     );
-    let j = weekly(&ib);
+    let j = ib.weekly_json("6");
     let d = &unit(&j, "东庄村")["disputes"];
     assert_eq!((d["new"].clone(), d["total"].clone()), (2.into(), 2.into()));
     assert_eq!(d["resolved"], 1);
@@ -459,7 +451,7 @@ fn a_slogan_ledger_without_a_form_counts_village_slogans_and_leaves_town_units_u
     };
     ib.xlsx("东庄村标语台账.xlsx", &[("标语", slogans("东庄村"))]);
     ib.xlsx("镇卫生院标语台账.xlsx", &[("标语", slogans("镇卫生院"))]);
-    let j = weekly(&ib);
+    let j = ib.weekly_json("6");
     let v = &unit(&j, "东庄村")["slogans"];
     assert_eq!(
         (v["hanging"].clone(), v["ok"].clone()),
@@ -512,7 +504,7 @@ fn an_activity_ledger_without_a_type_does_not_report_a_missing_meeting() {
             ],
         )],
     );
-    let j = weekly(&ib);
+    let j = ib.weekly_json("6");
     let missing: Vec<&str> = diags(&j, "R2_meeting_missing")
         .iter()
         .map(|d| d["unit"].as_str().unwrap())

@@ -29,18 +29,6 @@ fn visits(unit: &str, extra: &[(&str, &[&str])]) -> Vec<Vec<C>> {
     out
 }
 
-fn check(ib: &Inbox, plan: Option<&str>) -> (String, Value) {
-    let mut args = vec!["check", "inbox", "--json", "c.json"];
-    if let Some(p) = plan {
-        std::fs::write(ib.path("p.toml"), p).unwrap();
-        args.extend(["--plan", "p.toml"]);
-    }
-    let _ = std::fs::remove_file(ib.path("c.json"));
-    let o = ib.run(&args);
-    assert!(ib.path("c.json").exists(), "{}", stderr(&o));
-    (stdout(&o), json(&ib.path("c.json")))
-}
-
 fn file<'a>(j: &'a Value, path: &str) -> &'a Value {
     j["files"]
         .as_array()
@@ -79,7 +67,7 @@ fn a_column_is_read_by_its_values_alone_and_the_plan_lines_silence_it() {
             visits("东庄村", &[("联系方式", &m), ("发放问卷", &["是"; 25])]),
         )],
     );
-    let (out, j) = check(&ib, None);
+    let (out, j) = ib.check_json(None);
     let line = read_line(&out, "东庄村走访.xlsx");
     assert!(
         line.contains("“联系方式”→走访方式（内容：96% 为入户/电话）"),
@@ -116,7 +104,7 @@ fn a_column_is_read_by_its_values_alone_and_the_plan_lines_silence_it() {
         "{}\n[words.visit.method]\naliases = [\"联系方式\"]\n",
         shuangti::plan::DEFAULT_PLAN
     );
-    let (out, j) = check(&ib, Some(&plan));
+    let (out, j) = ib.check_json(Some(&plan));
     assert_eq!(
         diags(&j, "header_by_content").len(),
         0,
@@ -139,7 +127,7 @@ fn a_column_is_read_by_its_word_parts() {
             visits("东庄村", &[("访问方式", &["入户", "电话", "入户"])]),
         )],
     );
-    let (out, j) = check(&ib, None);
+    let (out, j) = ib.check_json(None);
     assert!(
         read_line(&out, "东庄村走访.xlsx").contains("“访问方式”→走访方式（近义词）"),
         "{out}"
@@ -239,7 +227,7 @@ fn values_override_a_weak_header_word_never_a_name() {
     );
     // By its name: read as the method, its dates reported as bad values.
     assert_eq!(file(&j, "西庄村走访.xlsx")["columns"][3]["how"], "name");
-    let (out, _) = check(&ib, None);
+    let (out, _) = ib.check_json(None);
     assert!(
         read_line(&out, "东庄村纠纷.xlsx").contains(
             "“办理日”→化解状态（内容：100% 为已化解/化解中，不是表头近义词所指的化解日期）"
@@ -266,7 +254,7 @@ fn values_decide_between_two_headers_like_one_column() {
             ),
         )],
     );
-    let (out, j) = check(&ib, None);
+    let (out, j) = ib.check_json(None);
     let line = read_line(&out, "东庄村走访.xlsx");
     assert!(
         line.contains("“访问方式”→走访方式（近义词，内容：100% 为入户/电话）"),
@@ -296,7 +284,7 @@ fn two_columns_whose_values_both_fit_are_refused_and_named() {
             ),
         )],
     );
-    let (_, j) = check(&ib, None);
+    let (_, j) = ib.check_json(None);
     assert_eq!(diags(&j, "missing_column").len(), 1, "{}", j["diagnostics"]);
     assert_eq!(diags(&j, "header_by_content").len(), 0);
     let mut maybe: Vec<&str> = diags(&j, "header_maybe_missing_column")
@@ -320,7 +308,7 @@ fn the_unit_column_is_known_by_its_names() {
         rows.push(vec![s(unit), s(head), ymd(5, 10), s("入户")]);
     }
     ib.xlsx("走访汇总.xlsx", &[("走访", rows)]);
-    let (out, j) = check(&ib, None);
+    let (out, j) = ib.check_json(None);
     assert!(
         read_line(&out, "走访汇总.xlsx").contains("“所在地”→村居（内容：100% 为村居名称）"),
         "{out}"

@@ -287,20 +287,6 @@ fn third_office() -> Inbox {
     ib
 }
 
-fn weekly(ib: &Inbox) -> Value {
-    let o = ib.run(&[
-        "weekly", "inbox", "--week", "6", "-o", "out", "--json", "w.json",
-    ]);
-    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
-    json(&ib.path("w.json"))
-}
-
-fn check(ib: &Inbox) -> Value {
-    let o = ib.run(&["check", "inbox", "--json", "c.json"]);
-    assert!(o.status.code().is_some(), "{}", stderr(&o));
-    json(&ib.path("c.json"))
-}
-
 fn messages(j: &Value, code: &str) -> Vec<String> {
     j["diagnostics"]
         .as_array()
@@ -314,7 +300,7 @@ fn messages(j: &Value, code: &str) -> Vec<String> {
 #[test]
 fn a_third_offices_layouts_give_the_hand_counted_figures() {
     let ib = third_office();
-    let j = weekly(&ib);
+    let j = ib.weekly_json("6");
     let v = |u: &str, k: &str| unit(&j, u)["visits"][k].clone();
     for (u, nums) in [("东庄村", [7, 5, 2, 5, 4]), ("西庄村", [4, 3, 1, 3, 2])] {
         let keys = [
@@ -349,7 +335,7 @@ fn a_third_offices_layouts_give_the_hand_counted_figures() {
 #[test]
 fn a_third_offices_layouts_raise_the_planted_problems_at_their_cells() {
     let ib = third_office();
-    let j = check(&ib);
+    let j = ib.check_json(None).1;
     let p = |code: &str, file: &str, sheet: &str, cell: &str| {
         (
             code.to_string(),
@@ -378,7 +364,7 @@ fn a_third_offices_layouts_raise_the_planted_problems_at_their_cells() {
 #[test]
 fn the_unit_of_a_sheet_without_a_unit_column_is_said_in_a_note() {
     let ib = third_office();
-    let j = check(&ib);
+    let j = ib.check_json(None).1;
     let files = j["files"].as_array().unwrap();
     let entry = |p: &str, sheet: &str| {
         files
@@ -452,13 +438,13 @@ fn transposed_and_merged_tallies_are_counted() {
         )],
         &[(0, 1, 0, 3, 0)],
     );
-    let j = weekly(&ib);
+    let j = ib.weekly_json("6");
     let sv = |u: &str| unit(&j, u)["survey"].clone();
     assert_eq!(sv("东庄村")["responses"], 10);
     assert_eq!(sv("东庄村")["rates"]["security"]["positive"], 9);
     assert_eq!(sv("西庄村")["responses"], 10);
     assert_eq!(sv("西庄村")["rates"]["security"]["positive"], 8);
-    let c = check(&ib);
+    let c = ib.check_json(None).1;
     assert_eq!(problems(&c), []);
 }
 
@@ -486,7 +472,7 @@ fn group_sheets_without_a_group_column_keep_their_households_apart() {
             ("第6周", vec![head(), visit("张三", 11), visit("王五", 12)]),
         ],
     );
-    let j = weekly(&ib);
+    let j = ib.weekly_json("6");
     let hh = |name: &str| unit(&j, name)["visits"]["households_visited"].clone();
     assert_eq!(hh("东庄村"), 3);
     assert_eq!(hh("西庄村"), 2);

@@ -45,14 +45,6 @@ fn town(unit: &str, households: f64, visits: &[(&str, &str, u32, &str)]) -> Inbo
     ib
 }
 
-fn weekly_json(ib: &Inbox) -> serde_json::Value {
-    let o = ib.run(&[
-        "weekly", "inbox", "--week", "6", "-o", "out", "--json", "w.json",
-    ]);
-    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
-    json(&ib.path("w.json"))
-}
-
 #[test]
 fn two_towns_merge_by_unit() {
     // Town A: 东庄村 10 户, 3 households visited in week 6 (one twice), 2 in person.
@@ -68,7 +60,7 @@ fn two_towns_merge_by_unit() {
     );
     // Town B: 西庄村 30 户, 1 household visited.
     let b = town("西庄村", 30.0, &[("一组", "赵六", 12, "入户")]);
-    let (ja, jb) = (weekly_json(&a), weekly_json(&b));
+    let (ja, jb) = (a.weekly_json("6"), b.weekly_json("6"));
     let m = merge_towns(&[ja.clone(), jb.clone()]).unwrap();
 
     assert_eq!(m["period"], ja["period"]);

@@ -476,17 +476,6 @@ fn a_word_added_in_the_plan_silences_its_note() {
     assert!(!notes.contains(&("东庄村入户登记.xlsx".into(), "E2".into())));
 }
 
-fn check(ib: &Inbox, plan: Option<&str>) -> Value {
-    let mut args = vec!["check", "inbox", "--json", "c.json"];
-    if let Some(p) = plan {
-        std::fs::write(ib.path("p.toml"), p).unwrap();
-        args.extend(["--plan", "p.toml"]);
-    }
-    let o = ib.run(&args);
-    assert!(o.status.code().is_some(), "{}", stderr(&o));
-    json(&ib.path("c.json"))
-}
-
 /// Two headers that both read as 走访方式 by their parts: neither is guessed; each is reported at
 /// its cell, and the visit ledger, now without its method, has the one missing-column error (it is
 /// read without the method: tests/degrade.rs).
@@ -504,7 +493,7 @@ fn two_headers_like_one_column_are_reported_not_guessed() {
             ],
         )],
     );
-    let j = check(&ib, None);
+    let j = ib.check_json(None).1;
     assert_eq!(
         codes(&j, "header_contested"),
         [
@@ -541,7 +530,7 @@ fn a_header_like_two_columns_is_reported_not_guessed() {
         "{}\n[words.dispute.summary]\naliases = [\"处理结果\"]\n",
         shuangti::plan::DEFAULT_PLAN
     );
-    let j = check(&ib, Some(&plan));
+    let j = ib.check_json(Some(&plan)).1;
     let d: Vec<&Value> = j["diagnostics"]
         .as_array()
         .unwrap()
@@ -579,7 +568,7 @@ fn a_weak_likeness_to_a_missing_column_is_named() {
             ],
         )],
     );
-    let j = check(&ib, None);
+    let j = ib.check_json(None).1;
     let d: Vec<&Value> = j["diagnostics"]
         .as_array()
         .unwrap()

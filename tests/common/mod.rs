@@ -142,6 +142,30 @@ impl Inbox {
             .output()
             .unwrap()
     }
+
+    /// `weekly inbox --week WEEK -o out --json w.json --force`, which must exit 0: its JSON.
+    pub fn weekly_json(&self, week: &str) -> serde_json::Value {
+        let o = self.run(&[
+            "weekly", "inbox", "--week", week, "-o", "out", "--json", "w.json", "--force",
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+        json(&self.path("w.json"))
+    }
+
+    /// `check inbox --json c.json` (with `--plan p.toml` holding `plan`, when given): its terminal
+    /// text and its JSON, which must be written this run (the check may find errors).
+    pub fn check_json(&self, plan: Option<&str>) -> (String, serde_json::Value) {
+        let mut args = vec!["check", "inbox", "--json", "c.json"];
+        if let Some(p) = plan {
+            std::fs::write(self.path("p.toml"), p).unwrap();
+            args.extend(["--plan", "p.toml"]);
+        }
+        let _ = std::fs::remove_file(self.path("c.json"));
+        let o = self.run(&args);
+        assert!(o.status.code().is_some(), "{}", stderr(&o));
+        assert!(self.path("c.json").exists(), "{}", stderr(&o));
+        (stdout(&o), json(&self.path("c.json")))
+    }
 }
 
 pub fn stdout(o: &Output) -> String {
